@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "events_deal_idx" ON "events" USING btree ("deal_id","at");

@@ -1,0 +1,22 @@
+import { writeAudit } from "../audit";
+import { roleProcedure, router } from "../trpc/init";
+
+const admin = roleProcedure("admin");
+
+export const adminRouter = router({
+  /** Rebuilds the search index from the database into a fresh index and swaps it in. */
+  reindex: admin.mutation(async ({ ctx }) => {
+    const started = Date.now();
+    const result = await ctx.deps.searchIndex.rebuild();
+    await writeAudit(ctx.db, ctx.user.id, "search.reindex", "search", null, result);
+    return { ...result, ms: Date.now() - started };
+  }),
+
+  /** Whether the CRM webhook can be used, and where it is; never the secret itself. */
+  crmStatus: admin.query(({ ctx }) => ({
+    configured: Boolean(ctx.deps.config.crmWebhookSecret),
+    webhookUrl: `${ctx.deps.config.publicUrl}/api/integrations/crm/deals`,
+  })),
+
+  searchStatus: admin.query(async ({ ctx }) => ({ pendingIndexing: await ctx.deps.searchIndex.pending() })),
+});

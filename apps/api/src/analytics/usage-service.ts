@@ -1,0 +1,129 @@
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { surfaces } from "../tracking/events-service";
+import { instants, periodSchema, resolvePeriod } from "./report-period";
+import { rowsOf } from "./sql-rows";
+
+export const usageGroups = ["none", "asset", "rep", "team", "surface"] as const;
+
+export const usageInputSchema = periodSchema.extend({
+  bucket: z.enum(["day", "week"]).default("week"),
+  by: z.enum(usageGroups).default("none"),
+  filters: z
+    .object({
+      assetIds: z.array(z.uuid()).max(500).optional(),
+      repIds: z.array(z.uuid()).max(500).optional(),
+      teamIds: z.array(z.uuid()).max(500).optional(),
+      surfaces: z.array(z.enum(surfaces)).max(4).optional(),
+    })
+    .default({}),
+});
+export type UsageInput = z.input<typeof usageInputSchema>;
+
+export interface UsageCounts {
+  views: number;
+  shares: number;
+  inserts: number;
+  opens: number;
+}
+export interface UsagePoint extends UsageCounts {
+  /** Start of the day or ISO week (Monday), UTC, as YYYY-MM-DD. */
+  bucket: string;
+  key: string | null;
+  label: string | null;
+}
+export interface UsageTotal extends UsageCounts {
+  key: string | null;
+  label: string | null;
+}
+export interface UsageResult {
+  period: { from: string; to: string };
+  bucket: "day" | "week";
+  points: UsagePoint[];
+  totals: UsageTotal[];
+}
+
+/** Which event types each usage figure counts. */
+const counted = {
+  views: ["asset_viewed"],
+  shares: ["shared", "link_copied"],
+  inserts: ["link_inserted"],
+  opens: ["prospect_opened"],
+} as const;
+const usageTypes = Object.values(counted).flat();
+
+const countOf = (types: readonly string[]) =>
+  sql`count(*) filter (where e.type = any(${sql.param([...types])}::text[]))::int`;
+
+function groupSql(by: (typeof usageGroups)[number]): { key: SQL; label: SQL } {
+  switch (by) {
+    case "none":
+      return { key: sql`null::text`, label: sql`null::text` };
+    case "asset":
+      return { key: sql`e.asset_id::text`, label: sql`max(a.title)` };
+    case "rep":
+      return { key: sql`e.rep_id::text`, label: sql`max(u.name)` };
+    case "team":
+      return { key: sql`u.team_id::text`, label: sql`max(t.name)` };
+    case "surface":
+      return { key: sql`e.surface::text`, label: sql`e.surface::text` };
+  }
+}
+
+/**
+ * Views, shares, inserts and prospect opens per day or week. A prospect's open
+ * belongs to the rep who made the share link.
+ */
+export async function usageOverTime(db: Db, raw: UsageInput, now = new Date()): Promise<UsageResult> {
+  const input = usageInputSchema.parse(raw);
+  const period = resolvePeriod(input, now);
+  const { from, to } = instants(period);
+  const { key, label } = groupSql(input.by);
+  const where: SQL[] = [sql`e.type = any(${sql.param(usageTypes)}::text[])`];
+  const f = input.filters;
+  if (f.assetIds?.length) where.push(sql`e.asset_id = any(${sql.param(f.assetIds)}::uuid[])`);
+  if (f.repIds?.length) where.push(sql`e.rep_id = any(${sql.param(f.repIds)}::uuid[])`);
+  if (f.teamIds?.length) where.push(sql`u.team_id = any(${sql.param(f.teamIds)}::uuid[])`);
+  if (f.surfaces?.length) where.push(sql`e.surface::text = any(${sql.param(f.surfaces)}::text[])`);
+  const result = await db.execute(sql`
+    with e as (
+      select ev.type, ev.asset_id, ev.surface, ev.at, coalesce(ev.user_id, s.created_by) as rep_id
+      from events ev left join share_links s on s.id = ev.share_id
+      where ev.at >= ${from} and ev.at < ${to}
+    )
+    select to_char(date_trunc(${input.bucket}, e.at at time zone 'UTC'), 'YYYY-MM-DD') as bucket,
+      ${key} as key, ${label} as label,
+      ${countOf(counted.views)} as views, ${countOf(counted.shares)} as shares,
+      ${countOf(counted.inserts)} as inserts, ${countOf(counted.opens)} as opens
+    from e left join assets a on a.id = e.asset_id
+      left join users u on u.id = e.rep_id left join teams t on t.id = u.team_id
+    where ${sql.join(where, sql` and `)}
+    group by 1, 2 ${input.by === "surface" ? sql`, e.surface` : sql``}
+    order by 1, 2`);
+  const points = rowsOf<UsagePoint>(result);
+  const totals = new Map<string | null, UsageTotal>();
+  for (const p of points) {
+    const total = totals.get(p.key) ?? {
+      key: p.key,
+      label: p.label,
+      views: 0,
+      shares: 0,
+      inserts: 0,
+      opens: 0,
+    };
+    total.views += p.views;
+    total.shares += p.shares;
+    total.inserts += p.inserts;
+    total.opens += p.opens;
+    totals.set(p.key, total);
+  }
+  return {
+    period: { from: period.from.toISOString(), to: period.to.toISOString() },
+    bucket: input.bucket,
+    points,
+    totals: [...totals.values()].sort(
+      (a, b) => b.views + b.shares + b.inserts - (a.views + a.shares + a.inserts),
+    ),
+  };
+}

@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { pinoHttp } from "pino-http";
+import { uploadRoutes } from "./assets/upload-route";
+import { crmWebhookRoutes } from "./deals/crm-webhook-route";
+import type { AppDeps } from "./deps";
+import { downloadRoutes } from "./files/download-route";
+import { healthHandler } from "./health";
+import { originAllowed, readSessionCookie } from "./identity/session-cookie";
+import { viewerRoutes } from "./shares/viewer-route";
+import { appRouter } from "./trpc/app-router";
+import { createExpressContext } from "./trpc/context";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The logged path: no query string (what people typed) and no share tokens (they grant access). */
+export const redactPath = (url: string) =>
+  (url.split("?")[0] ?? "")
+    .replace(/^\/s\/(?!_\/)[^/]+/, "/s/:token")
+    .replace(/^\/api\/v\/[^/]+/, "/api/v/:token");
+
+/** Builds the Express app; does not listen (main.ts and the tests do). */
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // a request line without the query string: tRPC inputs may carry what people typed
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          path: redactPath(req.url),
+        }),
+      },
+      autoLogging: { ignore: (req) => req.url === "/health" },
+    }),
+  );
+
+  app.get("/health", healthHandler(deps));
+  // The public viewer and its beacon act for no signed-in user (a signed-in reader is simply not
+  // counted), so the Origin check has nothing to protect there and would only drop beacons.
+  app.use(viewerRoutes(deps));
+
+  // Cookie-authenticated state changes must come from our own origin.
+  app.use(["/trpc", "/api"], (req: Request, res: Response, next: NextFunction) => {
+    const cookieAuth = !req.headers.authorization && readSessionCookie(req) !== undefined;
+    if (cookieAuth && !SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicUrl)) {
+      res
+        .status(403)
+        .json({ error: "Cross-origin request refused: the Origin header is missing or foreign" });
+      return;
+    }
+    next();
+  });
+
+  app.use(uploadRoutes(deps, deps.storage, () => deps.jobs.kick()));
+  app.use(downloadRoutes(deps, deps.storage));
+  app.use(crmWebhookRoutes(deps));
+
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createExpressContext(deps),
+      onError: ({ error, path: procedure, req }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          (req.log ?? deps.logger).error({ err: error.cause ?? error, procedure }, "procedure failed");
+        }
+      },
+    }),
+  );
+
+  const portal = deps.config.portalDir;
+  if (existsSync(path.join(portal, "index.html"))) {
+    app.use(express.static(portal, { index: false, maxAge: "1h" }));
+    app.get(/^\/(?!api\/|trpc\/|s\/).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(portal, "index.html"));
+    });
+  }
+
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: "Not found" });
+  });
+  // Express needs all four parameters to see an error handler.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    (req.log ?? deps.logger).error({ err }, "request failed");
+    if (!res.headersSent) res.status(500).json({ error: "Internal server error" });
+  });
+  return app;
+}

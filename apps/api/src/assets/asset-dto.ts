@@ -1,0 +1,66 @@
+import type { assets, assetVersions } from "../db/schema";
+
+type AssetRow = typeof assets.$inferSelect;
+type VersionRow = typeof assetVersions.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const thumbnailUrl = (version: Pick<VersionRow, "id" | "thumbnailKey"> | null | undefined) =>
+  version?.thumbnailKey ? `/api/files/${version.id}/thumbnail` : null;
+
+/** An asset as every client sees it: plain JSON, dates as ISO strings. */
+export function toAssetDto(
+  row: AssetRow,
+  current: Pick<VersionRow, "id" | "thumbnailKey"> | null | undefined,
+) {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    title: row.title,
+    summary: row.summary,
+    type: row.type,
+    status: row.status,
+    source: row.source,
+    language: row.language,
+    url: row.url,
+    stages: row.stages,
+    personas: row.personas,
+    industries: row.industries,
+    competitors: row.competitors,
+    objections: row.objections,
+    tags: row.tags,
+    teams: row.teamIds,
+    ownerId: row.ownerId,
+    expiresAt: iso(row.expiresAt),
+    currentVersionId: row.currentVersionId,
+    thumbnailUrl: thumbnailUrl(current),
+    submittedBy: row.submittedBy,
+    submittedAt: iso(row.submittedAt),
+    publishedBy: row.publishedBy,
+    publishedAt: iso(row.publishedAt),
+    archivedBy: row.archivedBy,
+    archivedAt: iso(row.archivedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type AssetDto = ReturnType<typeof toAssetDto>;
+
+export function toVersionDto(v: VersionRow) {
+  return {
+    id: v.id,
+    number: v.number,
+    fileName: v.fileName,
+    mimeType: v.mimeType,
+    size: v.size,
+    sha256: v.sha256,
+    pageCount: v.pageCount,
+    processingState: v.processingState,
+    processingError: v.processingError,
+    thumbnailUrl: thumbnailUrl(v),
+    downloadUrl: v.fileKey ? `/api/files/${v.id}` : null,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+export type VersionDto = ReturnType<typeof toVersionDto>;

@@ -1,0 +1,104 @@
+import { assetMetaPatchSchema, assetMetaSchema, assetStatusSchema, assetTypeSchema } from "@pitchside/shared";
+import { z } from "zod";
+import { authedProcedure, roleProcedure, router } from "../trpc/init";
+import { toAssetDto } from "./asset-dto";
+import {
+  createAsset,
+  getAsset,
+  getAssetByExternalId,
+  listAssets,
+  retryProcessing,
+  setStatus,
+  updateAsset,
+} from "./assets-service";
+import { createMarkdownAsset, replaceMarkdown } from "./markdown-assets";
+
+const curator = roleProcedure("marketer", "admin");
+
+export const assetsRouter = router({
+  list: authedProcedure
+    .input(
+      z
+        .object({
+          status: z.array(assetStatusSchema).max(4).optional(),
+          type: z.array(assetTypeSchema).max(8).optional(),
+          externalId: z.string().max(200).optional(),
+          q: z.string().max(200).optional(),
+          processing: z.enum(["pending", "failed"]).optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+          offset: z.number().int().min(0).default(0),
+        })
+        .default({ limit: 50, offset: 0 }),
+    )
+    .query(({ ctx, input }) => listAssets(ctx.db, ctx.user, input)),
+
+  get: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getAsset(ctx.db, ctx.user, input.id)),
+
+  byExternalId: authedProcedure
+    .input(z.object({ externalId: z.string().min(1).max(200) }))
+    .query(({ ctx, input }) => getAssetByExternalId(ctx.db, ctx.user, input.externalId)),
+
+  update: curator
+    .input(z.object({ id: z.uuid(), patch: assetMetaPatchSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await updateAsset(ctx.db, ctx.user, input.id, input.patch);
+      ctx.deps.searchIndex.kick();
+      return toAssetDto(row, null);
+    }),
+
+  setStatus: curator
+    .input(z.object({ id: z.uuid(), status: assetStatusSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await setStatus(ctx.db, ctx.user, input.id, input.status);
+      ctx.deps.searchIndex.kick();
+      return toAssetDto(row, null);
+    }),
+
+  archive: curator.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const row = await setStatus(ctx.db, ctx.user, input.id, "archived");
+    ctx.deps.searchIndex.kick();
+    return toAssetDto(row, null);
+  }),
+
+  /** Battle cards are often written in place: the Markdown is stored as the version's file. */
+  createMarkdown: curator
+    .input(z.object({ meta: assetMetaSchema, body: z.string().min(1, "body: write something").max(500_000) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await createMarkdownAsset(ctx.db, ctx.deps.storage, ctx.user, input.meta, input.body);
+      ctx.deps.jobs.kick();
+      return result;
+    }),
+
+  updateMarkdown: curator
+    .input(z.object({ id: z.uuid(), body: z.string().min(1).max(500_000) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await replaceMarkdown(ctx.db, ctx.deps.storage, ctx.user, input.id, input.body);
+      ctx.deps.jobs.kick();
+      return result;
+    }),
+
+  createLink: curator
+    .input(
+      z.object({
+        meta: assetMetaSchema,
+        url: z.url({ protocol: /^https?$/, message: "url: must be an http(s) URL" }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await createAsset(ctx.db, ctx.user, {
+        meta: input.meta,
+        source: "link",
+        url: input.url,
+      });
+      ctx.deps.searchIndex.kick();
+      return result;
+    }),
+
+  retryProcessing: curator.input(z.object({ versionId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const result = await retryProcessing(ctx.db, ctx.user, input.versionId);
+    ctx.deps.jobs.kick();
+    return result;
+  }),
+});

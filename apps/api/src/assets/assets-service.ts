@@ -1,0 +1,347 @@
+import type { AssetMeta, AssetMetaPatch, AssetStatus, TaxonomyKind } from "@pitchside/shared";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { writeAudit } from "../audit";
+import type { Db } from "../db/client";
+import { assets, assetVersions, taxonomyTerms, teams, users } from "../db/schema";
+import { AppError } from "../errors";
+import type { SessionUser } from "../identity/users-service";
+import { enqueueJob } from "../jobs/queue";
+import { markForIndexing } from "../search/outbox";
+import { toAssetDto, toVersionDto } from "./asset-dto";
+import { seesEverything, visibleAssetsWhere } from "./visibility";
+
+export interface StoredFile {
+  key: string;
+  fileName: string;
+  mimeType: string;
+  kind: string;
+  size: number;
+  sha256: string;
+}
+
+const taxonomyFields: [keyof AssetMeta & keyof AssetMetaPatch, TaxonomyKind][] = [
+  ["stages", "stage"],
+  ["personas", "persona"],
+  ["industries", "industry"],
+  ["competitors", "competitor"],
+  ["objections", "objection"],
+];
+
+/** Refuses taxonomy keys and teams that do not exist, naming the field. */
+async function checkReferences(db: Db, meta: Partial<AssetMeta>): Promise<void> {
+  const wanted = taxonomyFields.flatMap(
+    ([field, kind]) => (meta[field] as string[] | undefined)?.map((key) => ({ field, kind, key })) ?? [],
+  );
+  if (wanted.length > 0) {
+    const rows = await db
+      .select({ kind: taxonomyTerms.kind, key: taxonomyTerms.key })
+      .from(taxonomyTerms)
+      .where(inArray(taxonomyTerms.key, [...new Set(wanted.map((w) => w.key))]));
+    const known = new Set(rows.map((r) => `${r.kind}:${r.key}`));
+    const missing = wanted.find((w) => !known.has(`${w.kind}:${w.key}`));
+    if (missing)
+      throw new AppError("BAD_REQUEST", `${missing.field}: unknown ${missing.kind} key "${missing.key}"`);
+  }
+  if (meta.teams && meta.teams.length > 0) {
+    const rows = await db.select({ id: teams.id }).from(teams).where(inArray(teams.id, meta.teams));
+    const missing = meta.teams.find((id) => !rows.some((r) => r.id === id));
+    if (missing) throw new AppError("BAD_REQUEST", `teams: no team with id ${missing}`);
+  }
+}
+
+function metaColumns(meta: Partial<AssetMeta>) {
+  return {
+    ...(meta.title !== undefined ? { title: meta.title } : {}),
+    ...(meta.summary !== undefined ? { summary: meta.summary } : {}),
+    ...(meta.type !== undefined ? { type: meta.type } : {}),
+    ...(meta.language !== undefined ? { language: meta.language } : {}),
+    ...(meta.stages !== undefined ? { stages: meta.stages } : {}),
+    ...(meta.personas !== undefined ? { personas: meta.personas } : {}),
+    ...(meta.industries !== undefined ? { industries: meta.industries } : {}),
+    ...(meta.competitors !== undefined ? { competitors: meta.competitors } : {}),
+    ...(meta.objections !== undefined ? { objections: meta.objections } : {}),
+    ...(meta.tags !== undefined ? { tags: meta.tags } : {}),
+    ...(meta.teams !== undefined ? { teamIds: meta.teams } : {}),
+    ...(meta.expiresAt !== undefined ? { expiresAt: meta.expiresAt ? new Date(meta.expiresAt) : null } : {}),
+    ...(meta.externalId !== undefined ? { externalId: meta.externalId } : {}),
+  };
+}
+
+async function requireUniqueExternalId(db: Db, externalId: string | undefined, exceptId?: string) {
+  if (!externalId) return;
+  const [row] = await db.select({ id: assets.id }).from(assets).where(eq(assets.externalId, externalId));
+  if (row && row.id !== exceptId)
+    throw new AppError("CONFLICT", `externalId: ${externalId} is already used by asset ${row.id}`);
+}
+
+export interface NewAsset {
+  meta: AssetMeta;
+  source: "file" | "link" | "markdown";
+  url?: string;
+  file?: StoredFile;
+  versionId?: string;
+}
+
+/** One transaction: the asset, its first version, the processing job and the outbox row. */
+export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
+  await checkReferences(db, input.meta);
+  await requireUniqueExternalId(db, input.meta.externalId);
+  return db.transaction(async (tx) => {
+    const [asset] = await tx
+      .insert(assets)
+      .values({
+        ...metaColumns(input.meta),
+        title: input.meta.title,
+        type: input.meta.type,
+        source: input.source,
+        url: input.url ?? null,
+        language: input.meta.language ?? "en",
+        ownerId: actor.id,
+      })
+      .returning();
+    if (!asset) throw new Error("insert returned no row");
+    const version = await insertVersion(
+      tx,
+      asset.id,
+      1,
+      actor,
+      input.file,
+      input.versionId,
+      !input.meta.language,
+    );
+    await writeAudit(tx, actor.id, "asset.create", "asset", asset.id, {
+      title: asset.title,
+      source: input.source,
+    });
+    return { assetId: asset.id, versionId: version.id, status: version.processingState };
+  });
+}
+
+async function insertVersion(
+  tx: Db,
+  assetId: string,
+  number: number,
+  actor: SessionUser,
+  file: StoredFile | undefined,
+  versionId: string | undefined,
+  guessLanguage: boolean,
+) {
+  const [version] = await tx
+    .insert(assetVersions)
+    .values({
+      ...(versionId ? { id: versionId } : {}),
+      assetId,
+      number,
+      fileKey: file?.key ?? null,
+      fileName: file?.fileName ?? null,
+      mimeType: file?.mimeType ?? null,
+      size: file?.size ?? null,
+      sha256: file?.sha256 ?? null,
+      // a link has nothing to process
+      processingState: file ? "pending" : "ready",
+      createdBy: actor.id,
+    })
+    .returning();
+  if (!version) throw new Error("insert returned no row");
+  await tx
+    .update(assets)
+    .set({ currentVersionId: version.id, updatedAt: new Date() })
+    .where(eq(assets.id, assetId));
+  if (file)
+    await enqueueJob(tx, "process_version", { versionId: version.id, kind: file.kind, guessLanguage });
+  await markForIndexing(tx, [assetId]);
+  return version;
+}
+
+/** A replaced file becomes a new version; the old ones stay for marketers. */
+export async function addVersion(
+  db: Db,
+  actor: SessionUser,
+  assetId: string,
+  file: StoredFile,
+  versionId?: string,
+) {
+  return db.transaction(async (tx) => {
+    const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
+    if (!asset) throw new AppError("NOT_FOUND", `assetId: no asset with id ${assetId}`);
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${assetVersions.number}), 0)::int` })
+      .from(assetVersions)
+      .where(eq(assetVersions.assetId, assetId));
+    const version = await insertVersion(tx, assetId, (last?.n ?? 0) + 1, actor, file, versionId, false);
+    await writeAudit(tx, actor.id, "asset.version", "asset", assetId, {
+      versionId: version.id,
+      number: version.number,
+    });
+    return { assetId, versionId: version.id, status: version.processingState };
+  });
+}
+
+async function loadVisible(db: Db, user: SessionUser, id: string) {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.id, id), visibleAssetsWhere(user)));
+  // not found and not allowed answer alike: existence is not revealed
+  if (!row) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
+  return row;
+}
+
+export async function getAsset(db: Db, user: SessionUser, id: string) {
+  const row = await loadVisible(db, user, id);
+  const versions = await db
+    .select()
+    .from(assetVersions)
+    .where(eq(assetVersions.assetId, id))
+    .orderBy(desc(assetVersions.number));
+  const current = versions.find((v) => v.id === row.currentVersionId);
+  const shown = seesEverything(user) ? versions : versions.filter((v) => v.id === row.currentVersionId);
+  // names for the workflow's "who": submitted, published and archived by
+  const actorIds = [row.submittedBy, row.publishedBy, row.archivedBy].filter(
+    (id): id is string => id != null,
+  );
+  const actors = actorIds.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))
+    : [];
+  return {
+    ...toAssetDto(row, current),
+    versions: shown.map(toVersionDto),
+    actorNames: Object.fromEntries(actors.map((a) => [a.id, a.name])) as Record<string, string>,
+  };
+}
+
+export async function getAssetByExternalId(db: Db, user: SessionUser, externalId: string) {
+  const [row] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.externalId, externalId), visibleAssetsWhere(user)));
+  return row ? getAsset(db, user, row.id) : null;
+}
+
+export interface ListFilters {
+  status?: AssetStatus[];
+  type?: string[];
+  externalId?: string;
+  q?: string;
+  processing?: "pending" | "failed";
+  limit: number;
+  offset: number;
+}
+
+export async function listAssets(db: Db, user: SessionUser, f: ListFilters) {
+  const conditions: SQL[] = [visibleAssetsWhere(user)];
+  if (f.status?.length) conditions.push(inArray(assets.status, f.status));
+  if (f.type?.length) conditions.push(sql`${assets.type}::text in ${f.type}`);
+  if (f.externalId) conditions.push(eq(assets.externalId, f.externalId));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
+    if (match) conditions.push(match);
+  }
+  if (f.processing) conditions.push(eq(assetVersions.processingState, f.processing));
+  const where = and(...conditions);
+  const rows = await db
+    .select({ asset: assets, version: { id: assetVersions.id, thumbnailKey: assetVersions.thumbnailKey } })
+    .from(assets)
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .where(where)
+    .orderBy(desc(assets.updatedAt), asc(assets.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .where(where);
+  return { items: rows.map((r) => toAssetDto(r.asset, r.version)), total: count?.n ?? 0 };
+}
+
+export async function updateAsset(db: Db, actor: SessionUser, id: string, patch: AssetMetaPatch) {
+  await checkReferences(db, patch);
+  await requireUniqueExternalId(db, patch.externalId, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(assets)
+      .set({ ...metaColumns(patch), updatedAt: new Date() })
+      .where(eq(assets.id, id))
+      .returning();
+    if (!row) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
+    await markForIndexing(tx, [id]);
+    await writeAudit(tx, actor.id, "asset.update", "asset", id, patch);
+    return row;
+  });
+}
+
+/** The workflow: who may move an asset from where to where. */
+const transitions: Record<AssetStatus, AssetStatus[]> = {
+  draft: ["in_review", "published", "archived"],
+  in_review: ["draft", "published", "archived"],
+  published: ["archived", "draft"],
+  archived: ["draft", "published"],
+};
+
+export async function setStatus(db: Db, actor: SessionUser, id: string, status: AssetStatus) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(assets).where(eq(assets.id, id)).for("update");
+    if (!current) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
+    if (current.status === status) return current;
+    if (!transitions[current.status].includes(status)) {
+      throw new AppError("BAD_REQUEST", `status: cannot move an asset from ${current.status} to ${status}`);
+    }
+    const now = new Date();
+    const stamp =
+      status === "in_review"
+        ? { submittedBy: actor.id, submittedAt: now }
+        : status === "published"
+          ? { publishedBy: actor.id, publishedAt: now }
+          : status === "archived"
+            ? { archivedBy: actor.id, archivedAt: now }
+            : {};
+    const [row] = await tx
+      .update(assets)
+      .set({ status, ...stamp, updatedAt: now })
+      .where(eq(assets.id, id))
+      .returning();
+    await markForIndexing(tx, [id]);
+    await writeAudit(tx, actor.id, "asset.status", "asset", id, { from: current.status, to: status });
+    if (!row) throw new Error("update returned no row");
+    return row;
+  });
+}
+
+/** Puts a failed version back in the queue (after a fix, or a transient failure). */
+export async function retryProcessing(db: Db, actor: SessionUser, versionId: string) {
+  return db.transaction(async (tx) => {
+    const [version] = await tx.select().from(assetVersions).where(eq(assetVersions.id, versionId));
+    if (!version) throw new AppError("NOT_FOUND", `No version with id ${versionId}`);
+    if (!version.fileKey || !version.mimeType)
+      throw new AppError("BAD_REQUEST", "This version has no file to process");
+    if (version.processingState === "pending") return { versionId, status: "pending" as const };
+    await tx
+      .update(assetVersions)
+      .set({ processingState: "pending", processingError: null })
+      .where(eq(assetVersions.id, versionId));
+    await enqueueJob(tx, "process_version", {
+      versionId,
+      kind: kindOfMime(version.mimeType),
+      guessLanguage: false,
+    });
+    await writeAudit(tx, actor.id, "asset.retry", "asset", version.assetId, { versionId });
+    return { versionId, status: "pending" as const };
+  });
+}
+
+const mimeKinds: Record<string, string> = {
+  "application/pdf": "pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "image/png": "png",
+  "image/jpeg": "jpeg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "video/mp4": "mp4",
+  "text/markdown": "markdown",
+  "text/plain": "text",
+};
+export const kindOfMime = (mime: string) => mimeKinds[mime.split(";")[0] ?? ""] ?? "text";

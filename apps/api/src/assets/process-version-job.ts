@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { assets, assetVersions } from "../db/schema";
+import { type FileStorage, versionThumbnailKey } from "../files/storage";
+import type { JobHandler } from "../jobs/runner";
+import { markForIndexing } from "../search/outbox";
+import type { DetectedFile, FileKind } from "./processing/detect-type";
+import { ProcessingError } from "./processing/extract";
+import { runProcessing } from "./processing/run-processing";
+
+interface Payload {
+  versionId: string;
+  kind: FileKind;
+  guessLanguage: boolean;
+}
+
+function parsePayload(p: Record<string, unknown>): Payload {
+  if (typeof p.versionId !== "string" || typeof p.kind !== "string")
+    throw new ProcessingError("Malformed job");
+  return { versionId: p.versionId, kind: p.kind as FileKind, guessLanguage: p.guessLanguage === true };
+}
+
+/** Extraction, page count, thumbnail and language of one version; the upload returned long ago. */
+export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
+  return {
+    async run(raw) {
+      const payload = parsePayload(raw);
+      const [version] = await db.select().from(assetVersions).where(eq(assetVersions.id, payload.versionId));
+      if (!version?.fileKey || !version.mimeType) return; // deleted meanwhile, or nothing to do
+      const file: DetectedFile = { kind: payload.kind, mime: version.mimeType, ext: "" };
+      const result = await runProcessing(storage.localPath(version.fileKey), file);
+      let thumbnailKey: string | null = null;
+      if (result.thumbnail) {
+        thumbnailKey = versionThumbnailKey(version.id);
+        await storage.putBuffer(thumbnailKey, result.thumbnail.data);
+      }
+      await db.transaction(async (tx) => {
+        await tx
+          .update(assetVersions)
+          .set({
+            textContent: result.text.replaceAll("\u0000", ""),
+            pageCount: result.pageCount,
+            thumbnailKey,
+            processingState: "ready",
+            processingError: null,
+          })
+          .where(eq(assetVersions.id, version.id));
+        if (payload.guessLanguage && result.language) {
+          await tx.update(assets).set({ language: result.language }).where(eq(assets.id, version.assetId));
+        }
+        await markForIndexing(tx, [version.assetId]);
+      });
+    },
+    isPermanent: (err) => err instanceof ProcessingError,
+    async onFailed(raw, error) {
+      const payload = parsePayload(raw);
+      await db
+        .update(assetVersions)
+        .set({ processingState: "failed", processingError: error })
+        .where(eq(assetVersions.id, payload.versionId));
+    },
+  };
+}

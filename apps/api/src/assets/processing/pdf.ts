@@ -1,0 +1,121 @@
+import "./pdfjs-polyfills";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createIsomorphicCanvasFactory, getDocumentProxy, renderPageAsImage } from "unpdf";
+import { ProcessingError, reasonOf } from "./processing-error";
+import { THUMBNAIL_MAX_HEIGHT, THUMBNAIL_WIDTH, type Thumbnail, thumbnailOfRenderedPage } from "./thumbnails";
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+export interface PdfContent {
+  text: string;
+  pageCount: number;
+  thumbnail: Thumbnail | null;
+}
+
+const canvasImport = () => import("@napi-rs/canvas");
+
+/**
+ * pdf.js needs the Adobe character maps to read Japanese text set in fonts
+ * that are not embedded (common in Japanese business PDFs), and the standard
+ * fonts to render the 14 base fonts; both ship with pdfjs-dist.
+ * Plain directory paths: pdf.js reads them with fs.readFile in Node.
+ */
+function pdfjsDataDirs() {
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  return {
+    cMapUrl: `${join(root, "cmaps")}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(root, "standard_fonts")}/`,
+    wasmUrl: `${join(root, "wasm")}/`,
+  };
+}
+
+/**
+ * Text of every page, page count and a rendering of the first page. Pages past
+ * `maxTextLength` characters are counted but not read.
+ */
+export async function processPdf(
+  filePath: string,
+  maxTextLength = Number.POSITIVE_INFINITY,
+): Promise<PdfContent> {
+  const data = await readFile(filePath);
+  assertComplete(data);
+  const CanvasFactory = await createIsomorphicCanvasFactory(canvasImport);
+  let pdf: PdfDocument;
+  try {
+    pdf = await getDocumentProxy(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      ...pdfjsDataDirs(),
+      CanvasFactory,
+      disableFontFace: true,
+      useSystemFonts: false,
+      maxImageSize: 100_000_000,
+      verbosity: 0,
+    });
+  } catch (err) {
+    throw pdfError(err);
+  }
+  try {
+    const pages: string[] = [];
+    let length = 0;
+    for (let n = 1; n <= pdf.numPages && length <= maxTextLength; n += 1) {
+      pages.push(await pageText(pdf, n));
+      length += (pages.at(-1)?.length ?? 0) + 2;
+    }
+    return { text: pages.join("\n\n"), pageCount: pdf.numPages, thumbnail: await firstPageThumbnail(pdf) };
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+/**
+ * pdf.js quietly rebuilds a broken cross-reference table and shows what it can;
+ * an upload cut short must instead be refused, so the marketer uploads it again.
+ */
+function assertComplete(data: Buffer): void {
+  if (data.subarray(Math.max(0, data.length - 1024)).includes("%%EOF")) return;
+  throw new ProcessingError("PDF is damaged or truncated: its end-of-file marker is missing");
+}
+
+async function pageText(pdf: PdfDocument, pageNumber: number): Promise<string> {
+  try {
+    const page = await pdf.getPage(pageNumber);
+    const content = await page.getTextContent();
+    page.cleanup();
+    let text = "";
+    for (const item of content.items) {
+      if ("str" in item) text += item.str + (item.hasEOL ? "\n" : "");
+    }
+    return text.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n");
+  } catch (err) {
+    throw pdfError(err, `page ${pageNumber}`);
+  }
+}
+
+/** The first page drawn THUMBNAIL_WIDTH wide; null when it cannot be drawn (the text still counts). */
+async function firstPageThumbnail(pdf: PdfDocument): Promise<Thumbnail | null> {
+  if (pdf.numPages < 1) return null;
+  try {
+    const page = await pdf.getPage(1);
+    const { width, height } = page.getViewport({ scale: 1 });
+    const size =
+      height / width > THUMBNAIL_MAX_HEIGHT / THUMBNAIL_WIDTH
+        ? { height: THUMBNAIL_MAX_HEIGHT }
+        : { width: THUMBNAIL_WIDTH };
+    const png = await renderPageAsImage(pdf, 1, { canvasImport, ...size });
+    return await thumbnailOfRenderedPage(Buffer.from(png));
+  } catch {
+    return null;
+  }
+}
+
+function pdfError(err: unknown, where?: string): ProcessingError {
+  if (err instanceof ProcessingError) return err;
+  const name = err instanceof Error ? err.name : "";
+  if (name === "PasswordException") {
+    return new ProcessingError("PDF is password-protected: upload a version without a password");
+  }
+  const reason = reasonOf(err);
+  return new ProcessingError(`PDF is damaged or truncated: ${where ? `${where}: ` : ""}${reason}`);
+}

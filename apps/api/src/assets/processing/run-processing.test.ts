@@ -1,0 +1,87 @@
+import { loadImage } from "@napi-rs/canvas";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DetectedFile } from "./detect-type";
+import { ProcessingError } from "./extract";
+import { closeProcessingWorkers, runProcessing } from "./run-processing";
+import { makePdf, makeTempDir, makeZipBomb } from "./test-files";
+
+let files: Awaited<ReturnType<typeof makeTempDir>>;
+beforeAll(async () => {
+  files = await makeTempDir();
+});
+afterAll(async () => {
+  await closeProcessingWorkers();
+  await files.remove();
+});
+
+const PDF: DetectedFile = { kind: "pdf", mime: "application/pdf", ext: "pdf" };
+const TEXT: DetectedFile = { kind: "text", mime: "text/plain; charset=utf-8", ext: "txt" };
+
+describe("runProcessing (worker thread)", () => {
+  it("processes a PDF in the worker and hands back the thumbnail as a Buffer", async () => {
+    const path = await files.write(
+      "deck.pdf",
+      await makePdf({ pages: ["価格が高すぎる", "二ページ目"], japanese: true }),
+    );
+    const result = await runProcessing(path, PDF);
+    expect(result.text.split("\n")).toContain("価格が高すぎる");
+    expect(result.pageCount).toBe(2);
+    expect(result.language).toBe("ja");
+    expect(Buffer.isBuffer(result.thumbnail?.data)).toBe(true);
+    const image = await loadImage(result.thumbnail?.data ?? Buffer.alloc(0));
+    expect(image.width).toBe(400);
+  });
+
+  it("turns the worker's refusal into a ProcessingError", async () => {
+    const path = await files.write("bomb.docx", makeZipBomb());
+    const failure = runProcessing(path, { kind: "docx", mime: "", ext: "docx" });
+    await expect(failure).rejects.toBeInstanceOf(ProcessingError);
+    await expect(failure).rejects.toThrow("Archive would inflate to more than 200 MB (zip bomb guard)");
+  });
+
+  it("terminates a worker that runs past the timeout; the next file gets a fresh one", async () => {
+    const pages = Array.from(
+      { length: 20 },
+      (_, i) => `Page ${i + 1}\n${"Some words on a page. ".repeat(20)}`,
+    );
+    const path = await files.write("slow.pdf", await makePdf({ pages }));
+    const started = performance.now();
+    const failure = runProcessing(path, PDF, { timeoutMs: 5 });
+    await expect(failure).rejects.toBeInstanceOf(ProcessingError);
+    await expect(failure).rejects.toThrow("Processing took longer than 5 ms");
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await runProcessing(path, PDF)).pageCount).toBe(20);
+  });
+
+  it("runs files one after another in a kept-warm worker, and several at once", async () => {
+    const paths = await Promise.all(
+      ["one", "two", "three"].map(async (word) =>
+        files.write(`${word}.pdf`, await makePdf({ pages: [`Page with the word ${word}`] })),
+      ),
+    );
+    for (const [i, path] of paths.entries()) {
+      expect((await runProcessing(path, PDF)).text).toContain(["one", "two", "three"][i]);
+    }
+    const together = await Promise.all(paths.map((path) => runProcessing(path, PDF)));
+    expect(together.map((r) => r.text.split("\n")[0])).toEqual([
+      "Page with the word one",
+      "Page with the word two",
+      "Page with the word three",
+    ]);
+  });
+
+  it("turns running out of memory into a ProcessingError, and the process lives on", async () => {
+    const small = await files.write("small.txt", "Fits easily.\n");
+    expect((await runProcessing(small, TEXT, { maxMemoryMb: 64 })).text).toBe("Fits easily.\n");
+    const large = await files.write("large.txt", `${"Too large for a small heap. ".repeat(3_000_000)}\n`);
+    const failure = runProcessing(large, TEXT, { maxMemoryMb: 64 });
+    await expect(failure).rejects.toBeInstanceOf(ProcessingError);
+    await expect(failure).rejects.toThrow("Processing needed more than 64 MB of memory");
+  });
+
+  it("passes a missing file's error through as is, not as the file's fault", async () => {
+    const failure = runProcessing(`${files.dir}/gone.pdf`, PDF);
+    await expect(failure).rejects.not.toBeInstanceOf(ProcessingError);
+    await expect(failure).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});

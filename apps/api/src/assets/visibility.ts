@@ -1,0 +1,25 @@
+import { type SQL, sql } from "drizzle-orm";
+import { assets } from "../db/schema";
+import type { SessionUser } from "../identity/users-service";
+
+/** Marketers and admins curate the whole library; reps see what is live for their team. */
+export const seesEverything = (user: SessionUser) => user.role === "admin" || user.role === "marketer";
+
+/**
+ * The one visibility rule, as SQL: every database read path (get, list,
+ * download, collections, the search fallback) goes through it.
+ */
+export function visibleAssetsWhere(user: SessionUser): SQL {
+  if (seesEverything(user)) return sql`true`;
+  const team = user.teamId ? sql`or ${user.teamId}::uuid = any(${assets.teamIds})` : sql``;
+  return sql`(${assets.status} = 'published'
+    and (${assets.expiresAt} is null or ${assets.expiresAt} > now())
+    and (cardinality(${assets.teamIds}) = 0 ${team}))`;
+}
+
+/** The same rule as a Meilisearch filter (values are uuids we validated, quoted anyway). */
+export function visibleAssetsFilter(user: SessionUser, nowSeconds: number): string | null {
+  if (seesEverything(user)) return null;
+  const team = user.teamId ? ` OR teamIds = ${JSON.stringify(user.teamId)}` : "";
+  return `status = "published" AND (expiresAtTs IS NULL OR expiresAtTs > ${Math.floor(nowSeconds)}) AND (teamIds IS EMPTY${team})`;
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "pitchside-config-"));
+
+describe("config", () => {
+  it("has working defaults: loopback, port 3000, embedded database and search", () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({ host: "127.0.0.1", port: 3000, databaseUrl: undefined, demo: false });
+    expect(config.publicUrl).toBe("http://127.0.0.1:3000");
+    expect("binary" in config.meili).toBe(true);
+    expect(config.uploadMaxBytes).toBe(100 * 1024 * 1024);
+  });
+
+  it("generates SESSION_SECRET once and keeps it in DATA_DIR", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+    expect(readFileSync(path.join(dir, "session-secret"), "utf8")).toBe(first);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /^Invalid configuration: PORT /],
+    [{ PORT: "70000" }, /^Invalid configuration: PORT /],
+    [{ DATABASE_URL: "mysql://x" }, /^Invalid configuration: DATABASE_URL must start with postgres:\/\//],
+    [{ MEILI_URL: "not a url" }, /^Invalid configuration: MEILI_URL must be a URL/],
+    [
+      { MEILI_URL: "http://127.0.0.1:7700" },
+      /^Invalid configuration: MEILI_MASTER_KEY is required with MEILI_URL/,
+    ],
+    [{ STORAGE: "ftp" }, /^Invalid configuration: STORAGE /],
+    [{ STORAGE: "s3" }, /^Invalid configuration: S3_BUCKET is required when STORAGE=s3/],
+    [{ SESSION_SECRET: "short" }, /^Invalid configuration: SESSION_SECRET must be at least 32 characters/],
+    [{ PITCHSIDE_ADMIN_EMAIL: "a@example.com" }, /^Invalid configuration: PITCHSIDE_ADMIN_PASSWORD /],
+    [{ PITCHSIDE_DEMO: "yes" }, /^Invalid configuration: PITCHSIDE_DEMO /],
+  ])("refuses %o with one line naming the variable", (env, message) => {
+    const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...env });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (err) {
+      expect((err as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("uses an external Meilisearch when MEILI_URL and MEILI_MASTER_KEY are set", () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      MEILI_URL: "http://10.0.0.5:7700",
+      MEILI_MASTER_KEY: "k".repeat(20),
+    });
+    expect(config.meili).toEqual({ url: "http://10.0.0.5:7700", masterKey: "k".repeat(20) });
+  });
+});

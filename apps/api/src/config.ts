@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: default home of ./data and of the built portal. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? undefined : v));
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional());
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int("must be a whole number").min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATA_DIR: z.string().min(1).default(path.join(repoRoot, "data")),
+    PUBLIC_URL: optionalUrl,
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .pipe(
+        z
+          .string()
+          .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+          .optional(),
+      ),
+    MEILI_URL: optionalUrl,
+    MEILI_MASTER_KEY: optionalString,
+    MEILI_BINARY: optionalString,
+    STORAGE: z.enum(["local", "s3"]).default("local"),
+    S3_BUCKET: optionalString,
+    S3_REGION: optionalString,
+    S3_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    SESSION_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    CRM_WEBHOOK_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    PITCHSIDE_DEMO: flag,
+    PITCHSIDE_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
+    PITCHSIDE_ADMIN_PASSWORD: optionalString.pipe(
+      z.string().min(12, "must be at least 12 characters").optional(),
+    ),
+    UPLOAD_MAX_MB: z.coerce.number().positive("must be a positive number").default(100),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** The built portal to serve; tests point it at a build of their own. */
+    PORTAL_DIR: z.string().min(1).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE === "s3") {
+      for (const key of ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE=s3" });
+      }
+    }
+    if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required with MEILI_URL" });
+    }
+    if (Boolean(env.PITCHSIDE_ADMIN_EMAIL) !== Boolean(env.PITCHSIDE_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.PITCHSIDE_ADMIN_EMAIL ? "PITCHSIDE_ADMIN_PASSWORD" : "PITCHSIDE_ADMIN_EMAIL"],
+        message: "PITCHSIDE_ADMIN_EMAIL and PITCHSIDE_ADMIN_PASSWORD go together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
+  storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string };
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
+  sessionSecret: string;
+  crmWebhookSecret: string | undefined;
+  demo: boolean;
+  admin: { email: string; password: string } | undefined;
+  uploadMaxBytes: number;
+  logLevel: Env["LOG_LEVEL"];
+  portalDir: string;
+}
+
+/** One line naming the variable and what is wrong with it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path.join(".") || "environment";
+  throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? "is invalid"}`);
+}
+
+/** Reads SESSION_SECRET or the one generated into DATA_DIR on first start. */
+function sessionSecretFor(dataDir: string, given: string | undefined): string {
+  if (given) return given;
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const env = parseEnv(source);
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ""),
+    databaseUrl: env.DATABASE_URL,
+    meili:
+      env.MEILI_URL && env.MEILI_MASTER_KEY
+        ? { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY }
+        : { binary: env.MEILI_BINARY, dataDir: path.join(dataDir, "meili") },
+    storage:
+      env.STORAGE === "s3" && env.S3_BUCKET && env.S3_REGION
+        ? {
+            kind: "s3",
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+          }
+        : { kind: "local", dir: path.join(dataDir, "files") },
+    ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+      ? { s3Credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }
+      : {}),
+    sessionSecret: sessionSecretFor(dataDir, env.SESSION_SECRET),
+    crmWebhookSecret: env.CRM_WEBHOOK_SECRET,
+    demo: env.PITCHSIDE_DEMO,
+    admin:
+      env.PITCHSIDE_ADMIN_EMAIL && env.PITCHSIDE_ADMIN_PASSWORD
+        ? { email: env.PITCHSIDE_ADMIN_EMAIL, password: env.PITCHSIDE_ADMIN_PASSWORD }
+        : undefined,
+    uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    logLevel: env.LOG_LEVEL,
+    portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
+  };
+}

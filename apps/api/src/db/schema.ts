@@ -1,0 +1,412 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+export const roleEnum = pgEnum("role", ["admin", "marketer", "rep"]);
+export const assetTypeEnum = pgEnum("asset_type", [
+  "case_study",
+  "battle_card",
+  "objection_guide",
+  "one_pager",
+  "deck",
+  "whitepaper",
+  "video",
+  "other",
+]);
+export const assetStatusEnum = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
+export const assetSourceEnum = pgEnum("asset_source", ["file", "link", "markdown"]);
+export const processingStateEnum = pgEnum("processing_state", ["pending", "ready", "failed"]);
+export const taxonomyKindEnum = pgEnum("taxonomy_kind", [
+  "stage",
+  "persona",
+  "industry",
+  "competitor",
+  "objection",
+]);
+export const dealStatusEnum = pgEnum("deal_status", ["open", "won", "lost"]);
+export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
+export const surfaceEnum = pgEnum("surface", ["portal", "gmail", "linkedin", "viewer"]);
+export const requestStatusEnum = pgEnum("request_status", ["open", "in_progress", "answered", "declined"]);
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale"),
+    disabledAt: ts("disabled_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+/** Portal sessions; the cookie holds the token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Bearer tokens (the extension's); stored hashed, listable and revocable. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    scope: text("scope").notNull().default("extension"),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export const taxonomyTerms = pgTable(
+  "taxonomy_terms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: taxonomyKindEnum("kind").notNull(),
+    key: text("key").notNull(),
+    labelEn: text("label_en").notNull(),
+    labelJa: text("label_ja").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    /** titlePatterns (personas), aliases (competitors) or phrases (objection themes). */
+    patterns: textArray("patterns"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("taxonomy_kind_key").on(t.kind, t.key)],
+);
+
+export const assets = pgTable(
+  "assets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    externalId: text("external_id").unique(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    type: assetTypeEnum("type").notNull(),
+    status: assetStatusEnum("status").notNull().default("draft"),
+    source: assetSourceEnum("source").notNull(),
+    language: text("language").notNull().default("en"),
+    url: text("url"),
+    stages: textArray("stages"),
+    personas: textArray("personas"),
+    industries: textArray("industries"),
+    competitors: textArray("competitors"),
+    objections: textArray("objections"),
+    tags: textArray("tags"),
+    /** Empty means visible to every team. */
+    teamIds: uuid("team_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    currentVersionId: uuid("current_version_id"),
+    expiresAt: ts("expires_at"),
+    submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: ts("submitted_at"),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: ts("published_at"),
+    archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
+    archivedAt: ts("archived_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("assets_status_idx").on(t.status), index("assets_updated_idx").on(t.updatedAt)],
+);
+
+export const assetVersions = pgTable(
+  "asset_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    fileKey: text("file_key"),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    size: bigint("size", { mode: "number" }),
+    sha256: text("sha256"),
+    pageCount: integer("page_count"),
+    textContent: text("text_content"),
+    thumbnailKey: text("thumbnail_key"),
+    processingState: processingStateEnum("processing_state").notNull().default("pending"),
+    processingError: text("processing_error"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("asset_versions_number").on(t.assetId, t.number)],
+);
+
+export const collections = pgTable("collections", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+  teamIds: uuid("team_ids").array().notNull().default(sql`'{}'::uuid[]`),
+  createdAt: createdAt(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const collectionItems = pgTable(
+  "collection_items",
+  {
+    collectionId: uuid("collection_id")
+      .notNull()
+      .references(() => collections.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collectionId, t.assetId] })],
+);
+
+export const deals = pgTable(
+  "deals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    externalId: text("external_id").unique(),
+    name: text("name").notNull(),
+    accountName: text("account_name").notNull().default(""),
+    accountDomain: text("account_domain"),
+    industry: text("industry"),
+    stage: text("stage").notNull(),
+    status: dealStatusEnum("status").notNull().default("open"),
+    amount: numeric("amount", { precision: 18, scale: 2 }),
+    currency: text("currency").notNull().default("USD"),
+    closedAt: ts("closed_at"),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("deals_domain_idx").on(t.accountDomain), index("deals_owner_idx").on(t.ownerId)],
+);
+
+export const dealContacts = pgTable(
+  "deal_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    title: text("title").notNull().default(""),
+  },
+  (t) => [
+    index("deal_contacts_email_idx").on(sql`lower(${t.email})`),
+    index("deal_contacts_deal_idx").on(t.dealId),
+  ],
+);
+
+export const dealStageHistory = pgTable(
+  "deal_stage_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    fromStage: text("from_stage"),
+    toStage: text("to_stage").notNull(),
+    changedAt: ts("changed_at").notNull().defaultNow(),
+    source: text("source").notNull(),
+  },
+  (t) => [index("deal_stage_history_deal_idx").on(t.dealId)],
+);
+
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    token: text("token").notNull().unique(),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => assetVersions.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    recipientEmail: text("recipient_email"),
+    allowDownload: boolean("allow_download").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("share_links_asset_idx").on(t.assetId), index("share_links_deal_idx").on(t.dealId)],
+);
+
+/** Append-only; the id comes from the client so retries are idempotent. */
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey(),
+    type: text("type").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    assetId: uuid("asset_id").references(() => assets.id, { onDelete: "set null" }),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    shareId: uuid("share_id").references(() => shareLinks.id, { onDelete: "set null" }),
+    surface: surfaceEnum("surface").notNull(),
+    at: ts("at").notNull().defaultNow(),
+    props: jsonb("props").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("events_at_idx").on(t.at),
+    index("events_asset_idx").on(t.assetId, t.at),
+    index("events_deal_idx").on(t.dealId, t.at),
+  ],
+);
+
+export const assetDealTouches = pgTable(
+  "asset_deal_touches",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    firstTouchAt: ts("first_touch_at").notNull(),
+    lastTouchAt: ts("last_touch_at").notNull(),
+    count: integer("count").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.dealId] }), index("touches_deal_idx").on(t.dealId)],
+);
+
+export const searches = pgTable(
+  "searches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    query: text("query").notNull(),
+    filters: jsonb("filters").$type<Record<string, unknown>>().notNull().default({}),
+    resultCount: integer("result_count").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("searches_at_idx").on(t.at)],
+);
+
+export const feedback = pgTable("feedback", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  assetId: uuid("asset_id")
+    .notNull()
+    .references(() => assets.id, { onDelete: "cascade" }),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  rating: smallint("rating"),
+  comment: text("comment"),
+  createdAt: createdAt(),
+});
+
+export const contentRequests = pgTable("content_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  requesterId: uuid("requester_id").references(() => users.id, { onDelete: "set null" }),
+  title: text("title").notNull(),
+  details: text("details").notNull().default(""),
+  status: requestStatusEnum("status").notNull().default("open"),
+  assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+  answerAssetId: uuid("answer_asset_id").references(() => assets.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId)],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    status: jobStatusEnum("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(5),
+    runAt: ts("run_at").notNull().defaultNow(),
+    lockedAt: ts("locked_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("jobs_ready_idx").on(t.status, t.runAt)],
+);
+
+/** Outbox for the search indexer: written in the same transaction as the change. */
+export const searchOutbox = pgTable("search_outbox", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  assetId: uuid("asset_id").notNull(),
+  createdAt: createdAt(),
+});
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

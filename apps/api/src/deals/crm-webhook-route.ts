@@ -1,0 +1,135 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import { z } from "zod";
+import { writeAudit } from "../audit";
+import type { AppDeps } from "../deps";
+import { dealRecordSchema, issuePath } from "./deal-input";
+import { syncDeals } from "./deal-sync";
+
+export const SIGNATURE_HEADER = "x-pitchside-signature";
+export const TIMESTAMP_HEADER = "x-pitchside-timestamp";
+/** How far the sender's clock may be from ours, and how long a captured request stays replayable. */
+export const MAX_SKEW_SECONDS = 300;
+export const MAX_DEALS_PER_REQUEST = 1000;
+
+/** `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>": what a sender computes. */
+export function signCrmPayload(secret: string, timestamp: string, body: Buffer | string): string {
+  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.`).update(body).digest("hex")}`;
+}
+
+type Verdict = { ok: true } | { ok: false; error: string };
+
+export function verifyCrmSignature(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  body: Buffer,
+  nowSeconds: number,
+): Verdict {
+  const { timestamp, signature } = headers;
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) {
+    return { ok: false, error: "X-Pitchside-Timestamp is missing or not unix seconds" };
+  }
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) {
+    return {
+      ok: false,
+      error: `X-Pitchside-Timestamp is more than ${MAX_SKEW_SECONDS} seconds from the server's clock`,
+    };
+  }
+  const given = /^sha256=([0-9a-f]{64})$/i.exec(signature?.trim() ?? "")?.[1];
+  if (!given) return { ok: false, error: "X-Pitchside-Signature is missing or not sha256=<64 hex digits>" };
+  const expected = createHmac("sha256", secret).update(`${timestamp}.`).update(body).digest();
+  if (!timingSafeEqual(Buffer.from(given, "hex"), expected)) {
+    return { ok: false, error: "X-Pitchside-Signature does not match the body" };
+  }
+  return { ok: true };
+}
+
+const payloadSchema = z.union([
+  dealRecordSchema,
+  z.array(dealRecordSchema).min(1, "send at least one deal").max(MAX_DEALS_PER_REQUEST),
+]);
+
+function badRequest(res: Response, error: string) {
+  res.status(400).json({ error });
+}
+
+/** POST /api/integrations/crm/deals: signed deal upserts from a CRM (docs/crm-webhook.md). */
+export function crmWebhookRoutes(deps: AppDeps) {
+  const router = Router();
+  router.post(
+    "/api/integrations/crm/deals",
+    // the signature covers the exact bytes sent, so the body is kept raw until it is verified
+    express.raw({ type: () => true, limit: "5mb" }),
+    async (req: Request, res: Response, next) => {
+      try {
+        const secret = deps.config.crmWebhookSecret;
+        if (!secret) {
+          res
+            .status(503)
+            .json({ error: "The CRM webhook is not configured: set CRM_WEBHOOK_SECRET on the server" });
+          return;
+        }
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const verdict = verifyCrmSignature(
+          secret,
+          { timestamp: req.get(TIMESTAMP_HEADER), signature: req.get(SIGNATURE_HEADER) },
+          body,
+          Math.floor(Date.now() / 1000),
+        );
+        if (!verdict.ok) {
+          res.status(401).json({ error: verdict.error });
+          return;
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(body.toString("utf8"));
+        } catch {
+          return badRequest(res, "body: not valid JSON");
+        }
+        const parsed = payloadSchema.safeParse(json);
+        if (!parsed.success) {
+          // a union reports both branches; the branch matching the body's shape names the real field
+          const issue = firstRelevantIssue(parsed.error, Array.isArray(json));
+          return badRequest(res, issue);
+        }
+        const records = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+        const result = await deps.database.db.transaction(async (tx) => {
+          const synced = await syncDeals(tx, records, "crm");
+          if (synced.created + synced.updated > 0) {
+            await writeAudit(tx, null, "deal.crm_sync", "deal", null, {
+              received: records.length,
+              created: synced.created,
+              updated: synced.updated,
+            });
+          }
+          return synced;
+        });
+        res.status(200).json({ received: records.length, ...result });
+      } catch (err) {
+        next(err);
+      }
+    },
+  );
+  // body-parser's own refusals (too large, bad encoding) carry their status; anything else is ours to log
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = (err as { status?: number; type?: string }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      res.status(status).json({
+        error: status === 413 ? "body: larger than 5 MB; send fewer deals per request" : "body: unreadable",
+      });
+      return;
+    }
+    next(err);
+  });
+  return router;
+}
+
+function firstRelevantIssue(error: z.ZodError, isArray: boolean): string {
+  const [top] = error.issues;
+  if (top?.code === "invalid_union") {
+    const branch = top.errors[isArray ? 1 : 0] ?? top.errors[0] ?? [];
+    const issue = branch[0];
+    if (issue) return `${issuePath(issue.path) || "body"}: ${issue.message}`;
+  }
+  return top ? `${issuePath(top.path) || "body"}: ${top.message}` : "body: invalid";
+}

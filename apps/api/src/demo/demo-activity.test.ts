@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
+import { makeAsset } from "../test/deal-factories";
+import { startTestServer, type TestServer } from "../test/server";
+import { seedDemoActivity } from "./demo-activity";
+import { seedDemo } from "./seed";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { db } = server.deps.database;
+  await seedDemo(db);
+  for (const title of ["Case study", "Battle card", "Guide"]) {
+    await makeAsset(db, server.deps.storage, { title });
+  }
+  await makeAsset(db, server.deps.storage, { title: "Draft", status: "draft" });
+});
+afterAll(() => server?.close());
+
+describe("seedDemoActivity", () => {
+  it("makes won, lost and open deals whose content was used before they closed", async () => {
+    const { db } = server.deps.database;
+    const now = new Date();
+    const made = await seedDemoActivity(db, now);
+    expect(made.deals).toBe(64);
+
+    const rows = await db.select().from(deals);
+    expect(rows).toHaveLength(64);
+    const statuses = new Set(rows.map((d) => d.status));
+    expect(statuses).toEqual(new Set(["won", "lost", "open"]));
+    for (const d of rows) {
+      if (d.status === "open") expect(d.closedAt).toBeNull();
+      else expect(d.closedAt?.getTime()).toBeLessThan(now.getTime());
+    }
+    // the Japanese rep sells in yen
+    const [tanaka] = await db.select().from(users).where(eq(users.email, "tanaka@demo.pitchside.dev"));
+    const yen = rows.filter((d) => d.currency === "JPY");
+    expect(yen.length).toBeGreaterThan(0);
+    expect(yen.every((d) => d.ownerId === tanaka?.id)).toBe(true);
+
+    const stored = await db.select().from(events);
+    expect(stored).toHaveLength(made.events);
+    // only published content is used
+    const [draft] = await db.select().from(assets).where(eq(assets.status, "draft"));
+    expect(stored.some((e) => e.assetId === draft?.id)).toBe(false);
+
+    const touches = await db.select().from(assetDealTouches);
+    expect(touches.length).toBeGreaterThan(20);
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    for (const t of touches) {
+      const deal = byId.get(t.dealId);
+      if (deal?.closedAt) expect(t.lastTouchAt.getTime()).toBeLessThanOrEqual(deal.closedAt.getTime());
+    }
+
+    const noResults = (await db.select().from(searches)).filter((s) => s.resultCount === 0);
+    expect(noResults.some((s) => /[぀-ヿ一-鿿]/.test(s.query))).toBe(true);
+    expect(noResults.some((s) => /^[\x20-\x7e]+$/.test(s.query))).toBe(true);
+  });
+});

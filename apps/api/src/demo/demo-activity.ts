@@ -1,0 +1,266 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { assets, searches, shareLinks, users } from "../db/schema";
+import { type DealRecord, dealRecordSchema } from "../deals/deal-input";
+import { syncDeals } from "../deals/deal-sync";
+import { newShareToken } from "../shares/shares-service";
+import { ingestEvents, type NewEvent } from "../tracking/events-service";
+
+/**
+ * A believable year of selling for the demo workspace: deals (won, lost and open, in USD and
+ * JPY) with contacts, and the content used on them — links inserted from Gmail and LinkedIn,
+ * prospects opening them and reading page by page — plus searches, some with no results.
+ * Deterministic (seeded), so every demo looks the same; dates are relative to `now`.
+ */
+
+const DAY = 86_400_000;
+
+/** mulberry32: small, seeded, good enough for demo data. */
+function seeded(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(next() * items.length)];
+    if (item === undefined) throw new Error("pick from an empty list");
+    return item;
+  };
+  return { next, int, pick };
+}
+
+interface Account {
+  name: string;
+  domain: string;
+  industry: string;
+  japanese: boolean;
+}
+
+const accounts: Account[] = [
+  { name: "Harbor Steel", domain: "harborsteel.example", industry: "manufacturing", japanese: false },
+  {
+    name: "Bluewater Bank",
+    domain: "bluewaterbank.example",
+    industry: "financial_services",
+    japanese: false,
+  },
+  { name: "St. Aldric Health", domain: "staldric.example", industry: "healthcare", japanese: false },
+  { name: "Cobalt Ledger", domain: "cobaltledger.example", industry: "software", japanese: false },
+  { name: "Maple & Pine Retail", domain: "mapleandpine.example", industry: "retail", japanese: false },
+  { name: "Northgate Logistics", domain: "northgate.example", industry: "manufacturing", japanese: false },
+  { name: "Summit Insurance", domain: "summitins.example", industry: "financial_services", japanese: false },
+  { name: "Orchid Clinics", domain: "orchidclinics.example", industry: "healthcare", japanese: false },
+  { name: "Brightline Software", domain: "brightline.example", industry: "software", japanese: false },
+  { name: "Evergreen Grocers", domain: "evergreen.example", industry: "retail", japanese: false },
+  { name: "東邦精機", domain: "toho-seiki.example", industry: "manufacturing", japanese: true },
+  { name: "さくら銀行", domain: "sakura-bank.example", industry: "financial_services", japanese: true },
+  { name: "みなと医療センター", domain: "minato-med.example", industry: "healthcare", japanese: true },
+  { name: "青葉ソフトウェア", domain: "aoba-soft.example", industry: "software", japanese: true },
+  { name: "北斗リテール", domain: "hokuto-retail.example", industry: "retail", japanese: true },
+  { name: "大和ロジスティクス", domain: "yamato-logi.example", industry: "manufacturing", japanese: true },
+];
+
+const contactsEn = [
+  { name: "Dana Whitfield", title: "VP Finance" },
+  { name: "Sam Okafor", title: "Chief Information Officer" },
+  { name: "Priya Raman", title: "Director of Sales Operations" },
+  { name: "Tom Becker", title: "Head of Procurement" },
+  { name: "Laura Chen", title: "IT Manager" },
+];
+const contactsJa = [
+  { name: "佐藤 健一", title: "経理部長" },
+  { name: "鈴木 由美", title: "情報システム部 部長" },
+  { name: "高橋 誠", title: "最高財務責任者" },
+  { name: "伊藤 直子", title: "営業企画部 課長" },
+  { name: "渡辺 翔", title: "購買部 部長" },
+];
+const openStages = ["prospecting", "discovery", "demo", "proposal", "negotiation"] as const;
+
+/** Searches reps ran; the ones with no results feed the content-gaps report. */
+const demoSearches: { query: string; resultCount: number }[] = [
+  { query: "SOC 2 Type II report", resultCount: 0 },
+  { query: "SOC 2 Type II report", resultCount: 0 },
+  { query: "HIPAA business associate agreement", resultCount: 0 },
+  { query: "価格改定 2027", resultCount: 0 },
+  { query: "価格改定 2027", resultCount: 0 },
+  { query: "小売 導入事例 POS", resultCount: 0 },
+  { query: "Globex migration guide", resultCount: 0 },
+  { query: "ROI calculator", resultCount: 3 },
+  { query: "Acme", resultCount: 4 },
+  { query: "セキュリティ", resultCount: 5 },
+  { query: "case study manufacturing", resultCount: 6 },
+  { query: "価格", resultCount: 4 },
+];
+
+interface DemoAssetRow {
+  id: string;
+  versionId: string;
+  type: string;
+  language: string;
+  industries: string[];
+  /** How much this asset helps a deal it is used on, fixed per asset so lifts differ. */
+  pull: number;
+}
+
+export interface DemoActivitySummary {
+  deals: number;
+  events: number;
+}
+
+export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoActivitySummary> {
+  const rnd = seeded(20261123);
+  const reps = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, ["rep@demo.pitchside.dev", "tanaka@demo.pitchside.dev"]));
+  const repEn = reps.find((r) => r.email.startsWith("rep@"));
+  const repJa = reps.find((r) => r.email.startsWith("tanaka@"));
+  if (!repEn || !repJa) throw new Error("the demo reps are missing");
+
+  const published = await db
+    .select({
+      id: assets.id,
+      versionId: assets.currentVersionId,
+      type: assets.type,
+      language: assets.language,
+      industries: assets.industries,
+      externalId: assets.externalId,
+    })
+    .from(assets)
+    .where(eq(assets.status, "published"))
+    .orderBy(assets.externalId);
+  const library: DemoAssetRow[] = published.flatMap((a) =>
+    a.versionId
+      ? [
+          {
+            id: a.id,
+            versionId: a.versionId,
+            type: a.type,
+            language: a.language,
+            industries: a.industries,
+            pull:
+              (a.type === "case_study" ? 0.12 : a.type === "battle_card" ? 0.08 : 0) +
+              rnd.next() * 0.12 -
+              0.06,
+          },
+        ]
+      : [],
+  );
+  if (library.length === 0) return { deals: 0, events: 0 };
+
+  const records: DealRecord[] = [];
+  const plans: {
+    externalId: string;
+    ownerId: string;
+    start: Date;
+    closedAt: Date | null;
+    touches: DemoAssetRow[];
+  }[] = [];
+  for (let i = 1; i <= 64; i += 1) {
+    const account = rnd.pick(accounts);
+    const owner = account.japanese ? repJa : repEn;
+    const start = new Date(now.getTime() - rnd.int(15, 330) * DAY);
+    const ownLanguage = library.filter((a) => a.language === (account.japanese ? "ja" : "en"));
+    const pool = ownLanguage.length > 0 ? ownLanguage : library;
+    const touches = [...new Set(Array.from({ length: rnd.int(0, 4) }, () => rnd.pick(pool)))];
+    const length = rnd.int(20, 110);
+    const closes = start.getTime() + length * DAY < now.getTime() - DAY;
+    const winChance = 0.3 + touches.reduce((sum, a) => sum + a.pull, 0);
+    const status = !closes ? "open" : rnd.next() < winChance ? "won" : "lost";
+    const closedAt = status === "open" ? null : new Date(start.getTime() + length * DAY);
+    const amount = account.japanese ? rnd.int(3, 60) * 500_000 : rnd.int(12, 240) * 1000;
+    const people = account.japanese ? contactsJa : contactsEn;
+    const contact = rnd.pick(people);
+    const local = account.japanese ? `contact${i}` : contact.name.split(" ")[0]?.toLowerCase();
+    const externalId = `demo-deal-${String(i).padStart(3, "0")}`;
+    records.push(
+      dealRecordSchema.parse({
+        externalId,
+        name: `${account.name} — ${account.japanese ? "全社導入" : "Platform rollout"} ${i}`,
+        accountName: account.name,
+        accountDomain: account.domain,
+        industry: account.industry,
+        stage: status === "won" ? "closed_won" : status === "lost" ? "closed_lost" : rnd.pick(openStages),
+        amount,
+        currency: account.japanese ? "JPY" : "USD",
+        status,
+        closedAt: closedAt?.toISOString() ?? null,
+        ownerEmail: owner.email,
+        contacts: [{ email: `${local}@${account.domain}`, name: contact.name, title: contact.title }],
+      }),
+    );
+    plans.push({ externalId, ownerId: owner.id, start, closedAt, touches });
+  }
+
+  const synced = await syncDeals(db, records, "crm");
+  const dealIds = new Map(synced.results.map((r) => [r.externalId, r.id]));
+  const batch: NewEvent[] = [];
+  for (const plan of plans) {
+    const dealId = dealIds.get(plan.externalId) ?? null;
+    const record = records.find((r) => r.externalId === plan.externalId);
+    const end = plan.closedAt?.getTime() ?? now.getTime();
+    for (const asset of plan.touches) {
+      const at = new Date(plan.start.getTime() + rnd.next() * (end - plan.start.getTime()) * 0.9);
+      const surface = rnd.next() < 0.75 ? "gmail" : "linkedin";
+      const [share] = await db
+        .insert(shareLinks)
+        .values({
+          token: newShareToken(),
+          assetId: asset.id,
+          versionId: asset.versionId,
+          dealId,
+          recipientEmail: record?.contacts[0]?.email ?? null,
+          createdBy: plan.ownerId,
+          createdAt: at,
+        })
+        .returning({ id: shareLinks.id });
+      const base = { userId: plan.ownerId, assetId: asset.id, dealId, shareId: share?.id ?? null };
+      batch.push({ ...base, id: randomUUID(), type: "shared", surface, at, props: {} });
+      batch.push({ ...base, id: randomUUID(), type: "link_inserted", surface, at, props: {} });
+      if (rnd.next() < 0.7) {
+        const opened = new Date(at.getTime() + rnd.int(1, 48) * 3_600_000);
+        const viewer = { ...base, userId: null, surface: "viewer" as const };
+        batch.push({ ...viewer, id: randomUUID(), type: "prospect_opened", at: opened, props: {} });
+        for (let page = 1; page <= rnd.int(1, 4); page += 1) {
+          batch.push({
+            ...viewer,
+            id: randomUUID(),
+            type: "prospect_page",
+            at: new Date(opened.getTime() + page * 30_000),
+            props: { page, activeMs: rnd.int(8, 120) * 1000 },
+          });
+        }
+      }
+    }
+  }
+  // reps browsing the library in the portal, not tied to a deal
+  for (let i = 0; i < 120; i += 1) {
+    const asset = rnd.pick(library);
+    batch.push({
+      id: randomUUID(),
+      type: "asset_viewed",
+      userId: rnd.next() < 0.6 ? repEn.id : repJa.id,
+      assetId: asset.id,
+      dealId: null,
+      shareId: null,
+      surface: "portal",
+      at: new Date(now.getTime() - rnd.int(1, 300) * DAY),
+      props: {},
+    });
+  }
+  await ingestEvents(db, batch);
+  await db.insert(searches).values(
+    demoSearches.map((s, i) => ({
+      query: s.query,
+      resultCount: s.resultCount,
+      userId: /[぀-ヿ一-鿿]/.test(s.query) ? repJa.id : repEn.id,
+      at: new Date(now.getTime() - (i * 7 + 2) * DAY),
+    })),
+  );
+  return { deals: synced.results.length, events: batch.length };
+}

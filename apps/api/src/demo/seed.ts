@@ -1,0 +1,31 @@
+import type { Db } from "../db/client";
+import { teams } from "../db/schema";
+import { countUsers, createUser } from "../identity/users-service";
+import { upsertTerms } from "../taxonomy/taxonomy-service";
+import { demoTaxonomy } from "./demo-taxonomy";
+import { demoTeams, demoUsers } from "./demo-users";
+
+/** Demo workspace on an empty database: teams, one user per role, the taxonomy. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if ((await countUsers(db)) > 0) return false;
+  const teamRows = await db
+    .insert(teams)
+    .values(demoTeams.map((name) => ({ name })))
+    .returning();
+  const teamId = (name: string | undefined) => teamRows.find((t) => t.name === name)?.id ?? null;
+  for (const u of demoUsers) await createUser(db, { ...u, teamId: teamId(u.team) });
+  await upsertTerms(db, null, demoTaxonomy);
+  return true;
+}
+
+/** PITCHSIDE_ADMIN_EMAIL/PASSWORD: the first admin of an empty, non-demo database. */
+export async function seedAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+  if ((await countUsers(db)) > 0) return false;
+  await createUser(db, {
+    email: admin.email,
+    name: "Administrator",
+    role: "admin",
+    password: admin.password,
+  });
+  return true;
+}

@@ -1,0 +1,18 @@
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import type { FileStorage } from "./files/storage";
+import type { Throttles } from "./identity/auth-service";
+import type { JobRunner } from "./jobs/runner";
+import type { Logger } from "./logger";
+import type { SearchIndex } from "./search/search-index";
+
+/** Everything the app needs, built by services.ts or by the test harness. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  searchIndex: SearchIndex;
+  storage: FileStorage;
+  jobs: JobRunner;
+  logger: Logger;
+  throttles: Throttles;
+}

@@ -1,0 +1,104 @@
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { visibleAssetsWhere } from "../assets/visibility";
+import type { Db } from "../db/client";
+import { assets, feedback, users } from "../db/schema";
+import { AppError } from "../errors";
+import type { SessionUser } from "../identity/users-service";
+
+/** Feedback on an asset the caller cannot see answers like a missing asset. */
+async function assertVisible(db: Db, user: SessionUser, assetId: string) {
+  const [row] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), visibleAssetsWhere(user)));
+  if (!row) throw new AppError("NOT_FOUND", `No asset with id ${assetId}`);
+}
+
+/** A rating row holds a rating and no comment; a comment row the opposite. */
+const ratingRows = (assetId: string) =>
+  and(eq(feedback.assetId, assetId), isNotNull(feedback.rating), isNull(feedback.comment));
+
+/** One rating per user per asset: a second call changes it. */
+export async function rateAsset(db: Db, user: SessionUser, assetId: string, rating: number) {
+  await assertVisible(db, user, assetId);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(feedback)
+      .set({ rating, createdAt: new Date() })
+      .where(and(ratingRows(assetId), eq(feedback.userId, user.id)))
+      .returning({ id: feedback.id });
+    if (updated.length === 0) await tx.insert(feedback).values({ assetId, userId: user.id, rating });
+  });
+  return feedbackForAsset(db, user, assetId);
+}
+
+export async function commentOnAsset(db: Db, user: SessionUser, assetId: string, comment: string) {
+  await assertVisible(db, user, assetId);
+  const [row] = await db
+    .insert(feedback)
+    .values({ assetId, userId: user.id, comment })
+    .returning({ id: feedback.id, createdAt: feedback.createdAt });
+  if (!row) throw new Error("insert returned no row");
+  return { id: row.id, createdAt: row.createdAt.toISOString() };
+}
+
+/** The average and count of ratings (one per user), the caller's own rating, and comments oldest first. */
+export async function feedbackForAsset(db: Db, user: SessionUser, assetId: string) {
+  await assertVisible(db, user, assetId);
+  // distinct on keeps one rating per user even if two requests raced past the update
+  const latest = db
+    .selectDistinctOn([feedback.userId], { userId: feedback.userId, rating: feedback.rating })
+    .from(feedback)
+    .where(ratingRows(assetId))
+    .orderBy(feedback.userId, sql`${feedback.createdAt} desc`)
+    .as("latest");
+  const [summary] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      average: sql<number | null>`avg(${latest.rating})::float8`,
+      mine: sql<number | null>`max(${latest.rating}) filter (where ${latest.userId} = ${user.id})`,
+    })
+    .from(latest);
+  const comments = await db
+    .select({
+      id: feedback.id,
+      userId: feedback.userId,
+      userName: users.name,
+      comment: feedback.comment,
+      createdAt: feedback.createdAt,
+    })
+    .from(feedback)
+    .leftJoin(users, eq(users.id, feedback.userId))
+    .where(and(eq(feedback.assetId, assetId), isNotNull(feedback.comment)))
+    .orderBy(asc(feedback.createdAt));
+  return {
+    rating: {
+      count: summary?.count ?? 0,
+      average: summary?.average ?? null,
+      mine: summary?.mine == null ? null : Number(summary.mine),
+    },
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: c.userName,
+      comment: c.comment ?? "",
+      createdAt: c.createdAt.toISOString(),
+      canDelete: c.userId === user.id || user.role === "admin",
+    })),
+  };
+}
+export type AssetFeedback = Awaited<ReturnType<typeof feedbackForAsset>>;
+
+/** Authors delete their own comments; admins delete anyone's. */
+export async function deleteComment(db: Db, user: SessionUser, id: string) {
+  const [row] = await db
+    .select({ userId: feedback.userId, assetId: feedback.assetId })
+    .from(feedback)
+    .where(and(eq(feedback.id, id), isNotNull(feedback.comment)));
+  if (!row) throw new AppError("NOT_FOUND", `No comment with id ${id}`);
+  await assertVisible(db, user, row.assetId);
+  if (row.userId !== user.id && user.role !== "admin") {
+    throw new AppError("FORBIDDEN", "Only the author or an admin can delete this comment");
+  }
+  await db.delete(feedback).where(eq(feedback.id, id));
+  return { ok: true as const };
+}

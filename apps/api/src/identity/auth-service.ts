@@ -1,0 +1,139 @@
+import type { Client } from "@pitchside/shared";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { apiTokens, sessions, users } from "../db/schema";
+import { AppError } from "../errors";
+import { dummyHash, verifyPassword } from "./passwords";
+import type { LoginThrottle } from "./throttle";
+import { hashToken, newSecretToken } from "./tokens";
+import { byEmail, publicUserColumns, type SessionUser } from "./users-service";
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+export const EXTENSION_TOKEN_PREFIX = "psx_";
+
+export type Credential = { kind: "session"; tokenHash: string } | { kind: "token"; tokenId: string };
+
+export interface Throttles {
+  account: LoginThrottle;
+  ip: LoginThrottle;
+}
+
+export type LoginResult =
+  | { client: "portal"; user: SessionUser; sessionToken: string; expiresAt: Date }
+  | { client: "extension"; user: SessionUser; token: string; tokenId: string };
+
+export async function login(
+  db: Db,
+  throttles: Throttles,
+  input: { email: string; password: string; client: Client; ip: string; tokenName?: string },
+): Promise<LoginResult> {
+  const accountKey = input.email.toLowerCase();
+  const wait = Math.max(throttles.account.retryAfter(accountKey), throttles.ip.retryAfter(input.ip));
+  if (wait > 0) {
+    throw new AppError(
+      "TOO_MANY_REQUESTS",
+      `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} seconds`,
+    );
+  }
+  const [row] = await db
+    .select({ ...publicUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(byEmail(input.email));
+  const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), input.password);
+  if (!row || !ok || row.disabledAt) {
+    throttles.account.fail(accountKey);
+    throttles.ip.fail(input.ip);
+    throw new AppError("UNAUTHORIZED", "Wrong email or password");
+  }
+  throttles.account.succeed(accountKey);
+  const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
+
+  if (input.client === "extension") {
+    const token = newSecretToken(EXTENSION_TOKEN_PREFIX);
+    const [created] = await db
+      .insert(apiTokens)
+      .values({ userId: user.id, tokenHash: hashToken(token), name: input.tokenName ?? "Chrome extension" })
+      .returning({ id: apiTokens.id });
+    if (!created) throw new Error("insert returned no row");
+    return { client: "extension", user, token, tokenId: created.id };
+  }
+  const sessionToken = newSecretToken();
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId: user.id, expiresAt });
+  return { client: "portal", user, sessionToken, expiresAt };
+}
+
+export async function userForSession(
+  db: Db,
+  token: string,
+): Promise<{ user: SessionUser; credential: Credential } | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({ ...publicUserColumns, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)),
+    );
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  if (Date.now() - lastSeenAt.getTime() > 5 * 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { user, credential: { kind: "session", tokenHash } };
+}
+
+export async function userForBearer(
+  db: Db,
+  token: string,
+): Promise<{ user: SessionUser; credential: Credential } | null> {
+  const [row] = await db
+    .select({ ...publicUserColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)),
+    );
+  if (!row) return null;
+  const { tokenId, lastUsedAt, ...user } = row;
+  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+  }
+  return { user, credential: { kind: "token", tokenId } };
+}
+
+export async function logout(db: Db, credential: Credential): Promise<void> {
+  if (credential.kind === "session") {
+    await db.delete(sessions).where(eq(sessions.tokenHash, credential.tokenHash));
+  } else {
+    await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, credential.tokenId));
+  }
+}
+
+export async function listTokens(db: Db, userId: string | undefined) {
+  return db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      userEmail: users.email,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(userId ? eq(apiTokens.userId, userId) : sql`true`)
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes a token; `ownerId` limits it to that user's tokens (admins pass none). */
+export async function revokeToken(db: Db, id: string, ownerId: string | undefined): Promise<void> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), ownerId ? eq(apiTokens.userId, ownerId) : sql`true`))
+    .returning({ id: apiTokens.id });
+  if (!row) throw new AppError("NOT_FOUND", `No token with id ${id}`);
+}

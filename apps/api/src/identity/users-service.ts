@@ -1,0 +1,116 @@
+import type { Role } from "@pitchside/shared";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { apiTokens, sessions, teams, users } from "../db/schema";
+import { AppError } from "../errors";
+import { hashPassword } from "./passwords";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  locale: string | null;
+}
+
+export const publicUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  teamId: users.teamId,
+  locale: users.locale,
+} as const;
+
+export const byEmail = (email: string) => sql`lower(${users.email}) = ${email.toLowerCase()}`;
+
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: Role; password: string; teamId?: string | null },
+): Promise<SessionUser> {
+  const existing = await db.select({ id: users.id }).from(users).where(byEmail(input.email));
+  if (existing.length > 0) throw new AppError("CONFLICT", `A user with email ${input.email} already exists`);
+  if (input.teamId) await requireTeam(db, input.teamId);
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId ?? null,
+      passwordHash: await hashPassword(input.password),
+    })
+    .returning(publicUserColumns);
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+async function requireTeam(db: Db, teamId: string) {
+  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!team) throw new AppError("BAD_REQUEST", `teamId: no team with id ${teamId}`);
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .select({ ...publicUserColumns, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.email));
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: { name?: string; role?: Role; teamId?: string | null; password?: string; locale?: string | null },
+): Promise<SessionUser> {
+  if (patch.teamId) await requireTeam(db, patch.teamId);
+  const { password, ...rest } = patch;
+  const [row] = await db
+    .update(users)
+    .set({
+      ...rest,
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id))
+    .returning(publicUserColumns);
+  if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+  if (password) await endAllSessions(db, id);
+  return row;
+}
+
+/** Disabling signs the user out everywhere: sessions end, tokens are revoked. */
+export async function disableUser(db: Db, id: string): Promise<void> {
+  const [row] = await db
+    .update(users)
+    .set({ disabledAt: new Date(), updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning({ id: users.id });
+  if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+  await endAllSessions(db, id);
+}
+
+async function endAllSessions(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
+}
+
+export async function listTeams(db: Db) {
+  return db.select().from(teams).orderBy(asc(teams.name));
+}
+
+export async function createTeam(db: Db, name: string) {
+  const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, name));
+  if (existing.length > 0) throw new AppError("CONFLICT", `A team named ${name} already exists`);
+  const [row] = await db.insert(teams).values({ name }).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,166 @@
+import type { TaxonomyTerm } from "@pitchside/shared";
+import { eq, inArray, sql } from "drizzle-orm";
+import { thumbnailUrl } from "../assets/asset-dto";
+import type { Db } from "../db/client";
+import { assetDealTouches, assets, assetVersions, deals } from "../db/schema";
+import { listTaxonomy } from "../taxonomy/taxonomy-service";
+
+/** What Meilisearch holds per asset; the database stays the source of truth. */
+export interface AssetDocument {
+  id: string;
+  externalId: string | null;
+  title: string;
+  summary: string;
+  type: string;
+  status: string;
+  source: string;
+  language: string;
+  url: string | null;
+  stages: string[];
+  personas: string[];
+  industries: string[];
+  competitors: string[];
+  objections: string[];
+  tags: string[];
+  teamIds: string[];
+  expiresAtTs: number | null;
+  updatedAtTs: number;
+  updatedAt: string;
+  currentVersionId: string | null;
+  thumbnailUrl: string | null;
+  pageCount: number | null;
+  wonDeals: number;
+  /** Taxonomy labels of the asset's tags, in English and Japanese. */
+  labels: string[];
+  /** Competitor aliases, objection phrases, persona title patterns. */
+  aliases: string[];
+  body: string;
+}
+
+/**
+ * Everything a result list needs: all but the long text (the body can be 200 KB; labels and
+ * aliases only serve matching). Search hits and suggestion candidates retrieve only these.
+ */
+export const listedFields: (keyof AssetDocument)[] = [
+  "id",
+  "externalId",
+  "title",
+  "summary",
+  "type",
+  "status",
+  "source",
+  "language",
+  "url",
+  "stages",
+  "personas",
+  "industries",
+  "competitors",
+  "objections",
+  "tags",
+  "currentVersionId",
+  "thumbnailUrl",
+  "pageCount",
+  "updatedAt",
+];
+
+const MAX_BODY_CHARS = 200_000;
+
+function taxonomyText(taxonomy: TaxonomyTerm[], row: typeof assets.$inferSelect) {
+  const byKind: Record<string, string[]> = {
+    stage: row.stages,
+    persona: row.personas,
+    industry: row.industries,
+    competitor: row.competitors,
+    objection: row.objections,
+  };
+  const labels: string[] = [];
+  const aliases: string[] = [];
+  for (const term of taxonomy) {
+    if (!byKind[term.kind]?.includes(term.key)) continue;
+    labels.push(term.label.en, term.label.ja);
+    aliases.push(...term.patterns.flatMap((p) => p.split("|")).filter(Boolean));
+  }
+  return { labels, aliases };
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export async function buildAssetDocuments(
+  db: Db,
+  ids: string[],
+  taxonomy?: TaxonomyTerm[],
+): Promise<{ docs: AssetDocument[]; missing: string[] }> {
+  if (ids.length === 0) return { docs: [], missing: [] };
+  const terms = taxonomy ?? (await listTaxonomy(db));
+  const rows = await db
+    .select({
+      asset: assets,
+      version: {
+        id: assetVersions.id,
+        thumbnailKey: assetVersions.thumbnailKey,
+        pageCount: assetVersions.pageCount,
+        textContent: assetVersions.textContent,
+      },
+    })
+    .from(assets)
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
+    .where(inArray(assets.id, ids));
+  const won = await db
+    .select({ assetId: assetDealTouches.assetId, n: sql<number>`count(*)::int` })
+    .from(assetDealTouches)
+    .innerJoin(deals, eq(deals.id, assetDealTouches.dealId))
+    .where(sql`${assetDealTouches.assetId} in ${ids} and ${deals.status} = 'won'`)
+    .groupBy(assetDealTouches.assetId);
+  const wonBy = new Map(won.map((w) => [w.assetId, w.n]));
+  const docs = rows.map(({ asset, version }): AssetDocument => {
+    const { labels, aliases } = taxonomyText(terms, asset);
+    return {
+      id: asset.id,
+      externalId: asset.externalId,
+      title: asset.title,
+      summary: asset.summary,
+      type: asset.type,
+      status: asset.status,
+      source: asset.source,
+      language: asset.language,
+      url: asset.url,
+      stages: asset.stages,
+      personas: asset.personas,
+      industries: asset.industries,
+      competitors: asset.competitors,
+      objections: asset.objections,
+      tags: asset.tags,
+      teamIds: asset.teamIds,
+      expiresAtTs: asset.expiresAt ? seconds(asset.expiresAt) : null,
+      updatedAtTs: seconds(asset.updatedAt),
+      updatedAt: asset.updatedAt.toISOString(),
+      currentVersionId: asset.currentVersionId,
+      thumbnailUrl: thumbnailUrl(version),
+      pageCount: version?.pageCount ?? null,
+      wonDeals: wonBy.get(asset.id) ?? 0,
+      labels,
+      aliases,
+      body: (version?.textContent ?? "").slice(0, MAX_BODY_CHARS),
+    };
+  });
+  const found = new Set(docs.map((d) => d.id));
+  return { docs, missing: ids.filter((id) => !found.has(id)) };
+}
+
+/** Competitor aliases and both labels of every term find each other (アクメ ↔ Acme). */
+export function synonymsFor(taxonomy: TaxonomyTerm[]): Record<string, string[]> {
+  const synonyms: Record<string, Set<string>> = {};
+  for (const term of taxonomy) {
+    const words = [term.label.en, term.label.ja, ...(term.kind === "competitor" ? term.patterns : [])]
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
+    const unique = [...new Set(words)];
+    if (unique.length < 2) continue;
+    for (const word of unique) {
+      const set = synonyms[word] ?? new Set<string>();
+      for (const other of unique) if (other !== word) set.add(other);
+      synonyms[word] = set;
+    }
+  }
+  return Object.fromEntries(Object.entries(synonyms).map(([k, v]) => [k, [...v]]));
+}

@@ -1,0 +1,32 @@
+import type { Meilisearch, Settings } from "meilisearch";
+
+export const assetIndexSettings: Settings = {
+  searchableAttributes: ["title", "summary", "tags", "labels", "aliases", "body"],
+  filterableAttributes: [
+    "type",
+    "status",
+    "language",
+    "stages",
+    "personas",
+    "industries",
+    "competitors",
+    "objections",
+    "tags",
+    "teamIds",
+    "expiresAtTs",
+  ],
+  sortableAttributes: ["updatedAtTs", "title", "wonDeals"],
+  localizedAttributes: [{ attributePatterns: ["*"], locales: ["jpn", "eng"] }],
+};
+
+export const assetIndexName = (prefix: string) => `${prefix}assets`;
+
+/** Creates the asset index and applies its settings; safe to run at every start. */
+export async function ensureAssetIndex(client: Meilisearch, prefix: string): Promise<void> {
+  const uid = assetIndexName(prefix);
+  await client
+    .createIndex(uid, { primaryKey: "id" })
+    .waitTask()
+    .catch(() => undefined);
+  await client.index(uid).updateSettings(assetIndexSettings).waitTask();
+}

@@ -1,0 +1,177 @@
+import { asc, gte, inArray, or, sql } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "../db/client";
+import { assets, assetVersions, searchOutbox } from "../db/schema";
+import type { Logger } from "../logger";
+import { listTaxonomy } from "../taxonomy/taxonomy-service";
+import { buildAssetDocuments, synonymsFor } from "./asset-documents";
+import { assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
+import { markForIndexing } from "./outbox";
+
+const BATCH = 500;
+const TASK_TIMEOUT_MS = 60_000;
+
+/**
+ * Keeps Meilisearch in step with the database through the outbox: every
+ * change commits an outbox row; this loop indexes and only then deletes it,
+ * so a search outage delays indexing but never loses a write.
+ */
+export class SearchIndex {
+  readonly uid: string;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private failures = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly client: Meilisearch,
+    readonly prefix: string,
+    private readonly logger: Logger,
+    private readonly idleMs = 300,
+  ) {
+    this.uid = assetIndexName(prefix);
+  }
+
+  get index() {
+    return this.client.index(this.uid);
+  }
+
+  async ensure(): Promise<void> {
+    await ensureAssetIndex(this.client, this.prefix);
+    await this.syncSynonyms();
+  }
+
+  /** Never fails the caller: the next start or taxonomy change syncs again. */
+  async syncSynonyms(): Promise<void> {
+    try {
+      const synonyms = synonymsFor(await listTaxonomy(this.db));
+      await this.index.updateSynonyms(synonyms).waitTask({ timeout: TASK_TIMEOUT_MS });
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, "could not update search synonyms");
+    }
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  kick(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Indexes everything pending; throws if Meilisearch cannot take it. Tests and the CLI use it. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let n = await this.indexBatch(); n > 0; n = await this.indexBatch()) total += n;
+    return total;
+  }
+
+  async pending(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(searchOutbox);
+    return row?.n ?? 0;
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.loop().finally(() => {
+        this.running = null;
+      });
+    }, ms);
+  }
+
+  private async loop() {
+    let delay = this.idleMs;
+    try {
+      const n = await this.indexBatch();
+      if (this.failures > 0) this.logger.info({ after: this.failures }, "search indexing resumed");
+      this.failures = 0;
+      if (n > 0) delay = 0;
+    } catch (err) {
+      this.failures++;
+      if (this.failures === 1)
+        this.logger.warn({ err: (err as Error).message }, "search indexing failed; retrying");
+      delay = Math.min(10_000, 250 * 2 ** Math.min(this.failures, 6));
+    }
+    if (!this.stopped) this.schedule(delay);
+  }
+
+  private async indexBatch(): Promise<number> {
+    const rows = await this.db
+      .select({ id: searchOutbox.id, assetId: searchOutbox.assetId })
+      .from(searchOutbox)
+      .orderBy(asc(searchOutbox.id))
+      .limit(BATCH);
+    if (rows.length === 0) return 0;
+    const ids = [...new Set(rows.map((r) => r.assetId))];
+    const { docs, missing } = await buildAssetDocuments(this.db, ids);
+    if (docs.length > 0) await this.index.addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (missing.length > 0) await this.index.deleteDocuments(missing).waitTask({ timeout: TASK_TIMEOUT_MS });
+    await this.db.delete(searchOutbox).where(
+      inArray(
+        searchOutbox.id,
+        rows.map((r) => r.id),
+      ),
+    );
+    return rows.length;
+  }
+
+  /**
+   * Rebuilds into a fresh index and swaps it in: searches keep answering from
+   * the old one until the swap. Changes made meanwhile are queued again.
+   */
+  async rebuild(onProgress?: (done: number) => void): Promise<{ documents: number }> {
+    const started = new Date();
+    const tmp = `${this.uid}_rebuild`;
+    await this.client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS });
+    await this.client.createIndex(tmp, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const target = this.client.index(tmp);
+    await target.updateSettings(assetIndexSettings).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const taxonomy = await listTaxonomy(this.db);
+    await target.updateSynonyms(synonymsFor(taxonomy)).waitTask({ timeout: TASK_TIMEOUT_MS });
+    let done = 0;
+    let after = "";
+    for (;;) {
+      const page = await this.db
+        .select({ id: assets.id })
+        .from(assets)
+        .where(sql`${assets.id}::text > ${after}`)
+        .orderBy(sql`${assets.id}::text`)
+        .limit(BATCH);
+      if (page.length === 0) break;
+      const { docs } = await buildAssetDocuments(
+        this.db,
+        page.map((p) => p.id),
+        taxonomy,
+      );
+      await target.addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
+      done += docs.length;
+      after = page[page.length - 1]?.id ?? after;
+      onProgress?.(done);
+    }
+    await ensureAssetIndex(this.client, this.prefix);
+    await this.client
+      .swapIndexes([{ indexes: [this.uid, tmp], rename: false }])
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
+    await this.client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const changed = await this.db
+      .selectDistinct({ id: assets.id })
+      .from(assets)
+      .leftJoin(assetVersions, sql`${assetVersions.assetId} = ${assets.id}`)
+      .where(or(gte(assets.updatedAt, started), gte(assetVersions.createdAt, started)));
+    await markForIndexing(
+      this.db,
+      changed.map((c) => c.id),
+    );
+    return { documents: done };
+  }
+}

@@ -1,0 +1,194 @@
+import { detectLanguage, type SearchSort } from "@pitchside/shared";
+import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { Locale, SearchParams } from "meilisearch";
+import { toAssetDto } from "../assets/asset-dto";
+import { seesEverything, visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
+import type { Db } from "../db/client";
+import { assets, assetVersions, searches } from "../db/schema";
+import type { SessionUser } from "../identity/users-service";
+import type { Logger } from "../logger";
+import { type AssetDocument, listedFields } from "./asset-documents";
+import { filterExpressions, type SearchFilters } from "./search-filters";
+import type { SearchIndex } from "./search-index";
+
+export interface SearchInput {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+}
+
+export const facetFields = [
+  "type",
+  "stages",
+  "personas",
+  "industries",
+  "competitors",
+  "objections",
+  "language",
+];
+
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+/** Safe to render as HTML: the text is escaped, only our <mark> tags remain. */
+export function snippetHtml(text: string): string {
+  return escapeHtml(text).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
+}
+
+function pickSnippet(formatted: Partial<Record<string, unknown>> | undefined): string {
+  for (const field of ["body", "summary", "title"]) {
+    const value = formatted?.[field];
+    if (typeof value === "string" && value.includes(OPEN)) return snippetHtml(value);
+  }
+  const summary = formatted?.summary;
+  return typeof summary === "string" ? snippetHtml(summary) : "";
+}
+
+type Hit = AssetDocument & { _formatted?: Partial<Record<string, unknown>> };
+
+function hitToAsset(doc: AssetDocument) {
+  return {
+    id: doc.id,
+    externalId: doc.externalId,
+    title: doc.title,
+    summary: doc.summary,
+    type: doc.type,
+    status: doc.status,
+    language: doc.language,
+    stages: doc.stages,
+    personas: doc.personas,
+    industries: doc.industries,
+    competitors: doc.competitors,
+    objections: doc.objections,
+    tags: doc.tags,
+    thumbnailUrl: doc.thumbnailUrl,
+    updatedAt: doc.updatedAt,
+  };
+}
+export type SearchHitAsset = ReturnType<typeof hitToAsset>;
+
+export interface SearchOutput {
+  hits: { asset: SearchHitAsset; snippet: string }[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+  degraded: boolean;
+}
+
+const sortFor: Record<SearchSort, string[] | undefined> = {
+  relevance: undefined,
+  newest: ["updatedAtTs:desc"],
+  most_used: ["wonDeals:desc", "updatedAtTs:desc"],
+};
+
+/** The exact Meilisearch request behind search.query (the benchmark sends it directly too). */
+export function meiliSearchParams(user: SessionUser, input: SearchInput): SearchParams {
+  const filters = filterExpressions(
+    seesEverything(user) ? input.filters : { ...input.filters, status: undefined },
+  );
+  const visibility = visibleAssetsFilter(user, Date.now() / 1000);
+  if (visibility) filters.push(visibility);
+  const locales: Locale[] | undefined = input.q.trim()
+    ? [detectLanguage(input.q) === "ja" ? "jpn" : "eng"]
+    : undefined;
+  return {
+    filter: filters,
+    facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
+    limit: input.limit,
+    offset: input.offset,
+    sort: sortFor[input.sort],
+    attributesToRetrieve: listedFields,
+    attributesToCrop: ["body:24", "summary:40"],
+    attributesToHighlight: ["title", "summary", "body"],
+    highlightPreTag: OPEN,
+    highlightPostTag: CLOSE,
+    ...(locales ? { locales } : {}),
+  };
+}
+
+async function searchMeili(index: SearchIndex, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+  const result = await index.index.search<Hit>(input.q, meiliSearchParams(user, input));
+  return {
+    hits: result.hits.map((hit) => ({ asset: hitToAsset(hit), snippet: pickSnippet(hit._formatted) })),
+    total: result.estimatedTotalHits ?? result.hits.length,
+    facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+    degraded: false,
+  };
+}
+
+const arrayFields = {
+  stages: assets.stages,
+  personas: assets.personas,
+  industries: assets.industries,
+  competitors: assets.competitors,
+  objections: assets.objections,
+  tags: assets.tags,
+} as const;
+
+/** With Meilisearch down: title and summary from the database, same visibility and filters. */
+async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+  const conditions: SQL[] = [visibleAssetsWhere(user)];
+  const f = input.filters;
+  if (f.type?.length) conditions.push(sql`${assets.type}::text in ${f.type}`);
+  if (f.language?.length) conditions.push(sql`${assets.language} in ${f.language}`);
+  if (f.status?.length && seesEverything(user)) conditions.push(sql`${assets.status}::text in ${f.status}`);
+  for (const [field, column] of Object.entries(arrayFields)) {
+    const values = f[field as keyof typeof arrayFields];
+    if (values?.length) conditions.push(sql`${column} && ${sql.param(values)}::text[]`);
+  }
+  const q = input.q.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
+    if (match) conditions.push(match);
+  }
+  const where = and(...conditions);
+  const rows = await db
+    .select({ asset: assets, version: { id: assetVersions.id, thumbnailKey: assetVersions.thumbnailKey } })
+    .from(assets)
+    .leftJoin(assetVersions, sql`${assetVersions.id} = ${assets.currentVersionId}`)
+    .where(where)
+    .orderBy(desc(assets.updatedAt))
+    .limit(input.limit)
+    .offset(input.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where);
+  return {
+    hits: rows.map((r) => {
+      const dto = toAssetDto(r.asset, r.version);
+      return { asset: { ...dto, updatedAt: dto.updatedAt }, snippet: escapeHtml(dto.summary.slice(0, 200)) };
+    }),
+    total: count?.n ?? 0,
+    facets: {},
+    degraded: true,
+  };
+}
+
+export async function searchAssets(
+  deps: { db: Db; index: SearchIndex; log: Logger },
+  user: SessionUser,
+  input: SearchInput,
+): Promise<SearchOutput> {
+  let output: SearchOutput;
+  try {
+    output = await searchMeili(deps.index, user, input);
+  } catch (err) {
+    deps.log.warn({ err: (err as Error).message }, "search degraded to the database");
+    output = await searchDatabase(deps.db, user, input);
+  }
+  if (input.q.trim() && input.offset === 0) {
+    await deps.db.insert(searches).values({
+      userId: user.id,
+      query: input.q.trim().slice(0, 500),
+      filters: input.filters as Record<string, unknown>,
+      resultCount: output.total,
+    });
+  }
+  return output;
+}

@@ -1,0 +1,64 @@
+import path from "node:path";
+import { closeProcessingWorkers } from "./assets/processing/run-processing";
+import type { Config } from "./config";
+import { acquireDataLock } from "./data-lock";
+import { type Database, openDatabase } from "./db/client";
+import type { AppDeps } from "./deps";
+import type { Logger } from "./logger";
+import { type RunningMeili, spawnMeili } from "./search/meili-process";
+import { wireDeps } from "./wiring";
+
+export interface Services {
+  deps: AppDeps;
+  meili: RunningMeili | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (migrated) and Meilisearch (spawned or external), then starts the workers. */
+export async function startServices(
+  config: Config,
+  logger: Logger,
+  opts: { workers?: boolean } = {},
+): Promise<Services> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  };
+  try {
+    if (!config.databaseUrl) cleanups.push(acquireDataLock(config.dataDir, "server"));
+    const database: Database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: path.join(config.dataDir, "db"),
+    });
+    cleanups.push(() => database.close());
+    await database.migrate();
+
+    let meili: RunningMeili | null = null;
+    if (!("url" in config.meili)) {
+      const spawned = await spawnMeili({ binary: config.meili.binary, dataDir: config.meili.dataDir });
+      meili = spawned;
+      cleanups.push(() => spawned.stop());
+      logger.info({ url: spawned.url, pid: spawned.pid }, "meilisearch started");
+    }
+    const deps = wireDeps({
+      config,
+      database,
+      meili: meili ?? (config.meili as { url: string; masterKey: string }),
+      indexPrefix: "pitchside_",
+      logger,
+    });
+    await deps.searchIndex.ensure();
+    if (opts.workers !== false) {
+      deps.jobs.start();
+      deps.searchIndex.start();
+      cleanups.push(() => closeProcessingWorkers());
+      cleanups.push(() => deps.jobs.stop());
+      cleanups.push(() => deps.searchIndex.stop());
+    }
+    return { deps, meili, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

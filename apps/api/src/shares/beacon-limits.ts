@@ -1,0 +1,49 @@
+/**
+ * Fixed-window request counters in memory, per key. Per process: behind
+ * several API processes each allows the limit, which still bounds abuse.
+ */
+export class WindowLimiter {
+  private readonly counts = new Map<string, { windowStart: number; n: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  /** Counts one request; false when the key is over its limit in this window. */
+  take(key: string, now = Date.now()): boolean {
+    let entry = this.counts.get(key);
+    if (!entry || now - entry.windowStart >= this.windowMs) {
+      if (!entry && this.counts.size >= this.maxKeys) this.sweep(now);
+      entry = { windowStart: now, n: 0 };
+      this.counts.set(key, entry);
+    }
+    entry.n += 1;
+    return entry.n <= this.limit;
+  }
+
+  private sweep(now: number) {
+    for (const [key, entry] of this.counts) {
+      if (now - entry.windowStart >= this.windowMs) this.counts.delete(key);
+    }
+    // still full of live windows: drop the oldest half rather than grow without bound
+    if (this.counts.size >= this.maxKeys) {
+      const keys = [...this.counts.keys()].slice(0, Math.floor(this.maxKeys / 2));
+      for (const key of keys) this.counts.delete(key);
+    }
+  }
+}
+
+export interface BeaconLimits {
+  perVisitor: WindowLimiter;
+  perLink: WindowLimiter;
+}
+
+/** A reader flushes every few seconds; 60 a minute per visitor and 600 per link leave room for bursts. */
+export const newBeaconLimits = (
+  opts: { perVisitorPerMinute?: number; perLinkPerMinute?: number } = {},
+): BeaconLimits => ({
+  perVisitor: new WindowLimiter(opts.perVisitorPerMinute ?? 60, 60_000),
+  perLink: new WindowLimiter(opts.perLinkPerMinute ?? 600, 60_000),
+});

@@ -1,0 +1,38 @@
+import { emailSchema } from "@pitchside/shared";
+import { z } from "zod";
+import { authedProcedure, router } from "../trpc/init";
+import { createShare, listShares, revokeShare } from "./shares-service";
+
+export const sharesRouter = router({
+  create: authedProcedure
+    .input(
+      z.object({
+        assetId: z.uuid(),
+        versionId: z.uuid().optional(),
+        dealId: z.uuid().optional(),
+        recipientEmail: emailSchema.optional(),
+        expiresAt: z.iso.datetime({ offset: true }).optional(),
+        allowDownload: z.boolean().optional(),
+        surface: z.enum(["portal", "gmail", "linkedin"]).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createShare(ctx.db, ctx.deps.config.publicUrl, ctx.user, input)),
+
+  list: authedProcedure
+    .input(
+      z
+        .object({
+          assetId: z.uuid().optional(),
+          dealId: z.uuid().optional(),
+          mine: z.boolean().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+          offset: z.number().int().min(0).default(0),
+        })
+        .default({ limit: 50, offset: 0 }),
+    )
+    .query(({ ctx, input }) => listShares(ctx.db, ctx.deps.config.publicUrl, ctx.user, input)),
+
+  revoke: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => revokeShare(ctx.db, ctx.user, input.id)),
+});

@@ -1,0 +1,194 @@
+// The public viewer's script (served as /s/_/viewer.js): renders the shared
+// file and reports opens and active reading time per page. Plain browser
+// JavaScript, no build step; the page passes its settings as data attributes.
+
+const cfg = document.body.dataset;
+const FLUSH_MS = Number(cfg.flushMs) || 5000;
+const IDLE_MS = Number(cfg.idleMs) || 30000;
+const TICK_MS = Math.min(1000, Math.max(50, Math.floor(FLUSH_MS / 2)));
+
+function uuid() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// A random id per browser, so repeat visits are one visitor; nothing personal.
+const visitorId = (() => {
+  try {
+    let v = localStorage.getItem("pitchside_visitor");
+    if (!v || !/^[A-Za-z0-9_-]{8,64}$/.test(v)) {
+      v = uuid();
+      localStorage.setItem("pitchside_visitor", v);
+    }
+    return v;
+  } catch {
+    return uuid();
+  }
+})();
+
+/** sendBeacon survives the tab closing; fetch with keepalive where it is missing or refuses. */
+function send(events) {
+  if (events.length === 0) return;
+  const body = JSON.stringify(events.length === 1 ? events[0] : events);
+  let queued = false;
+  try {
+    queued =
+      typeof navigator.sendBeacon === "function" &&
+      navigator.sendBeacon(cfg.beacon, new Blob([body], { type: "text/plain;charset=UTF-8" }));
+  } catch {
+    queued = false;
+  }
+  if (!queued) {
+    fetch(cfg.beacon, {
+      method: "POST",
+      body,
+      keepalive: true,
+      credentials: "omit",
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+    }).catch(() => undefined);
+  }
+}
+
+// Active time: the tab is visible and the reader did something in the last IDLE_MS.
+let lastInput = performance.now();
+let lastTick = performance.now();
+let currentPage = 1;
+const pending = new Map();
+for (const type of ["pointermove", "pointerdown", "keydown", "wheel", "scroll", "touchstart"]) {
+  addEventListener(
+    type,
+    () => {
+      lastInput = performance.now();
+    },
+    { passive: true, capture: true },
+  );
+}
+
+function tick() {
+  const now = performance.now();
+  // a throttled or suspended timer must not bank the time it slept
+  const elapsed = Math.min(now - lastTick, TICK_MS * 3);
+  lastTick = now;
+  if (document.visibilityState === "visible" && now - lastInput < IDLE_MS) {
+    pending.set(currentPage, (pending.get(currentPage) ?? 0) + elapsed);
+  }
+}
+
+function flush() {
+  tick();
+  const events = [];
+  for (const [page, ms] of pending) {
+    if (ms >= 1) events.push({ id: uuid(), type: "page", page, activeMs: Math.round(ms), visitorId });
+  }
+  pending.clear();
+  send(events);
+}
+
+function setPage(page) {
+  if (page === currentPage) return;
+  tick(); // the time so far belongs to the page being left
+  currentPage = page;
+  const now = document.getElementById("page-now");
+  if (now) now.textContent = String(page);
+}
+
+setInterval(tick, TICK_MS);
+setInterval(flush, FLUSH_MS);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") flush();
+  else lastTick = performance.now();
+});
+addEventListener("pagehide", flush);
+
+send([{ id: uuid(), type: "open", visitorId }]);
+
+document.getElementById("download")?.addEventListener("click", () => {
+  send([{ id: uuid(), type: "download", visitorId }]);
+});
+
+async function renderPdf() {
+  const container = document.getElementById("pages");
+  const status = document.getElementById("status");
+  try {
+    const pdfjs = await import("/s/_/pdf.mjs");
+    pdfjs.GlobalWorkerOptions.workerSrc = "/s/_/pdf.worker.mjs";
+    const doc = await pdfjs.getDocument({
+      url: cfg.file,
+      isEvalSupported: false,
+      standardFontDataUrl: "/s/_/standard_fonts/",
+      wasmUrl: "/s/_/wasm/",
+    }).promise;
+    status?.remove();
+    document.getElementById("page-count").textContent = String(doc.numPages);
+    document.getElementById("pager").hidden = false;
+
+    const ratios = new Map();
+    const rendered = new Set();
+    const width = Math.min(container.clientWidth || 900, 940);
+    const slots = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const base = page.getViewport({ scale: 1 });
+      const slot = document.createElement("div");
+      slot.className = "page";
+      slot.dataset.page = String(n);
+      slot.style.width = `${width}px`;
+      slot.style.aspectRatio = `${base.width} / ${base.height}`;
+      container.append(slot);
+      slots.push({ slot, page, base });
+    }
+
+    const render = async ({ slot, page, base }) => {
+      const n = Number(slot.dataset.page);
+      if (rendered.has(n)) return;
+      rendered.add(n);
+      const scale = (width / base.width) * (window.devicePixelRatio || 1);
+      const viewport = page.getViewport({ scale });
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      slot.append(canvas);
+      await page.render({ canvas, canvasContext: canvas.getContext("2d"), viewport }).promise;
+      slot.dataset.rendered = "true";
+    };
+
+    // render pages as they come near, and read the page most in view as the one being read
+    const near = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) render(slots[Number(e.target.dataset.page) - 1]).catch(() => undefined);
+        }
+      },
+      { rootMargin: "150% 0px" },
+    );
+    const seen = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) ratios.set(Number(e.target.dataset.page), e.intersectionRatio);
+        let best = currentPage;
+        let bestRatio = -1;
+        for (const [n, r] of ratios) {
+          if (r > bestRatio) {
+            best = n;
+            bestRatio = r;
+          }
+        }
+        if (bestRatio > 0) setPage(best);
+      },
+      { threshold: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] },
+    );
+    for (const { slot } of slots) {
+      near.observe(slot);
+      seen.observe(slot);
+    }
+    document.body.dataset.pages = String(doc.numPages);
+  } catch (err) {
+    console.error(err);
+    if (status) status.textContent = cfg.failed;
+  }
+}
+
+if (cfg.kind === "pdf") renderPdf();

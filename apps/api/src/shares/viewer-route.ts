@@ -1,0 +1,351 @@
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import express, { type NextFunction, type Request, type Response, Router } from "express";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
+import type { AppDeps } from "../deps";
+import { userForSession } from "../identity/auth-service";
+import { readSessionCookie } from "../identity/session-cookie";
+import { isBot } from "../tracking/bots";
+import { ingestEventsIn, type NewEvent } from "../tracking/events-service";
+import { notifyShareOpened } from "../tracking/notifications-service";
+import { type BeaconLimits, newBeaconLimits } from "./beacon-limits";
+import { renderMarkdown } from "./safe-markdown";
+import { shareState, shareTokenPattern } from "./shares-service";
+import { messagePage, pickLanguage, type ViewerKind, viewerPage } from "./viewer-page";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+const staticFiles: Record<string, string> = {
+  "viewer.js": path.join(here, "viewer-client.js"),
+  "pdf.mjs": path.join(pdfjsRoot, "build/pdf.min.mjs"),
+  "pdf.worker.mjs": path.join(pdfjsRoot, "build/pdf.worker.min.mjs"),
+};
+const pdfjsDirs: Record<string, string> = {
+  standard_fonts: path.join(pdfjsRoot, "standard_fonts"),
+  wasm: path.join(pdfjsRoot, "wasm"),
+};
+
+export const DEFAULT_FLUSH_MS = 5000;
+export const IDLE_MS = 30_000;
+/** The most one flush may claim: a reader flushes every few seconds. */
+export const MAX_ACTIVE_MS_PER_FLUSH = 30 * 60_000;
+const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
+
+async function findShare(db: Db, token: string) {
+  if (!shareTokenPattern.test(token)) return null;
+  const [row] = await db
+    .select({
+      share: shareLinks,
+      asset: {
+        title: assets.title,
+        status: assets.status,
+        expiresAt: assets.expiresAt,
+        source: assets.source,
+        url: assets.url,
+      },
+      version: {
+        fileKey: assetVersions.fileKey,
+        fileName: assetVersions.fileName,
+        mimeType: assetVersions.mimeType,
+        pageCount: assetVersions.pageCount,
+      },
+      sharedBy: users.name,
+      dealName: deals.name,
+    })
+    .from(shareLinks)
+    .innerJoin(assets, eq(assets.id, shareLinks.assetId))
+    .innerJoin(assetVersions, eq(assetVersions.id, shareLinks.versionId))
+    .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .leftJoin(deals, eq(deals.id, shareLinks.dealId))
+    .where(eq(shareLinks.token, token));
+  return row ?? null;
+}
+type FoundShare = NonNullable<Awaited<ReturnType<typeof findShare>>>;
+
+/** Revoked or expired links, and assets withdrawn (archived or past their expiry) since sharing, are gone. */
+function isGone(found: FoundShare, now = new Date()): boolean {
+  if (shareState(found.share, now) !== "active") return true;
+  if (found.asset.status === "archived") return true;
+  return found.asset.expiresAt !== null && found.asset.expiresAt <= now;
+}
+
+function kindOf(found: FoundShare): ViewerKind {
+  if (found.asset.source === "link") return "link";
+  const mime = (found.version.mimeType ?? "").split(";")[0]?.trim() ?? "";
+  if (!found.version.fileKey) return "other";
+  if (mime === "application/pdf") return "pdf";
+  if (/^image\/(png|jpeg|webp|gif)$/.test(mime)) return "image";
+  if (/^video\/(mp4|webm)$/.test(mime)) return "video";
+  if (mime === "text/markdown" || mime === "text/plain") return "markdown";
+  return "other";
+}
+
+function pageHeaders(res: Response, nonce: string) {
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      `style-src 'self' 'nonce-${nonce}'`,
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "connect-src 'self'",
+      "worker-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Robots-Tag", "noindex, nofollow");
+  res.setHeader("Referrer-Policy", "no-referrer");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Vary", "Accept-Language, User-Agent");
+  res.type("html");
+}
+
+/** The client's address as a salted, truncated hash that changes every day: enough to spot abuse, not to identify. */
+function ipHash(secret: string, ip: string | undefined): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return createHmac("sha256", secret)
+    .update(`viewer-ip:${day}:${ip ?? ""}`)
+    .digest("hex")
+    .slice(0, 16);
+}
+
+const beaconSchema = z
+  .object({
+    id: z.uuid().optional(),
+    type: z.enum(["open", "page", "download"]),
+    page: z.number().int().min(1).max(100_000).optional(),
+    activeMs: z
+      .number()
+      .int("must be whole milliseconds")
+      .min(0, "must not be negative")
+      .max(MAX_ACTIVE_MS_PER_FLUSH, `must be at most ${MAX_ACTIVE_MS_PER_FLUSH} per flush`)
+      .optional(),
+    visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 URL-safe characters"),
+  })
+  .refine((e) => e.type !== "page" || (e.page !== undefined && e.activeMs !== undefined), {
+    message: "a page event needs page and activeMs",
+    path: ["page"],
+  });
+const beaconBodySchema = z.union([beaconSchema, z.array(beaconSchema).min(1).max(20)]);
+type Beacon = z.infer<typeof beaconSchema>;
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue?.code === "invalid_union") {
+    const inner = issue.errors.flat()[0];
+    if (inner) return `${inner.path.join(".") || "body"}: ${inner.message}`;
+  }
+  return issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "body: invalid";
+}
+
+function sendStatic(res: Response, file: string, maxAge: number) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cache-Control", `public, max-age=${maxAge}`);
+  if (/\.m?js$/.test(file)) res.type("text/javascript");
+  // pnpm keeps packages under node_modules/.pnpm: a dot directory `send` refuses by default
+  res.sendFile(file, { dotfiles: "allow" });
+}
+
+/**
+ * The public viewer: GET /s/:token (page), /s/:token/file (bytes), /s/_/* (its
+ * scripts), and the beacon POST /api/v/:token/events.
+ */
+export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}) {
+  const router = Router();
+  const limits = opts.limits ?? newBeaconLimits();
+  const db = deps.database.db;
+
+  router.get("/s/_/:file", (req, res, next) => {
+    const file = staticFiles[String(req.params.file)];
+    if (!file) return next();
+    sendStatic(res, file, 3600);
+  });
+  router.get("/s/_/:dir/:file", (req, res, next) => {
+    const dir = pdfjsDirs[String(req.params.dir)];
+    const name = String(req.params.file);
+    if (!dir || !/^[A-Za-z0-9_.-]+$/.test(name) || name.startsWith(".")) return next();
+    const file = path.join(dir, name);
+    if (!existsSync(file)) return next();
+    sendStatic(res, file, 86_400);
+  });
+
+  router.get("/s/:token", async (req, res, next) => {
+    try {
+      const lang = pickLanguage(req.get("accept-language"));
+      const nonce = randomBytes(16).toString("base64");
+      pageHeaders(res, nonce);
+      const found = await findShare(db, String(req.params.token));
+      if (!found) return void res.status(404).send(messagePage(lang, nonce, 404));
+      if (isGone(found)) return void res.status(410).send(messagePage(lang, nonce, 410));
+      const kind = kindOf(found);
+      const track = !isBot(req.get("user-agent"));
+      let markdownHtml: string | undefined;
+      if (track && kind === "markdown" && found.version.fileKey) {
+        const key = found.version.fileKey;
+        const size = await deps.storage.size(key);
+        const text = size <= MAX_MARKDOWN_BYTES ? await readFile(deps.storage.localPath(key), "utf8") : "";
+        markdownHtml = renderMarkdown(text);
+      }
+      // knobs for tests and demos: flush faster, or call the reader idle sooner (within sane bounds)
+      const flush = Number(req.query.flush);
+      const idle = Number(req.query.idle);
+      res.status(200).send(
+        viewerPage({
+          lang,
+          nonce,
+          token: found.share.token,
+          title: found.asset.title,
+          sharedBy: found.sharedBy,
+          kind,
+          ...(markdownHtml !== undefined ? { markdownHtml } : {}),
+          ...(kind === "link" && found.asset.url && /^https?:\/\//i.test(found.asset.url)
+            ? { linkUrl: found.asset.url }
+            : {}),
+          allowDownload: found.share.allowDownload,
+          flushMs:
+            Number.isFinite(flush) && flush >= 100 && flush <= 60_000 ? Math.round(flush) : DEFAULT_FLUSH_MS,
+          idleMs: Number.isFinite(idle) && idle >= 500 && idle <= IDLE_MS ? Math.round(idle) : IDLE_MS,
+          track,
+        }),
+      );
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get("/s/:token/file", async (req, res, next) => {
+    try {
+      res.setHeader("X-Robots-Tag", "noindex, nofollow");
+      res.setHeader("Referrer-Policy", "no-referrer");
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      res.setHeader("Cache-Control", "private, no-store");
+      const found = await findShare(db, String(req.params.token));
+      const key = found?.version.fileKey;
+      if (!found || !key || found.asset.source === "link")
+        return void res.status(404).type("text").send("Not found");
+      if (isGone(found)) return void res.status(410).type("text").send("This link is no longer available");
+      const download = req.query.download === "1";
+      if (download && !found.share.allowDownload) {
+        return void res.status(403).type("text").send("This link does not allow downloads");
+      }
+      // nothing served here may run as a page of ours, and no other site may embed it
+      res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+      res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+      const mime = found.version.mimeType ?? "application/octet-stream";
+      res.setHeader("Content-Type", /^text\//.test(mime) ? "text/plain; charset=utf-8" : mime);
+      res.attachment(found.version.fileName ?? "download");
+      if (!download) {
+        res.setHeader(
+          "Content-Disposition",
+          String(res.getHeader("Content-Disposition")).replace(/^attachment/, "inline"),
+        );
+      }
+      res.sendFile(deps.storage.localPath(key), { dotfiles: "allow" }, (err) => {
+        if (err && !res.headersSent) next(err);
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post(
+    "/api/v/:token/events",
+    express.text({ type: () => true, limit: "16kb" }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        res.setHeader("Cache-Control", "no-store");
+        const token = String(req.params.token);
+        if (!shareTokenPattern.test(token)) return void res.status(404).json({ error: "No such link" });
+        let json: unknown;
+        try {
+          json = JSON.parse(typeof req.body === "string" ? req.body : "");
+        } catch {
+          return void res.status(400).json({ error: "body: not valid JSON" });
+        }
+        const parsed = beaconBodySchema.safeParse(json);
+        if (!parsed.success) return void res.status(400).json({ error: issueText(parsed.error) });
+        const beacons: Beacon[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+        const visitorId = beacons[0]?.visitorId ?? "";
+        if (beacons.some((b) => b.visitorId !== visitorId)) {
+          return void res.status(400).json({ error: "visitorId: one visitor per request" });
+        }
+        if (!limits.perVisitor.take(`${token}:${visitorId}`) || !limits.perLink.take(token)) {
+          res.setHeader("Retry-After", "60");
+          return void res.status(429).json({ error: "Too many events for this link; slow down" });
+        }
+        // crawlers and link scanners are answered like anyone, and not counted
+        if (isBot(req.get("user-agent"))) return void res.status(204).end();
+        const found = await findShare(db, token);
+        if (!found) return void res.status(404).json({ error: "No such link" });
+        if (isGone(found)) return void res.status(410).json({ error: "This link is no longer available" });
+        const pageCount = found.version.pageCount;
+        const badPage = beacons.find((b) => b.page !== undefined && pageCount !== null && b.page > pageCount);
+        if (badPage)
+          return void res.status(400).json({ error: `page: the document has ${pageCount} page(s)` });
+        if (beacons.some((b) => b.type === "download") && !found.share.allowDownload) {
+          return void res.status(400).json({ error: "type: this link does not allow downloads" });
+        }
+        // a colleague (or the sender) previewing the link while signed in is not a prospect
+        const session = readSessionCookie(req);
+        if (session && (await userForSession(db, session))) return void res.status(204).end();
+
+        const { share } = found;
+        const hash = ipHash(deps.config.sessionSecret, req.ip);
+        const now = new Date();
+        const rows: NewEvent[] = beacons.map((b) => ({
+          id: b.id ?? randomUUID(),
+          type:
+            b.type === "open" ? "prospect_opened" : b.type === "page" ? "prospect_page" : "asset_downloaded",
+          userId: null,
+          assetId: share.assetId,
+          dealId: share.dealId,
+          shareId: share.id,
+          surface: "viewer",
+          at: now,
+          props: {
+            visitorId,
+            ipHash: hash,
+            ...(b.type === "page" ? { page: b.page, activeMs: b.activeMs } : {}),
+          },
+        }));
+        await db.transaction(async (tx) => {
+          const inserted = await ingestEventsIn(tx, rows);
+          if (share.createdBy && inserted.some((e) => e.type === "prospect_opened")) {
+            await notifyShareOpened(tx, share.createdBy, {
+              shareId: share.id,
+              assetId: share.assetId,
+              assetTitle: found.asset.title,
+              dealId: share.dealId,
+              dealName: found.dealName,
+              recipientEmail: share.recipientEmail,
+              openedAt: now.toISOString(),
+            });
+          }
+        });
+        res.status(204).end();
+      } catch (err) {
+        next(err);
+      }
+    },
+  );
+  router.use("/api/v", (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = (err as { status?: number }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      return void res.status(status).json({ error: status === 413 ? "body: too large" : "body: unreadable" });
+    }
+    next(err);
+  });
+  return router;
+}

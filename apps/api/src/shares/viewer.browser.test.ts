@@ -1,0 +1,214 @@
+/// <reference lib="dom" />
+import { existsSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetDealTouches, events } from "../db/schema";
+import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
+import { makeUser } from "../test/factories";
+import { loginToken, startTestServer, type TestServer } from "../test/server";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasBrowser = existsSync(executablePath);
+// under CI a missing browser must fail the run, not skip it
+const skip = !hasBrowser && process.env.CI !== "true";
+const title = (name: string) =>
+  skip ? `${name} (skipped: no Chromium at ${executablePath}; set CHROMIUM_PATH)` : name;
+
+let server: TestServer;
+let browser: Browser | undefined;
+
+async function makePdf(pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  for (let i = 1; i <= pages; i += 1) {
+    const page = doc.addPage([600, 800]);
+    page.drawRectangle({
+      x: 40,
+      y: 40,
+      width: 520,
+      height: 720,
+      borderColor: rgb(0.2, 0.3, 0.8),
+      borderWidth: 6,
+    });
+    page.drawText(`Page ${i} of ${pages}`, { x: 80, y: 600, size: 48, font, color: rgb(0.1, 0.1, 0.1) });
+  }
+  return Buffer.from(await doc.save());
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("public viewer in Chromium", () => {
+  it.skipIf(skip)(
+    title(
+      "renders a multi-page PDF with pdf.js under the strict CSP and reports opens and per-page active time",
+    ),
+    async () => {
+      const { db } = server.deps.database;
+      const user = await makeUser(db, { role: "rep", name: "Browser Rep" });
+      const token = await loginToken(server, user.email, user.password);
+      const asset = await makeAsset(db, server.deps.storage, {
+        title: "Three page deck",
+        file: { data: await makePdf(3), mimeType: "application/pdf", fileName: "deck.pdf", pageCount: 3 },
+      });
+      const deal = await makeDeal(db, { ownerId: user.id });
+      const share = await server
+        .client({ token })
+        .shares.create.mutate({ assetId: asset.assetId, dealId: deal.id });
+
+      if (!browser) throw new Error("no browser");
+      const context = await browser.newContext({
+        userAgent: BROWSER_UA,
+        viewport: { width: 1000, height: 800 },
+      });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(m.text());
+      });
+      page.on("pageerror", (e) => problems.push(e.message));
+      page.on("response", (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+
+      const { pathname } = new URL(share.url);
+      const started = Date.now();
+      await page.goto(`${server.url}${pathname}?flush=300`);
+      await page.waitForSelector('body[data-pages="3"]', { timeout: 20_000 });
+      await page.waitForSelector('.page[data-page="1"][data-rendered="true"]', { timeout: 20_000 });
+      // the canvas really holds the drawn page, not a blank
+      const inked = await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.page[data-page="1"] canvas');
+        const ctx = canvas?.getContext("2d");
+        if (!canvas || !ctx) return 0;
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark += 1;
+        return dark;
+      });
+      expect(inked).toBeGreaterThan(1000);
+      expect(await page.textContent("#page-count")).toBe("3");
+
+      const read = async (ms: number) => {
+        const until = Date.now() + ms;
+        let x = 100;
+        while (Date.now() < until) {
+          x = x === 100 ? 300 : 100;
+          await page.mouse.move(x, 300);
+          await page.waitForTimeout(100);
+        }
+      };
+      await read(1500);
+      await page.evaluate(() =>
+        document.querySelector('[data-page="3"]')?.scrollIntoView({ block: "start" }),
+      );
+      await page.waitForFunction(() => document.getElementById("page-now")?.textContent === "3");
+      await read(1500);
+
+      const pageTime = async () => {
+        const rows = await db.select().from(events).where(eq(events.shareId, share.id));
+        const perPage = new Map<number, number>();
+        for (const e of rows.filter((r) => r.type === "prospect_page")) {
+          const n = Number(e.props.page);
+          perPage.set(n, (perPage.get(n) ?? 0) + Number(e.props.activeMs));
+        }
+        return { rows, perPage };
+      };
+      await expect
+        .poll(
+          async () => {
+            const { perPage } = await pageTime();
+            return (perPage.get(1) ?? 0) > 500 && (perPage.get(3) ?? 0) > 500;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      const { rows, perPage } = await pageTime();
+      expect(rows.filter((r) => r.type === "prospect_opened")).toHaveLength(1);
+      expect([...perPage.keys()].every((n) => n >= 1 && n <= 3)).toBe(true);
+      // never more than the wall-clock time the page was open
+      expect([...perPage.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(Date.now() - started);
+      for (const r of rows.filter((e) => e.surface === "viewer")) {
+        expect(r).toMatchObject({ assetId: asset.assetId, dealId: deal.id, userId: null });
+      }
+      const [touch] = await db.select().from(assetDealTouches).where(eq(assetDealTouches.dealId, deal.id));
+      expect(touch?.count).toBe(rows.length);
+      const notes = await server.client({ token }).notifications.list.query();
+      expect(notes.items.map((n) => n.payload.assetTitle)).toEqual(["Three page deck"]);
+
+      // leaving the tab flushes what is pending
+      const before = (await pageTime()).rows.length;
+      await read(600);
+      await page.close({ runBeforeUnload: true });
+      await expect
+        .poll(async () => (await pageTime()).rows.length, { timeout: 5000 })
+        .toBeGreaterThan(before);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(skip)(
+    title("stops counting when the reader is idle and starts again on input"),
+    async () => {
+      const { db } = server.deps.database;
+      const user = await makeUser(db, { role: "rep" });
+      const token = await loginToken(server, user.email, user.password);
+      const asset = await makeAsset(db, server.deps.storage, {
+        title: "Idle deck",
+        file: { data: await makePdf(1), mimeType: "application/pdf", fileName: "idle.pdf", pageCount: 1 },
+      });
+      const share = await server.client({ token }).shares.create.mutate({ assetId: asset.assetId });
+      if (!browser) throw new Error("no browser");
+      const context = await browser.newContext({ userAgent: BROWSER_UA });
+      const page = await context.newPage();
+      const activeMs = async () => {
+        const rows = await db.select().from(events).where(eq(events.shareId, share.id));
+        return rows
+          .filter((r) => r.type === "prospect_page")
+          .reduce((sum, r) => sum + Number(r.props.activeMs), 0);
+      };
+      // idle after 1 s without input; flush every 200 ms
+      await page.goto(`${server.url}${new URL(share.url).pathname}?flush=200&idle=1000`);
+      await page.waitForSelector('.page[data-rendered="true"]', { timeout: 20_000 });
+      await page.waitForTimeout(2500);
+      const idle = await activeMs();
+      expect(idle).toBeGreaterThan(0);
+      expect(idle).toBeLessThanOrEqual(1600);
+      await page.waitForTimeout(1000);
+      expect(await activeMs()).toBe(idle);
+      for (let i = 0; i < 10; i += 1) {
+        await page.mouse.move(50 + i * 20, 200);
+        await page.waitForTimeout(100);
+      }
+      await expect.poll(activeMs, { timeout: 5000 }).toBeGreaterThan(idle + 500);
+      await context.close();
+    },
+    60_000,
+  );
+});

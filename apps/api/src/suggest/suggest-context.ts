@@ -1,0 +1,90 @@
+import {
+  detectLanguage,
+  detectSignals,
+  inferPersona,
+  type Language,
+  type SuggestionContext,
+  type TaxonomyTerm,
+} from "@pitchside/shared";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { dealContacts, deals } from "../db/schema";
+import { visibleDealsWhere } from "../deals/deal-visibility";
+import { matchDeals } from "../deals/deals-service";
+import type { SessionUser } from "../identity/users-service";
+
+export interface SuggestInput {
+  surface?: "gmail" | "linkedin" | "portal";
+  dealId?: string;
+  recipientEmails?: string[];
+  stage?: string;
+  persona?: string;
+  title?: string;
+  text?: string;
+  signals?: { competitors?: string[]; objections?: string[]; keywords?: string[] };
+  language?: Language;
+  limit: number;
+}
+
+type DealRow = typeof deals.$inferSelect;
+
+/** The deal in front of the rep: named, or found from the recipients (exact contact first, then domain). */
+async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Promise<DealRow | null> {
+  if (input.dealId) {
+    const [deal] = await db
+      .select()
+      .from(deals)
+      .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
+    return deal ?? null;
+  }
+  const [best] = await matchDeals(db, user, input.recipientEmails ?? [], 1);
+  if (!best) return null;
+  const [deal] = await db.select().from(deals).where(eq(deals.id, best.id));
+  return deal ?? null;
+}
+
+/** The contact's title: the recipient's own when we know them, else the deal's first contact with one. */
+async function contactTitle(db: Db, dealId: string, emails: string[]): Promise<string | null> {
+  const contacts = await db.select().from(dealContacts).where(eq(dealContacts.dealId, dealId));
+  const lower = emails.map((e) => e.toLowerCase());
+  const recipient = contacts.find((c) => lower.includes(c.email.toLowerCase()) && c.title);
+  return recipient?.title ?? contacts.find((c) => c.title)?.title ?? null;
+}
+
+export interface ResolvedContext {
+  context: SuggestionContext;
+  deal: DealRow | null;
+}
+
+/** Explicit values win; the deal and the message fill in what the caller left out. */
+export async function resolveContext(
+  db: Db,
+  user: SessionUser,
+  input: SuggestInput,
+  taxonomy: TaxonomyTerm[],
+): Promise<ResolvedContext> {
+  const deal = await resolveDeal(db, user, input);
+  const detected = input.text ? detectSignals(input.text, taxonomy) : null;
+  let persona = input.persona ?? null;
+  if (!persona) {
+    const title = input.title ?? (deal ? await contactTitle(db, deal.id, input.recipientEmails ?? []) : null);
+    persona = title ? (inferPersona(title, taxonomy)?.key ?? null) : null;
+  }
+  const competitors = input.signals?.competitors ?? detected?.competitors ?? [];
+  const objections = input.signals?.objections ?? detected?.objections ?? [];
+  const keywords = input.signals?.keywords ?? detected?.keywords ?? [];
+  const language =
+    input.language ?? detected?.language ?? (keywords.length > 0 ? detectLanguage(keywords.join(" ")) : null);
+  return {
+    deal,
+    context: {
+      stage: input.stage ?? deal?.stage ?? null,
+      persona,
+      industry: deal?.industry ?? null,
+      competitors,
+      objections,
+      keywords,
+      language,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { languageSchema, taxonomyKeySchema } from "@pitchside/shared";
+import { z } from "zod";
+import { authedProcedure, router } from "../trpc/init";
+import { suggestForContext } from "./suggest-service";
+
+const signalList = z.array(taxonomyKeySchema).max(20).optional();
+
+export const suggestInputSchema = z.object({
+  surface: z.enum(["gmail", "linkedin", "portal"]).optional(),
+  dealId: z.uuid().optional(),
+  recipientEmails: z.array(z.email()).max(50).optional(),
+  stage: taxonomyKeySchema.optional(),
+  persona: taxonomyKeySchema.optional(),
+  title: z.string().trim().max(300).optional(),
+  /** For the portal's paste box and API users; the extension sends `signals` instead. */
+  text: z.string().max(50_000).optional(),
+  signals: z
+    .object({
+      competitors: signalList,
+      objections: signalList,
+      keywords: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
+    })
+    .optional(),
+  language: languageSchema.optional(),
+  /** Language of the reasons; defaults to the user's saved language. */
+  uiLanguage: languageSchema.optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+});
+
+export const suggestRouter = router({
+  forContext: authedProcedure
+    .input(suggestInputSchema)
+    .query(({ ctx, input }) =>
+      suggestForContext({ db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log }, ctx.user, input),
+    ),
+});

@@ -1,0 +1,284 @@
+import { randomUUID } from "node:crypto";
+import {
+  type Language,
+  type RankedSuggestion,
+  rankSuggestions,
+  type SuggestionCandidate,
+  type SuggestionContext,
+  taxonomyLabeller,
+} from "@pitchside/shared";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { MultiSearchQuery } from "meilisearch";
+import { visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
+import type { Db } from "../db/client";
+import { assetDealTouches, assets, deals, events, shareLinks } from "../db/schema";
+import type { SessionUser } from "../identity/users-service";
+import type { Logger } from "../logger";
+import { type AssetDocument, listedFields } from "../search/asset-documents";
+import { quote } from "../search/search-filters";
+import type { SearchIndex } from "../search/search-index";
+import { listTaxonomy } from "../taxonomy/taxonomy-service";
+import { resolveContext, type SuggestInput } from "./suggest-context";
+
+type Doc = AssetDocument & { _rankingScore?: number };
+
+/** Published, unexpired, team-visible: suggestions only ever offer what a rep may send. */
+function liveFilter(user: SessionUser): string {
+  const visible = visibleAssetsFilter(user, Date.now() / 1000);
+  const published = `status = "published" AND (expiresAtTs IS NULL OR expiresAtTs > ${Math.floor(Date.now() / 1000)})`;
+  return visible ? `${visible} AND ${published}` : published;
+}
+
+const inList = (field: string, keys: string[]) => `${field} IN [${keys.map(quote).join(", ")}]`;
+
+/** One round trip: a handful of targeted queries whose union holds the right answer. */
+async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: SuggestionContext) {
+  const base = liveFilter(user);
+  const uid = index.uid;
+  const queries: MultiSearchQuery[] = [];
+  const meta = (filter: string, limit: number) =>
+    queries.push({ indexUid: uid, q: "", filter: [base, filter], limit, attributesToRetrieve: listedFields });
+  if (ctx.competitors.length > 0) meta(inList("competitors", ctx.competitors), 20);
+  if (ctx.objections.length > 0) meta(inList("objections", ctx.objections), 20);
+  if (ctx.stage && ctx.persona)
+    meta(`${inList("stages", [ctx.stage])} AND ${inList("personas", [ctx.persona])}`, 30);
+  if (ctx.stage) meta(inList("stages", [ctx.stage]), 30);
+  if (ctx.persona) meta(inList("personas", [ctx.persona]), 30);
+  if (ctx.industry) meta(inList("industries", [ctx.industry]), 20);
+  const textIndex = ctx.keywords.length > 0 ? queries.length : -1;
+  if (ctx.keywords.length > 0) {
+    queries.push({
+      indexUid: uid,
+      q: ctx.keywords.join(" "),
+      filter: [base],
+      limit: 30,
+      matchingStrategy: "last",
+      showRankingScore: true,
+      attributesToRetrieve: listedFields,
+      attributesToSearchOn: ["title", "summary", "tags", "labels", "aliases", "body"],
+    });
+  }
+  if (queries.length === 0) meta("type EXISTS", 30);
+  const { results } = await index.client.multiSearch({ queries });
+  const docs = new Map<string, Doc>();
+  const textScores = new Map<string, number>();
+  results.forEach((result, i) => {
+    // our index only holds AssetDocuments
+    for (const hit of result.hits as unknown as Doc[]) {
+      docs.set(hit.id, hit);
+      if (i === textIndex && typeof hit._rankingScore === "number") textScores.set(hit.id, hit._rankingScore);
+    }
+  });
+  return { docs: [...docs.values()], textScores };
+}
+
+async function trackRecords(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { closed: number; won: number }>();
+  const rows = await db
+    .select({
+      assetId: assetDealTouches.assetId,
+      closed: sql<number>`count(*) filter (where ${deals.status} in ('won', 'lost'))::int`,
+      won: sql<number>`count(*) filter (where ${deals.status} = 'won')::int`,
+    })
+    .from(assetDealTouches)
+    .innerJoin(deals, eq(deals.id, assetDealTouches.dealId))
+    .where(
+      and(
+        inArray(assetDealTouches.assetId, ids),
+        // a touch after the close did not influence it
+        sql`(${deals.closedAt} is null or ${assetDealTouches.firstTouchAt} < ${deals.closedAt})`,
+      ),
+    )
+    .groupBy(assetDealTouches.assetId);
+  return new Map(rows.map((r) => [r.assetId, { closed: r.closed, won: r.won }]));
+}
+
+let baselineCache: { at: number; rate: number } | null = null;
+
+async function baselineWinRate(db: Db): Promise<number> {
+  if (baselineCache && Date.now() - baselineCache.at < 60_000) return baselineCache.rate;
+  const [row] = await db
+    .select({
+      closed: sql<number>`count(*) filter (where ${deals.status} in ('won', 'lost'))::int`,
+      won: sql<number>`count(*) filter (where ${deals.status} = 'won')::int`,
+    })
+    .from(deals);
+  const rate = row && row.closed > 0 ? row.won / row.closed : 0;
+  baselineCache = { at: Date.now(), rate };
+  return rate;
+}
+
+async function sharedOnDeal(db: Db, dealId: string | undefined, ids: string[]) {
+  if (!dealId || ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ assetId: shareLinks.assetId })
+    .from(shareLinks)
+    .where(
+      and(eq(shareLinks.dealId, dealId), inArray(shareLinks.assetId, ids), isNull(shareLinks.revokedAt)),
+    );
+  return new Set(rows.map((r) => r.assetId));
+}
+
+/** Meilisearch down: every live asset from the database, ranked on metadata alone. */
+async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]> {
+  const rows = await db
+    .select()
+    .from(assets)
+    .where(
+      and(
+        visibleAssetsWhere(user),
+        eq(assets.status, "published"),
+        sql`(${assets.expiresAt} is null or ${assets.expiresAt} > now())`,
+      ),
+    )
+    .limit(2000);
+  return rows.map((a) => ({
+    id: a.id,
+    externalId: a.externalId,
+    title: a.title,
+    summary: a.summary,
+    type: a.type,
+    status: a.status,
+    source: a.source,
+    language: a.language,
+    url: a.url,
+    stages: a.stages,
+    personas: a.personas,
+    industries: a.industries,
+    competitors: a.competitors,
+    objections: a.objections,
+    tags: a.tags,
+    teamIds: a.teamIds,
+    expiresAtTs: null,
+    updatedAtTs: 0,
+    updatedAt: a.updatedAt.toISOString(),
+    currentVersionId: a.currentVersionId,
+    thumbnailUrl: null,
+    pageCount: null,
+    wonDeals: 0,
+    labels: [],
+    aliases: [],
+    body: "",
+  }));
+}
+
+function matchedKeywords(doc: Doc, keywords: string[]): string[] {
+  const text = `${doc.title} ${doc.summary} ${doc.tags.join(" ")}`.toLowerCase();
+  return keywords.filter((k) => text.includes(k.toLowerCase()));
+}
+
+export async function suggestForContext(
+  deps: { db: Db; index: SearchIndex; log: Logger },
+  user: SessionUser,
+  input: SuggestInput & { uiLanguage?: Language },
+) {
+  const { db } = deps;
+  const taxonomy = await listTaxonomy(db);
+  const { context, deal } = await resolveContext(db, user, input, taxonomy);
+  let docs: Doc[];
+  let textScores = new Map<string, number>();
+  let degraded = false;
+  try {
+    ({ docs, textScores } = await gatherCandidates(deps.index, user, context));
+  } catch (err) {
+    deps.log.warn({ err: (err as Error).message }, "suggestions degraded to the database");
+    docs = await candidatesFromDatabase(db, user);
+    degraded = true;
+  }
+  const ids = docs.map((d) => d.id);
+  const [records, shared, baseline] = await Promise.all([
+    trackRecords(db, ids),
+    sharedOnDeal(db, deal?.id, ids),
+    baselineWinRate(db),
+  ]);
+  const candidates: SuggestionCandidate[] = docs.map((d) => ({
+    id: d.id,
+    type: d.type,
+    language: d.language,
+    stages: d.stages,
+    personas: d.personas,
+    industries: d.industries,
+    competitors: d.competitors,
+    objections: d.objections,
+    textScore: textScores.get(d.id) ?? null,
+    closedDeals: records.get(d.id)?.closed ?? 0,
+    wonDeals: records.get(d.id)?.won ?? 0,
+    alreadySharedOnDeal: shared.has(d.id),
+  }));
+  const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const ranked: RankedSuggestion[] = rankSuggestions(context, candidates, {
+    baselineWinRate: baseline,
+    label: taxonomyLabeller(taxonomy, uiLanguage),
+    uiLanguage,
+    matchedKeywords: (id) => {
+      const doc = byId.get(id);
+      return doc ? matchedKeywords(doc, context.keywords) : [];
+    },
+  }).slice(0, input.limit);
+
+  const items = ranked.flatMap((r) => {
+    const d = byId.get(r.id);
+    if (!d) return [];
+    return [
+      {
+        asset: {
+          id: d.id,
+          externalId: d.externalId,
+          title: d.title,
+          summary: d.summary,
+          type: d.type,
+          language: d.language,
+          source: d.source,
+          url: d.url,
+          stages: d.stages,
+          personas: d.personas,
+          competitors: d.competitors,
+          objections: d.objections,
+          currentVersionId: d.currentVersionId,
+          thumbnailUrl: d.thumbnailUrl,
+        },
+        score: r.score,
+        reasons: r.reasons,
+      },
+    ];
+  });
+
+  if (items.length > 0 || context.keywords.length > 0) {
+    await db.insert(events).values(
+      (items.length > 0 ? items : [null]).map((item, rank) => ({
+        id: randomUUID(),
+        type: "suggestion_shown",
+        userId: user.id,
+        assetId: item?.asset.id ?? null,
+        dealId: deal?.id ?? null,
+        surface: input.surface ?? "portal",
+        props: {
+          rank: item ? rank + 1 : null,
+          score: item?.score ?? null,
+          topScore: items[0]?.score ?? 0,
+          stage: context.stage,
+          persona: context.persona,
+          competitors: context.competitors,
+          objections: context.objections,
+        },
+      })),
+    );
+  }
+
+  return {
+    context: {
+      stage: context.stage,
+      persona: context.persona,
+      industry: context.industry,
+      competitors: context.competitors,
+      objections: context.objections,
+      keywords: context.keywords,
+      language: context.language,
+      dealId: deal?.id ?? null,
+      dealName: deal?.name ?? null,
+    },
+    items,
+    degraded,
+  };
+}

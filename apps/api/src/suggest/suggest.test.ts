@@ -1,0 +1,188 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetDealTouches, dealContacts, deals, events } from "../db/schema";
+import { demoTaxonomy } from "../demo/demo-taxonomy";
+import { upsertTerms } from "../taxonomy/taxonomy-service";
+import { makeAsset, makeTeam, makeUser } from "../test/factories";
+import { loginToken, startTestServer, type TestServer } from "../test/server";
+
+let server: TestServer;
+let repToken: string;
+let repId: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { db } = server.deps.database;
+  await upsertTerms(db, null, demoTaxonomy);
+  await server.deps.searchIndex.syncSynonyms();
+  const team = await makeTeam(db, "East");
+  const other = await makeTeam(db, "West");
+  const marketer = await makeUser(db, { role: "marketer" });
+  const rep = await makeUser(db, { role: "rep", teamId: team.id });
+  repId = rep.id;
+  repToken = await loginToken(server, rep.email, rep.password);
+  const asset = (key: string, meta: Parameters<typeof makeAsset>[2]) =>
+    makeAsset(db, marketer, meta).then((id) => {
+      ids[key] = id;
+    });
+  await asset("acmeCard", {
+    title: "Beating Acme",
+    type: "battle_card",
+    competitors: ["acme"],
+    stages: ["demo"],
+  });
+  await asset("priceGuide", {
+    title: "Handling price pushback",
+    type: "objection_guide",
+    objections: ["price"],
+  });
+  await asset("priceGuideJa", {
+    title: "価格への反論対応",
+    type: "objection_guide",
+    objections: ["price"],
+    language: "ja",
+  });
+  await asset("cfoProposal", {
+    title: "ROI model for finance",
+    type: "one_pager",
+    stages: ["proposal"],
+    personas: ["finance"],
+  });
+  await asset("itProposal", {
+    title: "Security overview for IT",
+    type: "whitepaper",
+    stages: ["proposal"],
+    personas: ["it"],
+  });
+  await asset("discovery", {
+    title: "Discovery questions",
+    type: "other",
+    stages: ["discovery"],
+    personas: ["finance"],
+  });
+  await asset("draft", {
+    title: "Draft Acme card",
+    type: "battle_card",
+    competitors: ["acme"],
+    status: "draft",
+  });
+  await asset("westOnly", {
+    title: "West Acme card",
+    type: "battle_card",
+    competitors: ["acme"],
+    teams: [other.id],
+  });
+  await asset("expired", {
+    title: "Old Acme card",
+    type: "battle_card",
+    competitors: ["acme"],
+    expiresAt: "2021-01-01T00:00:00Z",
+  });
+  const [deal] = await db
+    .insert(deals)
+    .values({
+      name: "Contoso renewal",
+      accountName: "Contoso",
+      accountDomain: "contoso.com",
+      stage: "proposal",
+      ownerId: rep.id,
+    })
+    .returning();
+  if (!deal) throw new Error("no deal");
+  ids.deal = deal.id;
+  await db.insert(dealContacts).values({
+    dealId: deal.id,
+    email: "cfo@contoso.com",
+    name: "Dana",
+    title: "Chief Financial Officer (CFO)",
+  });
+  await server.settle();
+});
+afterAll(() => server?.close());
+
+const suggest = (input: Parameters<ReturnType<TestServer["client"]>["suggest"]["forContext"]["query"]>[0]) =>
+  server.client({ token: repToken }).suggest.forContext.query(input);
+
+describe("suggest.forContext", () => {
+  it("puts the mentioned competitor's battle card first, and never drafts, other teams' or expired assets", async () => {
+    const result = await suggest({ text: "We're also evaluating Acme; their demo looked slick.", limit: 20 });
+    expect(result.context.competitors).toEqual(["acme"]);
+    expect(result.items[0]?.asset.id).toBe(ids.acmeCard);
+    expect(result.items[0]?.reasons).toContainEqual({ kind: "competitor", label: "Mentions: Acme" });
+    const shown = result.items.map((i) => i.asset.id);
+    for (const hidden of [ids.draft, ids.westOnly, ids.expired]) expect(shown).not.toContain(hidden);
+  });
+
+  it("reads katakana and full-width competitor names in Japanese messages", async () => {
+    const result = await suggest({
+      text: "現在ＡＣＭＥ社（アクメ）とも比較検討しています。",
+      uiLanguage: "ja",
+    });
+    expect(result.context.competitors).toEqual(["acme"]);
+    expect(result.items[0]?.asset.id).toBe(ids.acmeCard);
+    expect(result.items[0]?.reasons).toContainEqual({ kind: "competitor", label: "言及: アクメ" });
+  });
+
+  it("lifts the objection guide in the message's language", async () => {
+    const ja = await suggest({ text: "正直なところ、価格が高すぎるという声が社内で出ています。" });
+    expect(ja.context.objections).toContain("price");
+    expect(ja.context.language).toBe("ja");
+    expect(ja.items[0]?.asset.id).toBe(ids.priceGuideJa);
+    const en = await suggest({ text: "Honestly, the team thinks it is too expensive for this year." });
+    expect(en.items[0]?.asset.id).toBe(ids.priceGuide);
+  });
+
+  it("fills stage and persona from the deal matched by the recipients; an explicit stage wins", async () => {
+    const fromDeal = await suggest({ recipientEmails: ["cfo@contoso.com"] });
+    expect(fromDeal.context).toMatchObject({ dealId: ids.deal, stage: "proposal", persona: "finance" });
+    expect(fromDeal.items[0]?.asset.id).toBe(ids.cfoProposal);
+    const explicit = await suggest({ recipientEmails: ["cfo@contoso.com"], stage: "discovery" });
+    expect(explicit.context.stage).toBe("discovery");
+    expect(explicit.items[0]?.asset.id).toBe(ids.discovery);
+    const byDomain = await suggest({ recipientEmails: ["someone.else@contoso.com"] });
+    expect(byDomain.context.dealId).toBe(ids.deal);
+  });
+
+  it("infers the persona from a Japanese title", async () => {
+    const result = await suggest({ title: "情報システム部 部長", stage: "proposal" });
+    expect(result.context.persona).toBe("it");
+    expect(result.items[0]?.asset.id).toBe(ids.itProposal);
+  });
+
+  it("credits a proven track record in the reasons", async () => {
+    const { db } = server.deps.database;
+    const won = await db
+      .insert(deals)
+      .values(
+        [1, 2, 3, 4].map((n) => ({
+          name: `Won ${n}`,
+          stage: "closed_won",
+          status: "won" as const,
+          closedAt: new Date("2026-06-01"),
+          ownerId: repId,
+        })),
+      )
+      .returning({ id: deals.id });
+    await db.insert(assetDealTouches).values(
+      won.map((d) => ({
+        assetId: ids.itProposal ?? "",
+        dealId: d.id,
+        firstTouchAt: new Date("2026-05-01"),
+        lastTouchAt: new Date("2026-05-02"),
+      })),
+    );
+    const result = await suggest({ stage: "proposal", uiLanguage: "en" });
+    const it = result.items.find((i) => i.asset.id === ids.itProposal);
+    expect(it?.reasons).toContainEqual({ kind: "track_record", label: "Won 4 of 4 deals" });
+  });
+
+  it("logs what it showed as suggestion_shown events", async () => {
+    await suggest({ text: "Acme", surface: "gmail" });
+    const rows = await server.deps.database.db
+      .select()
+      .from(events)
+      .where(eq(events.type, "suggestion_shown"));
+    expect(rows.some((r) => r.surface === "gmail" && r.assetId === ids.acmeCard)).toBe(true);
+  });
+});

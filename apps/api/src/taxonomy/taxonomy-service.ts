@@ -1,0 +1,92 @@
+import type { TaxonomyKind, TaxonomyTerm } from "@pitchside/shared";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { writeAudit } from "../audit";
+import type { Db } from "../db/client";
+import { assets, taxonomyTerms } from "../db/schema";
+import { AppError } from "../errors";
+import { markForIndexing } from "../search/outbox";
+
+export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<TaxonomyTerm[]> {
+  const rows = await db
+    .select()
+    .from(taxonomyTerms)
+    .where(kind ? eq(taxonomyTerms.kind, kind) : sql`true`)
+    .orderBy(asc(taxonomyTerms.kind), asc(taxonomyTerms.sortOrder), asc(taxonomyTerms.key));
+  return rows.map((r) => ({
+    kind: r.kind,
+    key: r.key,
+    label: { en: r.labelEn, ja: r.labelJa },
+    order: r.sortOrder,
+    patterns: r.patterns,
+  }));
+}
+
+const assetColumn = {
+  stage: assets.stages,
+  persona: assets.personas,
+  industry: assets.industries,
+  competitor: assets.competitors,
+  objection: assets.objections,
+} as const;
+
+/** Assets carrying a term are reindexed: their labels and aliases are searchable. */
+async function reindexAssetsWith(db: Db, kind: TaxonomyKind, key: string) {
+  const rows = await db.select({ id: assets.id }).from(assets).where(sql`${key} = any(${assetColumn[kind]})`);
+  await markForIndexing(
+    db,
+    rows.map((r) => r.id),
+  );
+}
+
+export async function upsertTerms(db: Db, actorId: string | null, terms: TaxonomyTerm[]): Promise<void> {
+  if (terms.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(taxonomyTerms)
+      .values(
+        terms.map((t) => ({
+          kind: t.kind,
+          key: t.key,
+          labelEn: t.label.en,
+          labelJa: t.label.ja,
+          sortOrder: t.order,
+          patterns: t.patterns,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [taxonomyTerms.kind, taxonomyTerms.key],
+        set: {
+          labelEn: sql`excluded.label_en`,
+          labelJa: sql`excluded.label_ja`,
+          sortOrder: sql`excluded.sort_order`,
+          patterns: sql`excluded.patterns`,
+          updatedAt: sql`now()`,
+        },
+      });
+    for (const t of terms) await reindexAssetsWith(tx, t.kind, t.key);
+    if (actorId) {
+      await writeAudit(tx, actorId, "taxonomy.upsert", "taxonomy", null, {
+        terms: terms.map((t) => `${t.kind}:${t.key}`),
+      });
+    }
+  });
+}
+
+export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, key: string): Promise<void> {
+  const [inUse] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(assets)
+    .where(sql`${key} = any(${assetColumn[kind]})`);
+  if ((inUse?.n ?? 0) > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `${kind} "${key}" is used by ${inUse?.n} assets; remove it from them first`,
+    );
+  }
+  const deleted = await db
+    .delete(taxonomyTerms)
+    .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.key, key)))
+    .returning({ key: taxonomyTerms.key });
+  if (deleted.length === 0) throw new AppError("NOT_FOUND", `No ${kind} with key ${key}`);
+  await writeAudit(db, actorId, "taxonomy.delete", "taxonomy", `${kind}:${key}`, {});
+}

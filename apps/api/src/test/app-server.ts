@@ -1,0 +1,134 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTRPCClient, httpLink } from "@trpc/client";
+import pg from "pg";
+import { createApp } from "../app";
+import { loadConfig } from "../config";
+import { type Database, openPglite, openPostgres } from "../db/client";
+import type { AppDeps } from "../deps";
+import { createLogger } from "../logger";
+import type { AppRouter } from "../trpc/app-router";
+import { wireDeps } from "../wiring";
+
+export interface TestServer {
+  url: string;
+  deps: AppDeps;
+  /** A typed client; pass a bearer token or a cookie header to act as someone. */
+  client(auth?: { token?: string; cookie?: string }): ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** Runs every due job, then indexes everything pending. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A database of its own for one test file: in-memory PGlite by default, or a
+ * fresh database on the server named by DATABASE_URL, dropped afterwards.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openPglite(undefined);
+    await database.migrate();
+    return database;
+  }
+  const name = `pitchside_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString());
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly. */
+export async function startServerWith(
+  meili: { url: string; masterKey: string },
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-test-"));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
+  const database = await openTestDatabase();
+  const prefix = `t${randomBytes(5).toString("hex")}_`;
+  const deps: AppDeps = wireDeps({
+    config,
+    database,
+    meili,
+    indexPrefix: prefix,
+    logger: createLogger(config.logLevel),
+  });
+  await deps.searchIndex.ensure();
+  // Workers run only when a test asks (`settle`), so each test decides when jobs and indexing happen.
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  return {
+    url,
+    deps,
+    client: (auth = {}) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpLink({
+            url: `${url}/trpc`,
+            headers: () => ({
+              origin: url,
+              ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+              ...(auth.cookie ? { cookie: auth.cookie } : {}),
+            }),
+          }),
+        ],
+      }),
+    settle: async () => {
+      await deps.jobs.drain();
+      await deps.searchIndex.drain();
+    },
+    close: async () => {
+      await deps.jobs.stop();
+      await deps.searchIndex.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      const { client } = deps.searchIndex;
+      const indexes = await client.getIndexes({ limit: 1000 }).catch(() => ({ results: [] }));
+      await Promise.all(
+        indexes.results.filter((i) => i.uid.startsWith(prefix)).map((i) => client.deleteIndex(i.uid)),
+      );
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in like the portal does and returns the Cookie header to send. */
+export async function loginCookie(server: TestServer, email: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url },
+    body: JSON.stringify({ email, password }),
+  });
+  const setCookie = res.headers.get("set-cookie");
+  if (!res.ok || !setCookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return setCookie.split(";")[0] ?? "";
+}
+
+export async function loginToken(server: TestServer, email: string, password: string): Promise<string> {
+  const result = await server.client().auth.login.mutate({ email, password, client: "extension" });
+  if (!("token" in result)) throw new Error("no token");
+  return result.token;
+}

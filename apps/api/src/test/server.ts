@@ -1,0 +1,12 @@
+import { inject } from "vitest";
+import { startServerWith, type TestServer } from "./app-server";
+
+export { loginCookie, loginToken, openTestDatabase, type TestServer } from "./app-server";
+
+/** The real server for one test file, on the run's shared Meilisearch unless given another. */
+export function startTestServer(
+  env: Record<string, string> = {},
+  opts: { meili?: { url: string; masterKey: string } } = {},
+): Promise<TestServer> {
+  return startServerWith(opts.meili ?? { url: inject("meiliUrl"), masterKey: inject("meiliKey") }, env);
+}

@@ -1,0 +1,38 @@
+import { adminRouter } from "../admin/admin-router";
+import { analyticsRouter } from "../analytics/analytics-router";
+import { assetsRouter } from "../assets/assets-router";
+import { collectionsRouter } from "../collections/collections-router";
+import { dealsRouter } from "../deals/deals-router";
+import { feedbackRouter } from "../feedback/feedback-router";
+import { authRouter } from "../identity/auth-router";
+import { tokensRouter } from "../identity/tokens-router";
+import { usersRouter } from "../identity/users-router";
+import { requestsRouter } from "../requests/requests-router";
+import { searchRouter } from "../search/search-router";
+import { sharesRouter } from "../shares/shares-router";
+import { suggestRouter } from "../suggest/suggest-router";
+import { taxonomyRouter } from "../taxonomy/taxonomy-router";
+import { eventsRouter } from "../tracking/events-router";
+import { notificationsRouter } from "../tracking/notifications-router";
+import { router } from "./init";
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  tokens: tokensRouter,
+  taxonomy: taxonomyRouter,
+  assets: assetsRouter,
+  collections: collectionsRouter,
+  search: searchRouter,
+  suggest: suggestRouter,
+  deals: dealsRouter,
+  shares: sharesRouter,
+  feedback: feedbackRouter,
+  events: eventsRouter,
+  notifications: notificationsRouter,
+  requests: requestsRouter,
+  analytics: analyticsRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;

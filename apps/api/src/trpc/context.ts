@@ -1,0 +1,61 @@
+import type { Request, Response } from "express";
+import type { Db } from "../db/client";
+import type { AppDeps } from "../deps";
+import { type Credential, userForBearer, userForSession } from "../identity/auth-service";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../identity/session-cookie";
+import type { SessionUser } from "../identity/users-service";
+import type { Logger } from "../logger";
+
+export interface Context {
+  deps: AppDeps;
+  db: Db;
+  log: Logger;
+  user: SessionUser | null;
+  credential: Credential | null;
+  ip: string;
+  /** Cookie side effects; no-ops outside HTTP. */
+  cookies: { setSession(token: string, expiresAt: Date): void; clearSession(): void };
+}
+
+const noCookies: Context["cookies"] = { setSession: () => undefined, clearSession: () => undefined };
+
+/** The context without HTTP: what tests call directly. */
+export function createContextInner(
+  deps: AppDeps,
+  opts: Partial<Pick<Context, "user" | "credential" | "ip" | "cookies" | "log">> = {},
+): Context {
+  return {
+    deps,
+    db: deps.database.db,
+    log: opts.log ?? deps.logger,
+    user: opts.user ?? null,
+    credential: opts.credential ?? null,
+    ip: opts.ip ?? "127.0.0.1",
+    cookies: opts.cookies ?? noCookies,
+  };
+}
+
+/** Who is calling: a bearer token (extension) or the portal's session cookie. */
+export async function authenticate(deps: AppDeps, req: Request) {
+  const header = req.headers.authorization;
+  if (header?.startsWith("Bearer ")) return userForBearer(deps.database.db, header.slice(7).trim());
+  const token = readSessionCookie(req);
+  return token ? userForSession(deps.database.db, token) : null;
+}
+
+export function createExpressContext(deps: AppDeps) {
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
+    const auth = await authenticate(deps, req);
+    const secure = deps.config.publicUrl.startsWith("https:");
+    return createContextInner(deps, {
+      user: auth?.user ?? null,
+      credential: auth?.credential ?? null,
+      ip: req.ip ?? "unknown",
+      log: req.log ?? deps.logger,
+      cookies: {
+        setSession: (token, expiresAt) => setSessionCookie(res, token, expiresAt, secure),
+        clearSession: () => clearSessionCookie(res, secure),
+      },
+    });
+  };
+}

@@ -1,0 +1,44 @@
+import { Meilisearch } from "meilisearch";
+import { processVersionJob } from "./assets/process-version-job";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import type { AppDeps } from "./deps";
+import { localStorage } from "./files/storage";
+import { LoginThrottle } from "./identity/throttle";
+import { JobRunner } from "./jobs/runner";
+import type { Logger } from "./logger";
+import { meiliHttpClient } from "./search/meili-http";
+import { SearchIndex } from "./search/search-index";
+
+export const newThrottles = () => ({
+  account: new LoginThrottle(5, 15 * 60_000),
+  ip: new LoginThrottle(50, 15 * 60_000),
+});
+
+/** Builds the app's parts from a database and a Meilisearch endpoint; starts nothing. */
+export function wireDeps(opts: {
+  config: Config;
+  database: Database;
+  meili: { url: string; masterKey: string };
+  indexPrefix: string;
+  logger: Logger;
+}): AppDeps {
+  if (opts.config.storage.kind !== "local") throw new Error("Only local storage is supported");
+  const storage = localStorage(opts.config.storage.dir);
+  const client = new Meilisearch({
+    host: opts.meili.url,
+    apiKey: opts.meili.masterKey,
+    timeout: 5000,
+    httpClient: meiliHttpClient(),
+  });
+  const { db } = opts.database;
+  return {
+    config: opts.config,
+    database: opts.database,
+    searchIndex: new SearchIndex(db, client, opts.indexPrefix, opts.logger),
+    storage,
+    jobs: new JobRunner(db, { process_version: processVersionJob(db, storage) }, opts.logger),
+    logger: opts.logger,
+    throttles: newThrottles(),
+  };
+}

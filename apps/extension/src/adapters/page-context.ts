@@ -1,0 +1,23 @@
+/** What a panel reads from the page, locally; only recipients, the contact's title and signals go out. */
+export interface PageContext {
+  recipients: string[];
+  subject: string;
+  /** The text signals are detected from; it never leaves the browser. */
+  text: string;
+  /** The contact's job title or headline, when the page shows one. */
+  title: string;
+  /** Hooks that found nothing: the panel asks the rep for what they would have given. */
+  missing: string[];
+}
+
+/** A place on the page that gets a panel. */
+export interface PanelTarget {
+  /** Identity of the target: the same element across rescans. */
+  key: HTMLElement;
+  /** The element the panel is inserted next to. */
+  anchor: HTMLElement;
+  insertPosition: InsertPosition;
+  /** The editable message box links are inserted into, when the target has one. */
+  editor: HTMLElement | null;
+  read(): PageContext;
+}

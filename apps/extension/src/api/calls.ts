@@ -1,0 +1,49 @@
+import type { AppRouter } from "@pitchside/api/router";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+type In = inferRouterInputs<AppRouter>;
+type Out = inferRouterOutputs<AppRouter>;
+
+/** The procedures content scripts and the popup may ask the background worker to call. */
+export interface ApiCalls {
+  "deals.match": { input: In["deals"]["match"]; output: Out["deals"]["match"] };
+  "deals.list": { input: In["deals"]["list"]; output: Out["deals"]["list"] };
+  "suggest.forContext": { input: SuggestRequest; output: Out["suggest"]["forContext"] };
+  "shares.create": { input: In["shares"]["create"]; output: Out["shares"]["create"] };
+  "search.query": { input: In["search"]["query"]; output: Out["search"]["query"] };
+  "taxonomy.list": { input: In["taxonomy"]["list"]; output: Out["taxonomy"]["list"] };
+  "notifications.list": { input: In["notifications"]["list"]; output: Out["notifications"]["list"] };
+  "notifications.markRead": {
+    input: In["notifications"]["markRead"];
+    output: Out["notifications"]["markRead"];
+  };
+}
+
+/** The extension never sends a message body: the suggest input has no `text` field here. */
+export type SuggestRequest = Omit<In["suggest"]["forContext"], "text">;
+
+export type ApiCallName = keyof ApiCalls;
+export type ApiInput<N extends ApiCallName> = ApiCalls[N]["input"];
+export type ApiOutput<N extends ApiCallName> = ApiCalls[N]["output"];
+
+export type Suggestion = ApiOutput<"suggest.forContext">["items"][number];
+export type DealMatch = ApiOutput<"deals.match">[number];
+export type TaxonomyList = ApiOutput<"taxonomy.list">;
+export type NotificationItem = ApiOutput<"notifications.list">["items"][number];
+export type EventInput = In["events"]["track"]["events"][number];
+export type SessionUser = Extract<Out["auth"]["login"], { token: string }>["user"];
+
+const KINDS: Record<ApiCallName, "query" | "mutation"> = {
+  "deals.match": "query",
+  "deals.list": "query",
+  "suggest.forContext": "query",
+  "shares.create": "mutation",
+  "search.query": "query",
+  "taxonomy.list": "query",
+  "notifications.list": "query",
+  "notifications.markRead": "mutation",
+};
+
+export const callKind = (name: ApiCallName) => KINDS[name];
+export const isApiCallName = (name: unknown): name is ApiCallName =>
+  typeof name === "string" && Object.hasOwn(KINDS, name);

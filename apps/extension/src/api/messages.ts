@@ -1,0 +1,34 @@
+import type { ApiCallName, ApiInput, EventInput, SessionUser } from "./calls";
+
+/** Requests the background worker answers (one @plasmohq/messaging handler each). */
+export type ApiRequest = { [N in ApiCallName]: { call: N; input: ApiInput<N> } }[ApiCallName];
+
+export type SessionRequest =
+  | { action: "status" }
+  | { action: "login"; email: string; password: string }
+  | { action: "logout" };
+
+export interface SessionStatus {
+  signedIn: boolean;
+  user: SessionUser | null;
+  serverUrl: string;
+}
+
+/** A client event without its id and time: the background worker stamps both once, so retries stay idempotent. */
+export type TrackRequest = { events: Omit<EventInput, "id" | "at">[] };
+
+export interface ThumbnailRequest {
+  /** A server path such as /api/files/<versionId>/thumbnail. */
+  path: string;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: string };
+
+declare module "@plasmohq/messaging" {
+  interface MessagesMetadata {
+    api: ApiRequest;
+    session: SessionRequest;
+    track: TrackRequest;
+    thumbnail: ThumbnailRequest;
+  }
+}

@@ -1,0 +1,80 @@
+import { createServer, type Server } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError, callProcedure } from "./trpc-http";
+
+let server: Server | undefined;
+
+/** A server that answers with the given statuses in turn (a flaky network in front of the API). */
+async function flaky(statuses: number[]): Promise<{ url: string; seen: string[] }> {
+  const seen: string[] = [];
+  server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
+    const status = statuses.shift() ?? 200;
+    const body =
+      status === 200
+        ? { result: { data: { ok: true } } }
+        : {
+            error: {
+              message: `failed ${status}`,
+              data: { code: status === 401 ? "UNAUTHORIZED" : "X", httpStatus: status },
+            },
+          };
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, seen };
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+});
+
+describe("tRPC over HTTP with retries", () => {
+  it("retries 5xx and 429 with backoff, then returns the data", async () => {
+    const { url, seen } = await flaky([503, 429]);
+    const data = await callProcedure(
+      "deals.match",
+      "query",
+      { recipientEmails: ["a@b.test"] },
+      {
+        serverUrl: url,
+        token: "psx_test",
+        baseDelayMs: 5,
+      },
+    );
+    expect(data).toEqual({ ok: true });
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toBe(
+      `GET /trpc/deals.match?input=${encodeURIComponent(JSON.stringify({ recipientEmails: ["a@b.test"] }))} Bearer psx_test`,
+    );
+  });
+
+  it("does not retry a client error and reports its tRPC code", async () => {
+    const { url, seen } = await flaky([401]);
+    const error = await callProcedure(
+      "events.track",
+      "mutation",
+      { events: [] },
+      { serverUrl: url, baseDelayMs: 5 },
+    ).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe("UNAUTHORIZED");
+    expect(seen).toEqual(["POST /trpc/events.track "]);
+  });
+
+  it("gives up after the retries when nothing answers", async () => {
+    const error = await callProcedure(
+      "taxonomy.list",
+      "query",
+      {},
+      {
+        serverUrl: "http://127.0.0.1:9",
+        retries: 2,
+        baseDelayMs: 5,
+      },
+    ).catch((err: unknown) => err);
+    expect((error as ApiError).code).toBe("NETWORK");
+  });
+});

@@ -1,0 +1,40 @@
+import { callKind } from "../api/calls";
+import type { ApiRequest, Reply } from "../api/messages";
+import { ApiError, callProcedure } from "../api/trpc-http";
+import { getSession, setSession } from "../storage/settings";
+import { showUnread } from "./badge";
+
+/** Calls a procedure as the signed-in user; a rejected token signs the extension out. */
+export async function callAsUser(path: string, kind: "query" | "mutation", input: unknown): Promise<unknown> {
+  const session = await getSession();
+  if (!session) throw new ApiError("Sign in to Pitchside from the extension's popup", "UNAUTHORIZED", 401);
+  try {
+    return await callProcedure(path, kind, input, { serverUrl: session.serverUrl, token: session.token });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === "UNAUTHORIZED") await setSession(null);
+    throw err;
+  }
+}
+
+/** Drops anything but the signals from a suggest request: a message body must never leave the browser. */
+function withoutText(request: ApiRequest): unknown {
+  if (request.call !== "suggest.forContext") return request.input;
+  const { text: _dropped, ...rest } = request.input as typeof request.input & { text?: unknown };
+  return rest;
+}
+
+export async function answerApi(request: ApiRequest): Promise<Reply<unknown>> {
+  try {
+    const data = await callAsUser(request.call, callKind(request.call), withoutText(request));
+    // a panel listing notifications also brings the toolbar badge up to date
+    if (request.call === "notifications.list") await showUnread((data as { unread: number }).unread);
+    return { ok: true, data };
+  } catch (err) {
+    return toReply(err);
+  }
+}
+
+export function toReply(err: unknown): Reply<never> {
+  if (err instanceof ApiError) return { ok: false, error: err.message, code: err.code };
+  return { ok: false, error: err instanceof Error ? err.message : String(err), code: "INTERNAL" };
+}

@@ -1,0 +1,24 @@
+import type { PlasmoMessaging } from "@plasmohq/messaging";
+import type { Reply, SessionRequest, SessionStatus } from "../../api/messages";
+import { toReply } from "../api-gateway";
+import { login, logout, status } from "../session-service";
+import { refreshBadge } from "../sync";
+
+async function answer(request: SessionRequest): Promise<SessionStatus> {
+  if (request.action === "login") return login(request.email, request.password);
+  if (request.action === "logout") return logout();
+  return status();
+}
+
+const handler: PlasmoMessaging.MessageHandler<SessionRequest, Reply<SessionStatus>> = async (req, res) => {
+  try {
+    if (!req.body) throw new Error("empty request");
+    const data = await answer(req.body);
+    res.send({ ok: true, data });
+    await refreshBadge();
+  } catch (err) {
+    res.send(toReply(err));
+  }
+};
+
+export default handler;

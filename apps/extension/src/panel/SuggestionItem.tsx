@@ -1,0 +1,69 @@
+import { useEffect, useState } from "react";
+import { thumbnail } from "../api/client";
+import type { Translate } from "../i18n/translate";
+
+/** A suggestion, or a search hit (which has no reasons). */
+export interface PanelItem {
+  asset: { id: string; title: string; thumbnailUrl: string | null };
+  reasons: { kind: string; label: string }[];
+}
+
+interface Props {
+  item: PanelItem;
+  t: Translate;
+  canInsert: boolean;
+  busy: boolean;
+  onInsert(): void;
+  onCopy(): void;
+  onPreview(): void;
+}
+
+export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onPreview }: Props) {
+  const [src, setSrc] = useState<string | null>(null);
+  const path = item.asset.thumbnailUrl;
+  useEffect(() => {
+    let live = true;
+    if (path)
+      thumbnail(path)
+        .then((url) => live && setSrc(url))
+        .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [path]);
+
+  return (
+    <li className="ps-item" data-testid="ps-suggestion" data-asset-id={item.asset.id}>
+      {src ? <img className="ps-thumb" src={src} alt="" /> : <div className="ps-thumb" />}
+      <div>
+        <div className="ps-title">{item.asset.title}</div>
+        <div className="ps-reasons">
+          {item.reasons.map((reason) => (
+            <span className="ps-reason" key={`${reason.kind}:${reason.label}`}>
+              {reason.label}
+            </span>
+          ))}
+        </div>
+        <div className="ps-actions">
+          {canInsert && (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={onInsert}
+              data-testid="ps-insert"
+            >
+              {t("insertLink")}
+            </button>
+          )}
+          <button type="button" disabled={busy} onClick={onCopy} data-testid="ps-copy">
+            {t("copyLink")}
+          </button>
+          <button type="button" onClick={onPreview}>
+            {t("preview")}
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+import type { SessionUser } from "../api/calls";
+
+/** Where the server lives when nobody configured one: the build's PLASMO_PUBLIC_API_URL. */
+export const DEFAULT_SERVER_URL = (process.env.PLASMO_PUBLIC_API_URL ?? "http://127.0.0.1:3000").replace(
+  /\/+$/,
+  "",
+);
+
+export interface Session {
+  token: string;
+  user: SessionUser;
+  serverUrl: string;
+}
+
+const KEYS = { serverUrl: "serverUrl", session: "session" } as const;
+
+/** The server URL without a trailing slash; only http(s) URLs are accepted. */
+export function normalizeServerUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return null;
+  }
+}
+
+export async function getServerUrl(): Promise<string> {
+  const stored = await chrome.storage.local.get(KEYS.serverUrl);
+  const value = stored[KEYS.serverUrl];
+  return typeof value === "string" && value ? value : DEFAULT_SERVER_URL;
+}
+
+export async function setServerUrl(url: string): Promise<void> {
+  await chrome.storage.local.set({ [KEYS.serverUrl]: url });
+}
+
+export async function getSession(): Promise<Session | null> {
+  const stored = await chrome.storage.local.get(KEYS.session);
+  const value = stored[KEYS.session] as Session | undefined;
+  return value?.token ? value : null;
+}
+
+export async function setSession(session: Session | null): Promise<void> {
+  if (session) await chrome.storage.local.set({ [KEYS.session]: session });
+  else await chrome.storage.local.remove(KEYS.session);
+}
+
+export const SESSION_KEY = KEYS.session;

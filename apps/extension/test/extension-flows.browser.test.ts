@@ -1,0 +1,302 @@
+/// <reference lib="dom" />
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { events } from "../../api/src/db/schema";
+import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
+import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
+import { makeDeal } from "../../api/src/test/deal-factories";
+import { makeAsset, makeUser } from "../../api/src/test/factories";
+import type {} from "../../api/src/test/global-setup";
+import { loginToken, startTestServer, type TestServer } from "../../api/src/test/server";
+import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
+import { buildExtensionFor } from "./build-extension";
+import { type FixtureServer, startFixtureServer } from "./fixture-server";
+import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasBrowser = existsSync(executablePath);
+// under CI a missing browser must fail the run, not skip it
+const skip = !hasBrowser && process.env.CI !== "true";
+const title = (name: string) =>
+  skip ? `${name} (skipped: no Chromium at ${executablePath}; set CHROMIUM_PATH)` : name;
+
+const CONTACT = "dana.scully@globex-industries.test";
+/** Phrases of the compose fixture's body and of what the test types: none may reach the server. */
+const BODY_PHRASES = [
+  "Thanks for the call",
+  "quoted you a lower price",
+  "compare us on total cost",
+  "bundle discount",
+];
+
+let server: TestServer;
+let proxy: RecordingProxy;
+let fixtures: FixtureServer;
+let context: BrowserContext | undefined;
+let userDataDir = "";
+let extensionDir = "";
+const seeded = { rep: { id: "", email: "", password: "" }, cardId: "", dealId: "" };
+
+beforeAll(async () => {
+  if (skip) return;
+  server = await startTestServer();
+  const { db } = server.deps.database;
+  await upsertTerms(db, null, demoTaxonomy);
+  await server.deps.searchIndex.syncSynonyms();
+  const marketer = await makeUser(db, { role: "marketer" });
+  const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
+  seeded.rep = { id: rep.id, email: rep.email, password: rep.password };
+  seeded.cardId = await makeAsset(db, marketer, {
+    title: "Beating Acme on total cost",
+    summary: "Battle card: how we win against Acme on price and rollout time.",
+    type: "battle_card",
+    competitors: ["acme"],
+  });
+  await makeAsset(db, marketer, { title: "Security overview", type: "whitepaper", objections: ["security"] });
+  await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
+  const deal = await makeDeal(db, {
+    name: "Globex Industries rollout",
+    ownerId: rep.id,
+    stage: "proposal",
+    contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
+  });
+  seeded.dealId = deal.id;
+  await server.settle();
+
+  proxy = await startRecordingProxy(server.url);
+  fixtures = await startFixtureServer();
+  extensionDir = buildExtensionFor(proxy.url);
+  userDataDir = mkdtempSync(path.join(tmpdir(), "pitchside-chromium-"));
+  const rules = ["mail.google.com", "www.linkedin.com"].map((h) => `MAP ${h} 127.0.0.1:${fixtures.port}`);
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: false,
+    ignoreHTTPSErrors: true,
+    locale: "en-US",
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${rules.join(", ")}`,
+    ],
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await fixtures?.close();
+  await proxy?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function extensionId(ctx: BrowserContext): Promise<string> {
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 30_000 }));
+  return new URL(worker.url()).host;
+}
+
+describe("the built extension in Chromium against Gmail and LinkedIn fixture pages", () => {
+  it.skipIf(skip)(
+    title(
+      "signs in from the popup, suggests the battle card for a competitor named in a compose window, inserts a tracked link and sends no message text",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      const id = await extensionId(context);
+
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${id}/popup.html`);
+      await popup.fill('input[name="email"]', seeded.rep.email);
+      await popup.fill('input[name="password"]', seeded.rep.password);
+      await popup.click('button[type="submit"]');
+      await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
+      await popup.close();
+
+      const gmail = await context.newPage();
+      await gmail.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
+      const body = gmail.locator('[role="dialog"] [g_editable="true"]');
+      // the rep keeps writing; the caret stays where the link will go
+      await body.click();
+      await gmail.keyboard.press("Control+End");
+      await gmail.keyboard.type(" Ask me about the bundle discount.");
+
+      const panel = gmail.getByTestId("ps-panel");
+      await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
+      const first = gmail.getByTestId("ps-suggestion").first();
+      await first.waitFor({ timeout: 20_000 });
+      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
+      await expect
+        .poll(() => gmail.getByTestId("ps-deal").locator("option").first().textContent())
+        .toContain("Globex Industries rollout");
+
+      const autoOption = (select: string) =>
+        gmail.getByTestId(select).locator("option").first().textContent();
+      await expect.poll(() => autoOption("ps-stage")).toContain("Proposal");
+      await expect.poll(() => autoOption("ps-persona")).toContain("Finance");
+
+      await first.getByTestId("ps-insert").click();
+      await expect
+        .poll(() => gmail.getByTestId("ps-notice").textContent(), { timeout: 15_000 })
+        .toBe("Link inserted");
+      const link = body.locator('a[href*="/s/"]');
+      await expect.poll(() => link.count()).toBe(1);
+      expect(await link.textContent()).toBe("Beating Acme on total cost");
+      const href = (await link.getAttribute("href")) ?? "";
+
+      const token = await loginToken(server, seeded.rep.email, seeded.rep.password);
+      const shares = await server.client({ token }).shares.list.query({ dealId: seeded.dealId });
+      expect(shares.map((s) => [s.assetId, s.recipientEmail])).toEqual([[seeded.cardId, CONTACT]]);
+      expect(href).toBe(shares[0]?.url);
+
+      const { db } = server.deps.database;
+      await expect
+        .poll(
+          async () =>
+            (
+              await db
+                .select({
+                  type: events.type,
+                  surface: events.surface,
+                  dealId: events.dealId,
+                  assetId: events.assetId,
+                })
+                .from(events)
+            )
+              .filter((e) => e.dealId === seeded.dealId && e.assetId === seeded.cardId)
+              .map((e) => `${e.type}:${e.surface}`),
+          { timeout: 10_000 },
+        )
+        .toEqual(expect.arrayContaining(["shared:gmail", "link_inserted:gmail", "suggestion_shown:gmail"]));
+
+      // every request the extension made went through the recording proxy: signals yes, text never
+      expect(proxy.requests.length).toBeGreaterThan(0);
+      for (const request of proxy.requests) {
+        const sent = decodeURIComponent(`${request.url}\n${request.body}`);
+        for (const phrase of BODY_PHRASES) expect(sent).not.toContain(phrase);
+        expect(sent).not.toMatch(/"text"\s*:/);
+      }
+      const suggest = proxy.requests.filter((r) => r.url.startsWith("/trpc/suggest.forContext"));
+      expect(suggest.length).toBeGreaterThan(0);
+      const input = JSON.parse(
+        new URL(suggest.at(-1)?.url ?? "", proxy.url).searchParams.get("input") ?? "{}",
+      );
+      expect(input.signals.competitors).toContain("acme");
+      expect(input.recipientEmails).toEqual([CONTACT]);
+      expect(proxy.requests.every((r) => r.headers.cookie === undefined)).toBe(true);
+      // the fixture hosts only ever served the page itself (and the browser's own favicon request)
+      const pageRequests = fixtures.requests.filter((r) => !r.endsWith("/favicon.ico"));
+      expect(pageRequests.every((r) => r.startsWith("mail.google.com /mail/u/0/"))).toBe(true);
+    },
+    120_000,
+  );
+
+  it.skipIf(skip)(
+    title(
+      "on a LinkedIn profile with the messaging overlay open, reads the headline and inserts a link into the message box",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      const linkedin = await context.newPage();
+      await linkedin.goto("https://www.linkedin.com/in/jane-doe/");
+      await expect.poll(() => linkedin.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(2);
+      const profilePanel = linkedin.locator('[data-testid="ps-panel"]').first();
+      await expect
+        .poll(() => profilePanel.getByTestId("ps-persona").locator("option").first().textContent(), {
+          timeout: 15_000,
+        })
+        .toContain("Finance");
+
+      const overlay = linkedin.locator('[data-view-name="message-overlay-conversation-bubble"]');
+      const first = overlay.getByTestId("ps-suggestion").first();
+      await first.waitFor({ timeout: 20_000 });
+      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
+      await first.getByTestId("ps-insert").click();
+      const link = overlay.locator('[role="textbox"] a[href*="/s/"]');
+      await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
+      expect(await link.textContent()).toBe("Beating Acme on total cost");
+      for (const request of proxy.requests) {
+        expect(decodeURIComponent(`${request.url}\n${request.body}`)).not.toContain("their price is lower");
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(skip)(
+    title(
+      "puts a panel beside each of two compose windows in Gmail's Japanese UI, with prospect opens in the panel and on the badge",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      await notifyShareOpened(server.deps.database.db, seeded.rep.id, {
+        shareId: crypto.randomUUID(),
+        assetId: seeded.cardId,
+        assetTitle: "Beating Acme on total cost",
+        dealId: seeded.dealId,
+        dealName: "Globex Industries rollout",
+        recipientEmail: CONTACT,
+        openedAt: new Date().toISOString(),
+      });
+      const gmail = await context.newPage();
+      await gmail.goto("https://mail.google.com/mail/u/0/?fixture=gmail-compose-ja#inbox");
+      await expect.poll(() => gmail.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(2);
+      // the first window names アクメ (an alias of Acme): its battle card leads
+      const first = gmail.locator("#compose-1").getByTestId("ps-suggestion").first();
+      await first.waitFor({ timeout: 20_000 });
+      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
+      await expect
+        .poll(() => gmail.locator("#compose-1").getByTestId("ps-panel").textContent())
+        .toContain(`${CONTACT} opened Beating Acme on total cost`);
+      const worker = context.serviceWorkers()[0];
+      await expect.poll(() => worker?.evaluate(() => chrome.action.getBadgeText({}))).toBe("1");
+      for (const request of proxy.requests) {
+        const sent = decodeURIComponent(`${request.url}\n${request.body}`);
+        expect(sent).not.toContain("比較されているとのこと");
+        expect(sent).not.toContain("セキュリティについてのご質問");
+      }
+      await gmail.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(skip)(
+    title("signs out from the popup and the server revokes the extension's token"),
+    async () => {
+      if (!context) throw new Error("no browser");
+      const bearer = proxy.requests.map((r) => r.headers.authorization).find((h) => typeof h === "string");
+      expect(bearer).toMatch(/^Bearer psx_/);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
+      await popup.getByRole("button", { name: "Sign out" }).click();
+      await popup.locator('input[name="email"]').waitFor();
+      expect(proxy.requests.some((r) => r.method === "POST" && r.url === "/trpc/auth.logout")).toBe(true);
+      const res = await fetch(`${server.url}/trpc/auth.me`, { headers: { authorization: String(bearer) } });
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it.skipIf(skip)(
+    title("ships content scripts under 400 KiB and asks only for Gmail, LinkedIn and the API"),
+    () => {
+      const manifest = JSON.parse(readFileSync(path.join(extensionDir, "manifest.json"), "utf8")) as {
+        content_scripts: { js: string[]; matches: string[] }[];
+        host_permissions: string[];
+      };
+      const scripts = manifest.content_scripts.flatMap((c) => c.js);
+      expect(scripts).toHaveLength(2);
+      for (const file of scripts)
+        expect(statSync(path.join(extensionDir, file)).size).toBeLessThan(400 * 1024);
+      expect(manifest.host_permissions.sort()).toEqual(
+        ["https://mail.google.com/*", "https://www.linkedin.com/*", `${proxy.url}/*`].sort(),
+      );
+    },
+  );
+});

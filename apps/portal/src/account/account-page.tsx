@@ -1,0 +1,73 @@
+import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useCurrentUser } from "../auth/session";
+import { LanguageSwitch } from "../shell/language-switch";
+import { TokenList } from "../tokens/token-list";
+import { useTRPC } from "../trpc";
+import { PageHeader } from "../ui/page-header";
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={1040}>
+      <PageHeader title={t("account.title")} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Profile />
+        <Paper withBorder p="md" component="section" aria-labelledby="account-language">
+          <Title order={2} size="h4" id="account-language" mb="xs">
+            {t("account.language")}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t("account.languageHelp")}
+          </Text>
+          <LanguageSwitch />
+        </Paper>
+      </SimpleGrid>
+      <section aria-labelledby="account-tokens">
+        <Title order={2} size="h4" id="account-tokens" mb={4}>
+          {t("account.tokens")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          {t("account.tokensHelp")}
+        </Text>
+        <TokenList all={false} />
+      </section>
+    </Stack>
+  );
+}
+
+function Profile() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const teams = useQuery({ ...trpc.users.teams.queryOptions(), enabled: !!user.teamId });
+  const team = user.teamId
+    ? (teams.data?.find((row) => row.id === user.teamId)?.name ?? (teams.isError ? "—" : "…"))
+    : t("account.noTeam");
+  const rows: [string, string][] = [
+    [t("account.name"), user.name],
+    [t("account.email"), user.email],
+    [t("account.role"), t(`roles.${user.role}`)],
+    [t("account.team"), team],
+  ];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="account-profile">
+      <Title order={2} size="h4" id="account-profile" mb="sm">
+        {t("account.profile")}
+      </Title>
+      <dl style={{ margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px" }}>
+        {rows.map(([label, value]) => (
+          <div key={label} style={{ display: "contents" }}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </dl>
+    </Paper>
+  );
+}

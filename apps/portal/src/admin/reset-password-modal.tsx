@@ -1,0 +1,69 @@
+import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { fieldErrors, hasFieldErrors } from "../api-errors";
+import type { UserRow } from "../api-types";
+import { useTRPC } from "../trpc";
+import { ErrorAlert } from "../ui/error-alert";
+import { PASSWORD_MIN_LENGTH } from "./account-rules";
+
+export function ResetPasswordModal(props: { user: UserRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const form = useForm({
+    initialValues: { password: "" },
+    validate: {
+      password: (v) =>
+        v.length >= PASSWORD_MIN_LENGTH
+          ? null
+          : t("admin.users.passwordTooShort", { min: PASSWORD_MIN_LENGTH }),
+    },
+  });
+  const reset = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: () => {
+        notifications.show({
+          color: "green",
+          message: t("admin.users.passwordResetNotice", { name: props.user.name }),
+        });
+        props.onClose();
+      },
+      onError: (error) => form.setErrors(fieldErrors(error)),
+    }),
+  );
+
+  return (
+    <Modal opened onClose={props.onClose} title={t("admin.users.resetTitle", { name: props.user.name })}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => reset.mutate({ id: props.user.id, password: v.password }))}
+      >
+        <Stack>
+          <Text size="sm">{t("admin.users.resetWarning")}</Text>
+          {reset.error && !hasFieldErrors(reset.error) && (
+            <ErrorAlert title={t("admin.users.saveFailed")} error={reset.error} />
+          )}
+          <PasswordInput
+            label={t("admin.users.newPassword")}
+            description={t("admin.users.passwordHelp", { min: PASSWORD_MIN_LENGTH })}
+            autoComplete="new-password"
+            required
+            data-autofocus
+            {...form.getInputProps("password")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" color="red" loading={reset.isPending}>
+              {t("admin.users.resetSubmit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../test/api";
+import { renderApp } from "../test/render-app";
+import { parseCsv } from "./csv";
+
+const DAY_MS = 86_400_000;
+
+/** The text of the last CSV the page saved (the page hands a Blob to URL.createObjectURL). */
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return "blob:test";
+  });
+  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+  return async () => (await (blobs.at(-1) as Blob).text()).replace(/^\uFEFF/, "");
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A won deal of 1,000 USD that a rep used the asset on two days before it closed yesterday. */
+async function seedWonDeal() {
+  const marketer = await newUser("marketer");
+  const rep = await newUser("rep");
+  const title = unique("Influence case study");
+  const assetId = await publishedAsset(marketer.token, title);
+  await asAdmin().taxonomy.upsert.mutate({
+    terms: [{ kind: "stage", key: "analytics_proposal", label: { en: "Proposal", ja: "提案" } }],
+  });
+  const reps = apiAs(rep.token);
+  const deal = await reps.deals.create.mutate({
+    name: unique("Won deal"),
+    stage: "analytics_proposal",
+    amount: 1000,
+  });
+  await reps.events.track.mutate({
+    events: [
+      {
+        id: randomUUID(),
+        type: "link_inserted",
+        assetId,
+        dealId: deal.id,
+        surface: "gmail",
+        at: new Date(Date.now() - 3 * DAY_MS).toISOString(),
+      },
+    ],
+  });
+  await reps.deals.update.mutate({
+    id: deal.id,
+    patch: { status: "won", closedAt: new Date(Date.now() - DAY_MS).toISOString() },
+  });
+  return { marketer, rep, title };
+}
+
+describe("analytics pages", () => {
+  it("shows the influence table to a marketer and exports exactly its rows as CSV", async () => {
+    const { marketer, title } = await seedWonDeal();
+    const readCsv = captureDownloads();
+    const { user } = renderApp({ token: marketer.token, path: "/analytics" });
+
+    const table = await screen.findByRole("table", { name: "Influence by Asset" }, { timeout: 10_000 });
+    const row = (await within(table).findByRole("link", { name: title })).closest("tr") as HTMLElement;
+    const cells = within(row)
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
+    expect(cells).toEqual([
+      title,
+      "Case study",
+      "1",
+      "1",
+      "0",
+      "0",
+      "100%",
+      expect.stringMatching(/×$/),
+      "$1,000",
+      "2",
+    ]);
+    expect(screen.getByText("Influenced won revenue")).toBeInTheDocument();
+    expect(screen.getByText(/Amounts are converted to USD/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Export CSV" }));
+    const csv = parseCsv(await readCsv());
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((h) => (h.textContent ?? "").replace(/ [▲▼]$/, ""));
+    expect(csv[0]).toEqual(headers);
+    const names = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => within(r).getAllByRole("cell")[0]?.textContent);
+    expect(csv.slice(1).map((r) => r[0])).toEqual(names);
+    const exported = csv.find((r) => r[0] === title);
+    expect(exported?.slice(0, 7)).toEqual([title, "Case study", "1", "1", "0", "0", "1"]);
+    expect(Number(exported?.[8])).toBe(1000);
+    expect(Number(exported?.[9])).toBe(2);
+  });
+
+  it("sends a rep to their own usage", async () => {
+    const { rep } = await seedWonDeal();
+    renderApp({ token: rep.token, path: "/analytics" });
+    expect(await screen.findByRole("heading", { name: "My usage" }, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("cell", { name: "1" })).toBeInTheDocument());
+  });
+});

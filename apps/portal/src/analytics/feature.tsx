@@ -1,0 +1,76 @@
+import type { Role } from "@pitchside/shared";
+import { Navigate, type RouteObject, useLocation } from "react-router";
+import { RequireRole } from "../auth/require-role";
+import { useCurrentUser } from "../auth/session";
+import type { NavItem } from "../shell/nav-items";
+
+/** Who reads the marketing reports; the API applies the same rule to every report. */
+export const analystRoles: readonly Role[] = ["marketer", "admin"];
+
+/** Reps have only their own usage; marketing lands on the influence home. */
+function AnalyticsIndex() {
+  const user = useCurrentUser();
+  const { search } = useLocation();
+  const page = analystRoles.includes(user.role) ? "/analytics/influence" : "/analytics/me";
+  return <Navigate to={`${page}${search}`} replace />;
+}
+
+/** The analytics pages, each its own chunk (charts load only here). */
+export const routes: RouteObject[] = [
+  {
+    path: "analytics",
+    children: [
+      {
+        path: "me",
+        lazy: async () => ({ Component: (await import("./my-usage-page")).MyUsagePage }),
+      },
+      { index: true, Component: AnalyticsIndex },
+      {
+        element: <RequireRole roles={analystRoles} />,
+        children: [
+          {
+            path: "influence",
+            lazy: async () => ({ Component: (await import("./analytics-home-page")).AnalyticsHomePage }),
+          },
+          { path: "usage", lazy: async () => ({ Component: (await import("./usage-page")).UsagePage }) },
+          { path: "gaps", lazy: async () => ({ Component: (await import("./gaps-page")).GapsPage }) },
+          {
+            path: "assets/:id",
+            lazy: async () => ({ Component: (await import("./asset-deals-page")).AssetDealsPage }),
+          },
+          {
+            path: "deals/:id",
+            lazy: async () => ({ Component: (await import("./deal-timeline-page")).DealTimelinePage }),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={["admin"]} />,
+        children: [
+          {
+            path: "settings",
+            lazy: async () => ({
+              Component: (await import("./currency-settings-page")).CurrencySettingsPage,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const navItems: NavItem[] = [
+  {
+    // the group opens on every analytics page, drill-downs included
+    to: "/analytics",
+    label: "analytics:nav.analytics",
+    roles: analystRoles,
+    children: [
+      { to: "/analytics/influence", label: "analytics:nav.influence" },
+      { to: "/analytics/usage", label: "analytics:nav.usage" },
+      { to: "/analytics/gaps", label: "analytics:nav.gaps" },
+    ],
+  },
+  { to: "/analytics/settings", label: "analytics:nav.settings", roles: ["admin"] },
+  { to: "/analytics/me", label: "analytics:nav.myUsage", roles: ["rep"] },
+];

@@ -1,0 +1,48 @@
+import { Paper, Stack } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useTRPC } from "../trpc";
+import { PageHeader } from "../ui/page-header";
+import { QueryState } from "../ui/query-state";
+import { PeriodControls, useReportPeriod } from "./report-period";
+import { ReportTable } from "./report-table";
+import { TrendChart } from "./trend-chart";
+import { usageColumns } from "./usage-columns";
+
+/** A rep's own usage: what they used per week and per asset. */
+export function MyUsagePage() {
+  const { t } = useTranslation("analytics");
+  const trpc = useTRPC();
+  const period = useReportPeriod();
+  const range = { from: period.from, to: period.to };
+  const weekly = useQuery(trpc.analytics.myUsage.queryOptions({ ...range, bucket: "week", by: "none" }));
+  const perAsset = useQuery(trpc.analytics.myUsage.queryOptions({ ...range, bucket: "week", by: "asset" }));
+  return (
+    <>
+      <PageHeader
+        title={t("mine.title")}
+        description={t("mine.intro")}
+        actions={<PeriodControls period={period} />}
+      />
+      <Stack gap="lg">
+        <Paper withBorder p="md" radius="md">
+          <QueryState query={weekly} what={t("mine.title")}>
+            {(data) => <TrendChart points={data.points} bucket={data.bucket} />}
+          </QueryState>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <QueryState query={perAsset} what={t("mine.title")}>
+            {(data) => (
+              <ReportTable
+                columns={usageColumns(t, "asset", (row) => row.label ?? t("none"))}
+                rows={data.totals}
+                rowKey={(row) => row.key ?? "none"}
+                fileName={`my-usage-${period.from}-${period.to}.csv`}
+              />
+            )}
+          </QueryState>
+        </Paper>
+      </Stack>
+    </>
+  );
+}

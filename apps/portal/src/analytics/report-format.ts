@@ -1,0 +1,30 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+
+/** How report figures read in the UI language: shares as percents, lift as a ratio, money in the reporting currency. */
+export function useReportFormat(currency = "USD") {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+    const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+    const orDash =
+      <T>(format: (v: T) => string) =>
+      (value: T | null) =>
+        value === null ? "–" : format(value);
+    return {
+      percent: orDash((v: number) => percent.format(v)),
+      lift: orDash((v: number) => `${ratio.format(v)}×`),
+      money: (v: number) => money.format(v),
+      number: (v: number) => decimal.format(v),
+      days: orDash((v: number) => decimal.format(v)),
+      date: orDash((v: string) => date.format(new Date(v))),
+      dateTime: (v: string) => dateTime.format(new Date(v)),
+      seconds: (ms: number) => decimal.format(ms / 1000),
+    };
+  }, [locale, currency]);
+}

@@ -1,0 +1,21 @@
+import "i18next";
+import type analytics from "../analytics/i18n/en.json";
+import type collections from "../collections/i18n/en.json";
+import type library from "../library/i18n/en.json";
+import type requests from "../requests/i18n/en.json";
+import type translation from "./en.json";
+
+// Keys are checked per namespace. A new feature folder with its own catalogs is loaded at runtime by
+// the glob in catalogs.ts; add its English catalog here so its keys are checked too.
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: {
+      translation: typeof translation;
+      library: typeof library;
+      analytics: typeof analytics;
+      collections: typeof collections;
+      requests: typeof requests;
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { Button, Grid, Group, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useCurrentUser } from "../auth/session";
+import { useTRPC } from "../trpc";
+import { PageHeader } from "../ui/page-header";
+import { QueryState } from "../ui/query-state";
+import { AssetBadges } from "./asset-badges";
+import { AssetMetadata } from "./asset-metadata";
+import { AssetPreview } from "./asset-preview";
+import { AssetUsage } from "./asset-usage";
+import { FeedbackPanel } from "./feedback-panel";
+import type { AssetDetail } from "./library-types";
+import { canCurate } from "./roles";
+import { SectionCard } from "./section-card";
+import { ShareLinkDialog } from "./share-link-dialog";
+import { ProcessingState, VersionsList } from "./versions-list";
+import { WorkflowPanel } from "./workflow-panel";
+
+const PROCESSING_POLL_MS = 2000;
+
+export function AssetPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("library");
+  const trpc = useTRPC();
+  const asset = useQuery({
+    ...trpc.assets.get.queryOptions({ id }),
+    // while the file is processed the page checks back, so the preview appears without a reload
+    refetchInterval: (q) =>
+      q.state.data?.versions.some((v) => v.processingState === "pending") ? PROCESSING_POLL_MS : false,
+  });
+  return (
+    <QueryState query={asset} what={t("asset.what")}>
+      {(data) => <AssetView asset={data} />}
+    </QueryState>
+  );
+}
+
+function AssetView({ asset }: { asset: AssetDetail }) {
+  const { t } = useTranslation("library");
+  const user = useCurrentUser();
+  const curator = canCurate(user.role);
+  const [sharing, share] = useDisclosure(false);
+  const current = asset.versions.find((v) => v.id === asset.currentVersionId);
+  return (
+    <>
+      <PageHeader
+        title={asset.title}
+        actions={
+          <Group gap="xs" wrap="nowrap">
+            {curator && (
+              <Button component={Link} to={`/library/assets/${asset.id}/edit`} variant="default">
+                {t("asset.edit")}
+              </Button>
+            )}
+            <Button onClick={share.open} disabled={asset.status !== "published" && !curator}>
+              {t("share.open")}
+            </Button>
+          </Group>
+        }
+      />
+      <ShareLinkDialog assetId={asset.id} opened={sharing} onClose={share.close} />
+      <Stack gap="md" mb="md">
+        <AssetBadges
+          type={asset.type}
+          language={asset.language}
+          stages={asset.stages}
+          personas={asset.personas}
+        />
+        {current && <ProcessingState version={current} canRetry={curator} />}
+      </Stack>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <AssetPreview asset={asset} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <SectionCard title={t("asset.details")}>
+              <AssetMetadata asset={asset} />
+            </SectionCard>
+            {curator && (
+              <SectionCard title={t("workflow.title")}>
+                <WorkflowPanel asset={asset} />
+              </SectionCard>
+            )}
+            {asset.versions.length > 0 && (
+              <SectionCard title={t("versions.title")}>
+                <VersionsList asset={asset} />
+              </SectionCard>
+            )}
+            {curator && (
+              <SectionCard title={t("usage.title")}>
+                <AssetUsage assetId={asset.id} />
+              </SectionCard>
+            )}
+            <SectionCard title={t("feedback.title")}>
+              <FeedbackPanel assetId={asset.id} />
+            </SectionCard>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

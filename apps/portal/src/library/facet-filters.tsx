@@ -1,0 +1,54 @@
+import { Checkbox, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../i18n/format";
+import { useFacetLabel } from "./facet-labels";
+import type { FacetKey, SearchState } from "./search-state";
+
+interface FacetFiltersProps {
+  facets: readonly FacetKey[];
+  counts: Record<string, Record<string, number>>;
+  selected: SearchState["filters"];
+  onChange: (facet: FacetKey, values: string[]) => void;
+}
+
+/** One checkbox group per facet, values with their result counts; a selected value stays even at 0. */
+export function FacetFilters({ facets, counts, selected, onChange }: FacetFiltersProps) {
+  const { t } = useTranslation("library");
+  const format = useFormat();
+  const facetLabel = useFacetLabel();
+  return (
+    <Stack gap="lg" component="section" aria-label={t("search.filters")}>
+      {facets.map((facet) => {
+        const values = { ...Object.fromEntries(selected[facet].map((v) => [v, 0])), ...counts[facet] };
+        const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        if (entries.length === 0) return null;
+        return (
+          <Checkbox.Group
+            key={facet}
+            label={t(`facets.${facet}`)}
+            value={selected[facet]}
+            onChange={(next) => onChange(facet, next)}
+          >
+            <Stack gap={6} mt={6}>
+              {entries.map(([value, count]) => (
+                <Checkbox
+                  key={value}
+                  value={value}
+                  size="sm"
+                  label={
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm">{facetLabel(facet, value)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {format.number(count)}
+                      </Text>
+                    </Group>
+                  }
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { useCurrentUser } from "../auth/session";
+import { useFormat } from "../i18n/format";
+import { useTRPC } from "../trpc";
+import { PageHeader } from "../ui/page-header";
+import { QueryState } from "../ui/query-state";
+import { FacetFilters } from "./facet-filters";
+import { searchSorts } from "./library-enums";
+import { ResultCard } from "./result-card";
+import { canCurate } from "./roles";
+import {
+  type FacetKey,
+  facetKeys,
+  hasFilters,
+  readSearchState,
+  searchFilters,
+  writeSearchState,
+} from "./search-state";
+
+const DEBOUNCE_MS = 250;
+
+/** The library: search as you type, facets with counts, and everything in the URL so a search can be shared. */
+export function LibraryPage() {
+  const { t } = useTranslation("library");
+  const trpc = useTRPC();
+  const user = useCurrentUser();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const state = readSearchState(params);
+  const [typed, setTyped] = useState(state.q);
+  const [debounced] = useDebouncedValue(typed, DEBOUNCE_MS);
+
+  // the typed text reaches the URL (and so the search) once typing pauses
+  const latestParams = useRef(params);
+  latestParams.current = params;
+  const latestTyped = useRef(debounced);
+  latestTyped.current = debounced;
+  useEffect(() => {
+    const current = readSearchState(latestParams.current);
+    if (debounced !== current.q) setParams(writeSearchState({ ...current, q: debounced }), { replace: true });
+  }, [debounced, setParams]);
+  // and the box follows the URL when it changes otherwise (back button, a shared link)
+  useEffect(() => {
+    if (state.q !== latestTyped.current) setTyped(state.q);
+  }, [state.q]);
+
+  const search = useQuery({
+    ...trpc.search.query.queryOptions({
+      q: state.q,
+      filters: searchFilters(state),
+      sort: state.sort,
+      limit: 30,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const curator = canCurate(user.role);
+  const facets = curator ? facetKeys : facetKeys.filter((f) => f !== "status");
+  const setFacet = (facet: FacetKey, values: string[]) =>
+    setParams(writeSearchState({ ...state, filters: { ...state.filters, [facet]: values } }));
+
+  return (
+    <>
+      <PageHeader
+        title={t("library.title")}
+        description={t("library.description")}
+        actions={
+          curator && (
+            <Group gap="xs">
+              <Button component={Link} to="/library/new/markdown" variant="default">
+                {t("library.newBattleCard")}
+              </Button>
+              <Button component={Link} to="/library/upload">
+                {t("library.upload")}
+              </Button>
+            </Group>
+          )
+        }
+      />
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <FacetFilters
+            facets={facets}
+            counts={search.data?.facets ?? {}}
+            selected={state.filters}
+            onChange={setFacet}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack gap="md">
+            <Group align="flex-end" wrap="nowrap">
+              <TextInput
+                type="search"
+                label={t("search.label")}
+                placeholder={t("search.placeholder")}
+                value={typed}
+                onChange={(e) => setTyped(e.currentTarget.value)}
+                style={{ flex: 1 }}
+                autoFocus
+              />
+              <Select
+                label={t("search.sort")}
+                data={searchSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+                value={state.sort}
+                onChange={(sort) => sort && setParams(writeSearchState({ ...state, sort: readSort(sort) }))}
+                allowDeselect={false}
+                w={220}
+              />
+            </Group>
+            <QueryState query={search} what={t("search.what")}>
+              {(result) => (
+                <Stack gap="sm">
+                  <Text size="sm" c="dimmed" role="status">
+                    {t("search.count", { count: result.total, formatted: format.number(result.total) })}
+                  </Text>
+                  {result.degraded && (
+                    <Alert color="yellow" variant="light">
+                      {t("search.degraded")}
+                    </Alert>
+                  )}
+                  {result.hits.map((hit) => (
+                    <ResultCard key={hit.asset.id} hit={hit} showStatus={curator} />
+                  ))}
+                  {result.hits.length === 0 && (
+                    <Alert variant="light" color="gray" title={t("search.emptyTitle")}>
+                      <Stack gap="sm" align="flex-start">
+                        <Text size="sm">
+                          {hasFilters(state) || state.q ? t("search.emptyText") : t("search.emptyLibrary")}
+                        </Text>
+                        <Button
+                          component={Link}
+                          to={`/requests?${new URLSearchParams({ new: "1", q: state.q })}`}
+                          variant="light"
+                        >
+                          {t("search.request")}
+                        </Button>
+                      </Stack>
+                    </Alert>
+                  )}
+                </Stack>
+              )}
+            </QueryState>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+const readSort = (value: string) => searchSorts.find((s) => s === value) ?? "relevance";

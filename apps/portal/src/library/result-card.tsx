@@ -1,0 +1,45 @@
+import { Anchor, Badge, Card, Group, Image, Stack, Text } from "@mantine/core";
+import { Link } from "react-router";
+import { AssetBadges } from "./asset-badges";
+import { useFacetLabel } from "./facet-labels";
+import type { SearchHit } from "./library-types";
+import { Snippet } from "./snippet";
+
+export function ResultCard({ hit, showStatus }: { hit: SearchHit; showStatus: boolean }) {
+  const facetLabel = useFacetLabel();
+  const { asset } = hit;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`asset-${asset.id}`}>
+      <Group align="flex-start" wrap="nowrap" gap="md">
+        {asset.thumbnailUrl ? (
+          <Image src={asset.thumbnailUrl} alt="" w={96} h={124} fit="cover" radius="sm" loading="lazy" />
+        ) : (
+          <Card w={96} h={124} bg="gray.1" radius="sm" aria-hidden />
+        )}
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to={`/library/assets/${asset.id}`} fw={600} id={`asset-${asset.id}`}>
+              {asset.title}
+            </Anchor>
+            {showStatus && asset.status !== "published" && (
+              <Badge color="yellow" variant="light">
+                {facetLabel("status", asset.status)}
+              </Badge>
+            )}
+          </Group>
+          <AssetBadges
+            type={asset.type}
+            language={asset.language}
+            stages={asset.stages}
+            personas={asset.personas}
+          />
+          {hit.snippet && (
+            <Text size="sm" c="dimmed" lineClamp={3}>
+              <Snippet html={hit.snippet} />
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}

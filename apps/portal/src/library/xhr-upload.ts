@@ -1,0 +1,58 @@
+import type { AssetMetaInput } from "@pitchside/shared";
+
+export interface UploadResult {
+  assetId: string;
+  versionId: string;
+  status: string;
+}
+
+class UploadError extends Error {
+  override name = "UploadError";
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * POST /api/uploads with XMLHttpRequest, because fetch cannot report upload progress.
+ * `assetId` adds a new version to that asset; otherwise `meta` describes a new one.
+ */
+export function uploadFile(
+  file: File,
+  target: { assetId?: string; meta?: Partial<AssetMetaInput> },
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const form = new FormData();
+    form.append("file", file, file.name);
+    if (target.assetId) form.append("assetId", target.assetId);
+    if (target.meta) form.append("meta", JSON.stringify(target.meta));
+    xhr.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    });
+    xhr.addEventListener("load", () => {
+      let body: { error?: string } & Partial<UploadResult> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON (a proxy's error page): the status line says enough
+      }
+      if (xhr.status === 201 && body.assetId && body.versionId) {
+        onProgress(1);
+        resolve({ assetId: body.assetId, versionId: body.versionId, status: body.status ?? "" });
+      } else {
+        reject(new UploadError(body.error ?? `${xhr.status} ${xhr.statusText}`, xhr.status));
+      }
+    });
+    xhr.addEventListener("error", () => reject(new UploadError("network error", 0)));
+    xhr.addEventListener("abort", () => reject(new UploadError("cancelled", 0)));
+    signal?.addEventListener("abort", () => xhr.abort());
+    xhr.open("POST", "/api/uploads");
+    xhr.send(form);
+  });
+}

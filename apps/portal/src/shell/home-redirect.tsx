@@ -1,0 +1,7 @@
+import { Navigate } from "react-router";
+import { useCurrentUser } from "../auth/session";
+import { homePathFor } from "./navigation";
+
+export function HomeRedirect() {
+  return <Navigate to={homePathFor(useCurrentUser().role)} replace />;
+}

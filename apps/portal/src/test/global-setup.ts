@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { spawnMeili } from "../../../api/src/search/meili-process";
+import { loginToken, startServerWith } from "../../../api/src/test/app-server";
+import { makeUser } from "../../../api/src/test/factories";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    apiUrl: string;
+    /** A bearer token of an admin; test files create the other people they need through the API. */
+    adminToken: string;
+  }
+}
+
+/** The real API (PGlite + a real Meilisearch) on an ephemeral port, shared by the portal's test files. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(tmpdir(), "pitchside-portal-meili-"));
+  const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: dir });
+  const server = await startServerWith(meili);
+  const admin = await makeUser(server.deps.database.db, { role: "admin", name: "Test Admin" });
+  project.provide("apiUrl", server.url);
+  project.provide("adminToken", await loginToken(server, admin.email, admin.password));
+  return async () => {
+    await server.close();
+    await meili.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

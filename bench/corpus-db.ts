@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../apps/api/src/db/client";
+import { assets, assetVersions, searchOutbox } from "../apps/api/src/db/schema";
+import { generateAsset } from "./corpus";
+
+/**
+ * Stores generated assets [from, to) the way the app stores them — the asset row, a processed
+ * version holding the extracted text, an outbox row — in batches of 1,000, and returns their ids.
+ * The real indexer then takes them from the outbox.
+ */
+export async function insertCorpus(db: Db, from: number, to: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = from; start < to; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, to - start) }, (_, k) => ({
+      ...generateAsset(start + k),
+      id: randomUUID(),
+      versionId: randomUUID(),
+    }));
+    await db.insert(assets).values(
+      batch.map((a) => ({
+        id: a.id,
+        currentVersionId: a.versionId,
+        title: a.title,
+        summary: a.summary,
+        type: a.type as "other",
+        status: "published" as const,
+        source: "file" as const,
+        language: a.language,
+        stages: a.stages,
+        personas: a.personas,
+        industries: a.industries,
+        competitors: a.competitors,
+        objections: a.objections,
+        tags: a.tags,
+      })),
+    );
+    await db.insert(assetVersions).values(
+      batch.map((a) => ({
+        id: a.versionId,
+        assetId: a.id,
+        number: 1,
+        processingState: "ready" as const,
+        textContent: a.body,
+      })),
+    );
+    await db.insert(searchOutbox).values(batch.map((a) => ({ assetId: a.id })));
+    ids.push(...batch.map((a) => a.id));
+  }
+  return ids;
+}

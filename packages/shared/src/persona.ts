@@ -1,0 +1,44 @@
+import type { TaxonomyTerm } from "./taxonomy";
+import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
+
+export interface PersonaMatch {
+  /** The persona's taxonomy key. */
+  key: string;
+  /** The title pattern that matched, as written in the taxonomy. */
+  matched: string;
+}
+
+interface Candidate extends PersonaMatch {
+  length: number;
+  order: number;
+}
+
+/** The persona whose best matching title pattern in `personas` is the most specific. */
+function isBetter(a: Candidate, b: Candidate): boolean {
+  if (a.length !== b.length) return a.length > b.length;
+  if (a.order !== b.order) return a.order < b.order;
+  return a.key < b.key;
+}
+
+/**
+ * Infers a persona from a job title ("VP Finance", "経理部長") using the
+ * personas' title patterns, case- and width-insensitively. When several
+ * personas match, the longest matched pattern wins ("VP Finance" is Finance,
+ * not an executive "VP"); then taxonomy order, then key.
+ * Terms of other kinds are ignored, so the whole taxonomy may be passed.
+ */
+export function inferPersona(title: string, personas: readonly TaxonomyTerm[]): PersonaMatch | null {
+  const haystack = normalizeText(title);
+  if (haystack.length === 0) return null;
+  let best: Candidate | null = null;
+  for (const term of personas) {
+    if (term.kind !== "persona") continue;
+    for (const pattern of splitPatterns(term.patterns)) {
+      const needle = normalizeText(pattern);
+      if (!containsNormalized(haystack, needle)) continue;
+      const candidate = { key: term.key, matched: pattern, length: needle.length, order: term.order };
+      if (best === null || isBetter(candidate, best)) best = candidate;
+    }
+  }
+  return best === null ? null : { key: best.key, matched: best.matched };
+}

@@ -1,0 +1,75 @@
+import { DEFAULT_MAX_KEYWORDS, extractKeywords } from "./keywords";
+import { detectLanguage } from "./language";
+import { latestMessage } from "./message";
+import type { Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
+import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
+
+export interface Signals {
+  /** Competitor keys, in taxonomy order. */
+  competitors: string[];
+  /** Objection-theme keys, in taxonomy order. */
+  objections: string[];
+  keywords: string[];
+  language: Language;
+}
+
+export interface DetectSignalsOptions {
+  /** Default 8. */
+  maxKeywords?: number;
+  /**
+   * "latest" (default): only the newest message of a thread, so quoted history
+   * and signatures do not drown it; the whole text when that is empty.
+   * "all": the whole text as given.
+   */
+  scope?: "latest" | "all";
+}
+
+function byOrder(a: TaxonomyTerm, b: TaxonomyTerm): number {
+  return a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function matchingKeys(
+  haystack: string,
+  taxonomy: readonly TaxonomyTerm[],
+  kind: TaxonomyKind,
+  needlesOf: (term: TaxonomyTerm) => string[],
+): string[] {
+  const keys: string[] = [];
+  for (const term of taxonomy.filter((t) => t.kind === kind).sort(byOrder)) {
+    const hit = needlesOf(term).some((needle) => containsNormalized(haystack, normalizeText(needle)));
+    if (hit && !keys.includes(term.key)) keys.push(term.key);
+  }
+  return keys;
+}
+
+/** The text signals are read from, per the scope option. */
+export function signalText(text: string, scope: DetectSignalsOptions["scope"] = "latest"): string {
+  if (scope === "all") return text;
+  const latest = latestMessage(text);
+  return latest.trim().length > 0 ? latest : text;
+}
+
+/**
+ * Competitors (aliases and both labels), objection themes (trigger phrases),
+ * salient keywords and language of a message, case- and width-insensitively
+ * ("ＡＣＭＥ", "ｱｸﾒ" and "アクメ" all find an Acme alias "アクメ"/"Acme").
+ * Runs in the extension too, so it stays pure and dependency-free.
+ */
+export function detectSignals(
+  text: string,
+  taxonomy: readonly TaxonomyTerm[],
+  opts: DetectSignalsOptions = {},
+): Signals {
+  const source = signalText(text, opts.scope);
+  const haystack = normalizeText(source);
+  return {
+    competitors: matchingKeys(haystack, taxonomy, "competitor", (term) => [
+      ...splitPatterns(term.patterns),
+      term.label.en,
+      term.label.ja,
+    ]),
+    objections: matchingKeys(haystack, taxonomy, "objection", (term) => splitPatterns(term.patterns)),
+    keywords: extractKeywords(source, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS),
+    language: detectLanguage(source),
+  };
+}

@@ -5,6 +5,7 @@ import type { Throttles } from "./identity/auth-service";
 import type { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
 import type { SearchIndex } from "./search/search-index";
+import type { WriteBehind } from "./tracking/write-behind";
 
 /** Everything the app needs, built by services.ts or by the test harness. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   jobs: JobRunner;
   logger: Logger;
   throttles: Throttles;
+  /** Searches and suggestions shown, recorded behind the answer. */
+  writeBehind: WriteBehind;
 }

@@ -48,6 +48,7 @@ export async function startServices(
       indexPrefix: "pitchside_",
       logger,
     });
+    cleanups.push(() => deps.writeBehind.stop());
     await deps.searchIndex.ensure();
     if (opts.workers !== false) {
       deps.jobs.start();

@@ -9,6 +9,7 @@ import { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
 import { meiliHttpClient } from "./search/meili-http";
 import { SearchIndex } from "./search/search-index";
+import { WriteBehind } from "./tracking/write-behind";
 
 export const newThrottles = () => ({
   account: new LoginThrottle(5, 15 * 60_000),
@@ -40,5 +41,6 @@ export function wireDeps(opts: {
     jobs: new JobRunner(db, { process_version: processVersionJob(db, storage) }, opts.logger),
     logger: opts.logger,
     throttles: newThrottles(),
+    writeBehind: new WriteBehind(db, opts.logger),
   };
 }

@@ -287,6 +287,7 @@ describe("bilingual search", () => {
 
   it("records searches with their result counts", async () => {
     await search(rep, "nonexistentwordxyz");
+    await server.deps.writeBehind.flush();
     const rows = await server.deps.database.db
       .select()
       .from(searches)

@@ -36,6 +36,10 @@ export const searchRouter = router({
   query: authedProcedure
     .input(searchInputSchema)
     .query(({ ctx, input }) =>
-      searchAssets({ db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log }, ctx.user, input),
+      searchAssets(
+        { db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log, record: ctx.deps.writeBehind },
+        ctx.user,
+        input,
+      ),
     ),
 });

@@ -4,9 +4,10 @@ import type { Locale, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
 import { seesEverything, visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
-import { assets, assetVersions, searches } from "../db/schema";
+import { assets, assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
+import type { WriteBehind } from "../tracking/write-behind";
 import { type AssetDocument, listedFields } from "./asset-documents";
 import { filterExpressions, type SearchFilters } from "./search-filters";
 import type { SearchIndex } from "./search-index";
@@ -171,7 +172,7 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
 }
 
 export async function searchAssets(
-  deps: { db: Db; index: SearchIndex; log: Logger },
+  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind },
   user: SessionUser,
   input: SearchInput,
 ): Promise<SearchOutput> {
@@ -183,7 +184,7 @@ export async function searchAssets(
     output = await searchDatabase(deps.db, user, input);
   }
   if (input.q.trim() && input.offset === 0) {
-    await deps.db.insert(searches).values({
+    deps.record.search({
       userId: user.id,
       query: input.q.trim().slice(0, 500),
       filters: input.filters as Record<string, unknown>,

@@ -31,6 +31,10 @@ export const suggestRouter = router({
   forContext: authedProcedure
     .input(suggestInputSchema)
     .query(({ ctx, input }) =>
-      suggestForContext({ db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log }, ctx.user, input),
+      suggestForContext(
+        { db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log, record: ctx.deps.writeBehind },
+        ctx.user,
+        input,
+      ),
     ),
 });

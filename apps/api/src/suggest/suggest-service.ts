@@ -11,13 +11,14 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
 import { visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
-import { assetDealTouches, assets, deals, events, shareLinks } from "../db/schema";
+import { assetDealTouches, assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { quote } from "../search/search-filters";
 import type { SearchIndex } from "../search/search-index";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
+import type { WriteBehind } from "../tracking/write-behind";
 import { resolveContext, type SuggestInput } from "./suggest-context";
 
 type Doc = AssetDocument & { _rankingScore?: number };
@@ -168,7 +169,7 @@ function matchedKeywords(doc: Doc, keywords: string[]): string[] {
 }
 
 export async function suggestForContext(
-  deps: { db: Db; index: SearchIndex; log: Logger },
+  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind },
   user: SessionUser,
   input: SuggestInput & { uiLanguage?: Language },
 ) {
@@ -245,7 +246,7 @@ export async function suggestForContext(
   });
 
   if (items.length > 0 || context.keywords.length > 0) {
-    await db.insert(events).values(
+    deps.record.event(
       (items.length > 0 ? items : [null]).map((item, rank) => ({
         id: randomUUID(),
         type: "suggestion_shown",

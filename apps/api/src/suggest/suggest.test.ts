@@ -179,6 +179,7 @@ describe("suggest.forContext", () => {
 
   it("logs what it showed as suggestion_shown events", async () => {
     await suggest({ text: "Acme", surface: "gmail" });
+    await server.deps.writeBehind.flush();
     const rows = await server.deps.database.db
       .select()
       .from(events)

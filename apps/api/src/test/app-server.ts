@@ -98,10 +98,12 @@ export async function startServerWith(
     settle: async () => {
       await deps.jobs.drain();
       await deps.searchIndex.drain();
+      await deps.writeBehind.flush();
     },
     close: async () => {
       await deps.jobs.stop();
       await deps.searchIndex.stop();
+      await deps.writeBehind.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       const { client } = deps.searchIndex;

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { dealContacts, dealStageHistory, deals, taxonomyTerms, users } from "../db/schema";
+import { markDealAssetsForIndexing } from "../search/outbox";
 import { CLOSING_STAGES, type DealContactInput, type DealRecord, statusFor } from "./deal-input";
 
 export type SyncSource = "crm" | "csv";
@@ -149,6 +150,9 @@ export async function syncDeals(
         .update(deals)
         .set({ ...next, updatedAt: now })
         .where(eq(deals.id, current.id));
+      if (changed.includes("status") || changed.includes("closedAt")) {
+        await markDealAssetsForIndexing(tx, current.id);
+      }
     }
     if (current.stage !== record.stage) {
       await tx.insert(dealStageHistory).values({

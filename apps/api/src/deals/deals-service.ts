@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { assetDealTouches, assets, dealContacts, dealStageHistory, deals, users } from "../db/schema";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
+import { markDealAssetsForIndexing } from "../search/outbox";
 import { toContactDto, toDealDto, toStageChangeDto } from "./deal-dto";
 import { type DealContactInput, type DealStatus, statusFor } from "./deal-input";
 import { knownStages } from "./deal-sync";
@@ -213,6 +214,9 @@ export async function updateDeal(
       .where(eq(deals.id, id))
       .returning();
     if (!row) throw new AppError("NOT_FOUND", `No deal with id ${id}`);
+    if (status !== current.status || closedAt?.getTime() !== current.closedAt?.getTime()) {
+      await markDealAssetsForIndexing(tx, id);
+    }
     if (stage !== current.stage) {
       await tx
         .insert(dealStageHistory)

@@ -1,9 +1,13 @@
 import type { TaxonomyTerm } from "@pitchside/shared";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { thumbnailUrl } from "../assets/asset-dto";
+import { trackRecords } from "../assets/track-records";
 import type { Db } from "../db/client";
-import { assetDealTouches, assets, assetVersions, deals } from "../db/schema";
+import { assets, assetVersions } from "../db/schema";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
+
+/** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
+export const ASSET_DOCUMENT_VERSION = 2;
 
 /** What Meilisearch holds per asset; the database stays the source of truth. */
 export interface AssetDocument {
@@ -29,7 +33,9 @@ export interface AssetDocument {
   currentVersionId: string | null;
   thumbnailUrl: string | null;
   pageCount: number | null;
+  /** Deals the asset touched before they closed: won, and won or lost (its track record). */
   wonDeals: number;
+  closedDeals: number;
   /** Taxonomy labels of the asset's tags, in English and Japanese. */
   labels: string[];
   /** Competitor aliases, objection phrases, persona title patterns. */
@@ -61,6 +67,8 @@ export const listedFields: (keyof AssetDocument)[] = [
   "thumbnailUrl",
   "pageCount",
   "updatedAt",
+  "wonDeals",
+  "closedDeals",
 ];
 
 const MAX_BODY_CHARS = 200_000;
@@ -105,13 +113,7 @@ export async function buildAssetDocuments(
     .from(assets)
     .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
     .where(inArray(assets.id, ids));
-  const won = await db
-    .select({ assetId: assetDealTouches.assetId, n: sql<number>`count(*)::int` })
-    .from(assetDealTouches)
-    .innerJoin(deals, eq(deals.id, assetDealTouches.dealId))
-    .where(sql`${assetDealTouches.assetId} in ${ids} and ${deals.status} = 'won'`)
-    .groupBy(assetDealTouches.assetId);
-  const wonBy = new Map(won.map((w) => [w.assetId, w.n]));
+  const records = await trackRecords(db, ids);
   const docs = rows.map(({ asset, version }): AssetDocument => {
     const { labels, aliases } = taxonomyText(terms, asset);
     return {
@@ -137,7 +139,8 @@ export async function buildAssetDocuments(
       currentVersionId: asset.currentVersionId,
       thumbnailUrl: thumbnailUrl(version),
       pageCount: version?.pageCount ?? null,
-      wonDeals: wonBy.get(asset.id) ?? 0,
+      wonDeals: records.get(asset.id)?.won ?? 0,
+      closedDeals: records.get(asset.id)?.closed ?? 0,
       labels,
       aliases,
       body: (version?.textContent ?? "").slice(0, MAX_BODY_CHARS),

@@ -1,10 +1,10 @@
-import { asc, gte, inArray, or, sql } from "drizzle-orm";
+import { asc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db/client";
-import { assets, assetVersions, searchOutbox } from "../db/schema";
+import { assets, assetVersions, searchOutbox, settings } from "../db/schema";
 import type { Logger } from "../logger";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
-import { buildAssetDocuments, synonymsFor } from "./asset-documents";
+import { ASSET_DOCUMENT_VERSION, buildAssetDocuments, synonymsFor } from "./asset-documents";
 import { assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
 import { markForIndexing } from "./outbox";
 
@@ -40,6 +40,24 @@ export class SearchIndex {
   async ensure(): Promise<void> {
     await ensureAssetIndex(this.client, this.prefix);
     await this.syncSynonyms();
+    await this.refreshOutdatedDocuments();
+  }
+
+  /** Documents built by an older release lack fields this one reads: queue every asset once. */
+  private async refreshOutdatedDocuments(): Promise<void> {
+    const key = `search.document_version.${this.uid}`;
+    const [row] = await this.db.select().from(settings).where(eq(settings.key, key));
+    if (row?.value === ASSET_DOCUMENT_VERSION) return;
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into ${searchOutbox} (asset_id) select ${assets.id} from ${assets}`);
+      await tx
+        .insert(settings)
+        .values({ key, value: ASSET_DOCUMENT_VERSION })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: ASSET_DOCUMENT_VERSION, updatedAt: new Date() },
+        });
+    });
   }
 
   /** Never fails the caller: the next start or taxonomy change syncs again. */

@@ -26,21 +26,20 @@ export interface SuggestInput {
   limit: number;
 }
 
-type DealRow = typeof deals.$inferSelect;
+/** What a suggestion needs of the deal. */
+type ContextDeal = Pick<typeof deals.$inferSelect, "id" | "name" | "stage" | "industry">;
 
 /** The deal in front of the rep: named, or found from the recipients (exact contact first, then domain). */
-async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Promise<DealRow | null> {
+async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Promise<ContextDeal | null> {
   if (input.dealId) {
     const [deal] = await db
-      .select()
+      .select({ id: deals.id, name: deals.name, stage: deals.stage, industry: deals.industry })
       .from(deals)
       .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
     return deal ?? null;
   }
   const [best] = await matchDeals(db, user, input.recipientEmails ?? [], 1);
-  if (!best) return null;
-  const [deal] = await db.select().from(deals).where(eq(deals.id, best.id));
-  return deal ?? null;
+  return best ?? null;
 }
 
 /** The contact's title: the recipient's own when we know them, else the deal's first contact with one. */
@@ -53,7 +52,7 @@ async function contactTitle(db: Db, dealId: string, emails: string[]): Promise<s
 
 export interface ResolvedContext {
   context: SuggestionContext;
-  deal: DealRow | null;
+  deal: ContextDeal | null;
 }
 
 /** Explicit values win; the deal and the message fill in what the caller left out. */

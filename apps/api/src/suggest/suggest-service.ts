@@ -9,15 +9,16 @@ import {
 } from "@pitchside/shared";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
+import { trackRecords } from "../assets/track-records";
 import { visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
-import { assetDealTouches, assets, deals, shareLinks } from "../db/schema";
+import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { quote } from "../search/search-filters";
 import type { SearchIndex } from "../search/search-index";
-import { listTaxonomy } from "../taxonomy/taxonomy-service";
+import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
 import { resolveContext, type SuggestInput } from "./suggest-context";
 
@@ -73,27 +74,6 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   return { docs: [...docs.values()], textScores };
 }
 
-async function trackRecords(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { closed: number; won: number }>();
-  const rows = await db
-    .select({
-      assetId: assetDealTouches.assetId,
-      closed: sql<number>`count(*) filter (where ${deals.status} in ('won', 'lost'))::int`,
-      won: sql<number>`count(*) filter (where ${deals.status} = 'won')::int`,
-    })
-    .from(assetDealTouches)
-    .innerJoin(deals, eq(deals.id, assetDealTouches.dealId))
-    .where(
-      and(
-        inArray(assetDealTouches.assetId, ids),
-        // a touch after the close did not influence it
-        sql`(${deals.closedAt} is null or ${assetDealTouches.firstTouchAt} < ${deals.closedAt})`,
-      ),
-    )
-    .groupBy(assetDealTouches.assetId);
-  return new Map(rows.map((r) => [r.assetId, { closed: r.closed, won: r.won }]));
-}
-
 let baselineCache: { at: number; rate: number } | null = null;
 
 async function baselineWinRate(db: Db): Promise<number> {
@@ -133,6 +113,10 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
       ),
     )
     .limit(2000);
+  const records = await trackRecords(
+    db,
+    rows.map((a) => a.id),
+  );
   return rows.map((a) => ({
     id: a.id,
     externalId: a.externalId,
@@ -156,7 +140,8 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
     currentVersionId: a.currentVersionId,
     thumbnailUrl: null,
     pageCount: null,
-    wonDeals: 0,
+    wonDeals: records.get(a.id)?.won ?? 0,
+    closedDeals: records.get(a.id)?.closed ?? 0,
     labels: [],
     aliases: [],
     body: "",
@@ -174,7 +159,7 @@ export async function suggestForContext(
   input: SuggestInput & { uiLanguage?: Language },
 ) {
   const { db } = deps;
-  const taxonomy = await listTaxonomy(db);
+  const taxonomy = await cachedTaxonomy(db);
   const { context, deal } = await resolveContext(db, user, input, taxonomy);
   let docs: Doc[];
   let textScores = new Map<string, number>();
@@ -187,11 +172,7 @@ export async function suggestForContext(
     degraded = true;
   }
   const ids = docs.map((d) => d.id);
-  const [records, shared, baseline] = await Promise.all([
-    trackRecords(db, ids),
-    sharedOnDeal(db, deal?.id, ids),
-    baselineWinRate(db),
-  ]);
+  const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
   const candidates: SuggestionCandidate[] = docs.map((d) => ({
     id: d.id,
     type: d.type,
@@ -202,8 +183,9 @@ export async function suggestForContext(
     competitors: d.competitors,
     objections: d.objections,
     textScore: textScores.get(d.id) ?? null,
-    closedDeals: records.get(d.id)?.closed ?? 0,
-    wonDeals: records.get(d.id)?.won ?? 0,
+    // the index keeps each asset's track record (see assets/track-records.ts)
+    closedDeals: d.closedDeals ?? 0,
+    wonDeals: d.wonDeals ?? 0,
     alreadySharedOnDeal: shared.has(d.id),
   }));
   const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");

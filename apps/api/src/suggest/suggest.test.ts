@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assetDealTouches, dealContacts, deals, events } from "../db/schema";
+import { dealContacts, deals, events } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { makeAsset, makeTeam, makeUser } from "../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { ingestEvents } from "../tracking/events-service";
 
 let server: TestServer;
 let repToken: string;
@@ -164,17 +166,54 @@ describe("suggest.forContext", () => {
         })),
       )
       .returning({ id: deals.id });
-    await db.insert(assetDealTouches).values(
+    // uses recorded late (an offline extension catching up) from before the deals closed
+    await ingestEvents(
+      db,
       won.map((d) => ({
-        assetId: ids.itProposal ?? "",
+        id: randomUUID(),
+        type: "shared" as const,
+        userId: repId,
+        assetId: ids.itProposal ?? null,
         dealId: d.id,
-        firstTouchAt: new Date("2026-05-01"),
-        lastTouchAt: new Date("2026-05-02"),
+        shareId: null,
+        surface: "gmail" as const,
+        at: new Date("2026-05-01"),
+        props: {},
       })),
     );
+    // the track record travels in the search index, refreshed through the outbox
+    await server.settle();
     const result = await suggest({ stage: "proposal", uiLanguage: "en" });
     const it = result.items.find((i) => i.asset.id === ids.itProposal);
     expect(it?.reasons).toContainEqual({ kind: "track_record", label: "Won 4 of 4 deals" });
+  });
+
+  it("refreshes an asset's track record when a deal it touched closes", async () => {
+    const { db } = server.deps.database;
+    const trackRecord = async () => {
+      const doc = await server.deps.searchIndex.index.getDocument(ids.cfoProposal ?? "");
+      return { won: doc.wonDeals, closed: doc.closedDeals };
+    };
+    await ingestEvents(db, [
+      {
+        id: randomUUID(),
+        type: "link_inserted",
+        userId: repId,
+        assetId: ids.cfoProposal ?? null,
+        dealId: ids.deal ?? null,
+        shareId: null,
+        surface: "gmail",
+        at: new Date(),
+        props: {},
+      },
+    ]);
+    await server.settle();
+    expect(await trackRecord()).toEqual({ won: 0, closed: 0 });
+    await server
+      .client({ token: repToken })
+      .deals.update.mutate({ id: ids.deal ?? "", patch: { stage: "closed_won" } });
+    await server.settle();
+    expect(await trackRecord()).toEqual({ won: 1, closed: 1 });
   });
 
   it("logs what it showed as suggestion_shown events", async () => {

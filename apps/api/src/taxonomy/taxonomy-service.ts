@@ -21,6 +21,23 @@ export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<Taxonom
   }));
 }
 
+const CACHE_MS = 5_000;
+let generation = 0;
+const cache = new WeakMap<Db, { at: number; generation: number; terms: Promise<TaxonomyTerm[]> }>();
+
+/**
+ * The whole taxonomy, read on every suggestion: kept a few seconds per database. A change made
+ * through this module is seen at once; one made by another API process within CACHE_MS.
+ */
+export function cachedTaxonomy(db: Db): Promise<TaxonomyTerm[]> {
+  const hit = cache.get(db);
+  if (hit && hit.generation === generation && Date.now() - hit.at < CACHE_MS) return hit.terms;
+  const terms = listTaxonomy(db);
+  cache.set(db, { at: Date.now(), generation, terms });
+  terms.catch(() => cache.delete(db));
+  return terms;
+}
+
 const assetColumn = {
   stage: assets.stages,
   persona: assets.personas,
@@ -70,6 +87,7 @@ export async function upsertTerms(db: Db, actorId: string | null, terms: Taxonom
       });
     }
   });
+  generation += 1;
 }
 
 export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, key: string): Promise<void> {
@@ -88,5 +106,6 @@ export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, ke
     .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.key, key)))
     .returning({ key: taxonomyTerms.key });
   if (deleted.length === 0) throw new AppError("NOT_FOUND", `No ${kind} with key ${key}`);
+  generation += 1;
   await writeAudit(db, actorId, "taxonomy.delete", "taxonomy", `${kind}:${key}`, {});
 }

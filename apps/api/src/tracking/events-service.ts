@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
-import { assetDealTouches, assets, deals, events, shareLinks } from "../db/schema";
+import { assetDealTouches, assets, deals, events, searchOutbox, shareLinks } from "../db/schema";
 import { visibleDealsWhere } from "../deals/deal-visibility";
 import type { SessionUser } from "../identity/users-service";
 
@@ -76,6 +76,14 @@ export async function ingestEventsIn(tx: Db, batch: readonly NewEvent[]): Promis
         first_touch_at = least(${assetDealTouches.firstTouchAt}, excluded.first_touch_at),
         last_touch_at = greatest(${assetDealTouches.lastTouchAt}, excluded.last_touch_at),
         count = ${assetDealTouches.count} + excluded.count
+      returning 1
+    ),
+    -- a use recorded late, from before a deal closed, changes the asset's track record
+    reindexed as (
+      insert into ${searchOutbox} (asset_id)
+      select distinct i.asset_id from inserted i join ${deals} d on d.id = i.deal_id
+      where i.asset_id is not null and d.status <> 'open' and i.at < d.closed_at
+        and i.type <> all(${sql.param(NOT_A_TOUCH)}::text[])
       returning 1
     )
     select id from inserted`);

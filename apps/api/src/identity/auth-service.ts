@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiTokens, sessions, users } from "../db/schema";
 import { AppError } from "../errors";
+import { credentialCache, forgetCredentials } from "./credential-cache";
 import { dummyHash, verifyPassword } from "./passwords";
 import type { LoginThrottle } from "./throttle";
 import { hashToken, newSecretToken } from "./tokens";
@@ -63,11 +64,22 @@ export async function login(
   return { client: "portal", user, sessionToken, expiresAt };
 }
 
-export async function userForSession(
-  db: Db,
-  token: string,
-): Promise<{ user: SessionUser; credential: Credential } | null> {
+export interface Authenticated {
+  user: SessionUser;
+  credential: Credential;
+}
+
+export function userForSession(db: Db, token: string): Promise<Authenticated | null> {
   const tokenHash = hashToken(token);
+  return credentialCache.get(db, `session:${tokenHash}`, () => lookupSession(db, tokenHash));
+}
+
+export function userForBearer(db: Db, token: string): Promise<Authenticated | null> {
+  const tokenHash = hashToken(token);
+  return credentialCache.get(db, `bearer:${tokenHash}`, () => lookupBearer(db, tokenHash));
+}
+
+async function lookupSession(db: Db, tokenHash: string): Promise<Authenticated | null> {
   const [row] = await db
     .select({ ...publicUserColumns, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
@@ -83,17 +95,12 @@ export async function userForSession(
   return { user, credential: { kind: "session", tokenHash } };
 }
 
-export async function userForBearer(
-  db: Db,
-  token: string,
-): Promise<{ user: SessionUser; credential: Credential } | null> {
+async function lookupBearer(db: Db, tokenHash: string): Promise<Authenticated | null> {
   const [row] = await db
     .select({ ...publicUserColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)),
-    );
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), isNull(users.disabledAt)));
   if (!row) return null;
   const { tokenId, lastUsedAt, ...user } = row;
   if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
@@ -108,6 +115,7 @@ export async function logout(db: Db, credential: Credential): Promise<void> {
   } else {
     await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, credential.tokenId));
   }
+  forgetCredentials();
 }
 
 export async function listTokens(db: Db, userId: string | undefined) {
@@ -136,4 +144,5 @@ export async function revokeToken(db: Db, id: string, ownerId: string | undefine
     .where(and(eq(apiTokens.id, id), ownerId ? eq(apiTokens.userId, ownerId) : sql`true`))
     .returning({ id: apiTokens.id });
   if (!row) throw new AppError("NOT_FOUND", `No token with id ${id}`);
+  forgetCredentials();
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiTokens, sessions, teams, users } from "../db/schema";
 import { AppError } from "../errors";
+import { forgetCredentials } from "./credential-cache";
 import { hashPassword } from "./passwords";
 
 export interface SessionUser {
@@ -76,6 +77,8 @@ export async function updateUser(
     .returning(publicUserColumns);
   if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
   if (password) await endAllSessions(db, id);
+  // a new role or team must count from the next request on
+  forgetCredentials();
   return row;
 }
 
@@ -96,6 +99,7 @@ async function endAllSessions(db: Db, userId: string) {
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
+  forgetCredentials();
 }
 
 export async function listTeams(db: Db) {

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { assets, taxonomyTerms } from "../db/schema";
 import { AppError } from "../errors";
 import { markForIndexing } from "../search/outbox";
+import { ShortCache } from "../short-cache";
 
 export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<TaxonomyTerm[]> {
   const rows = await db
@@ -21,21 +22,11 @@ export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<Taxonom
   }));
 }
 
-const CACHE_MS = 5_000;
-let generation = 0;
-const cache = new WeakMap<Db, { at: number; generation: number; terms: Promise<TaxonomyTerm[]> }>();
+const taxonomyCache = new ShortCache<TaxonomyTerm[]>(5_000);
 
-/**
- * The whole taxonomy, read on every suggestion: kept a few seconds per database. A change made
- * through this module is seen at once; one made by another API process within CACHE_MS.
- */
+/** The whole taxonomy, read on every suggestion: cached (see ShortCache), dropped on every change made here. */
 export function cachedTaxonomy(db: Db): Promise<TaxonomyTerm[]> {
-  const hit = cache.get(db);
-  if (hit && hit.generation === generation && Date.now() - hit.at < CACHE_MS) return hit.terms;
-  const terms = listTaxonomy(db);
-  cache.set(db, { at: Date.now(), generation, terms });
-  terms.catch(() => cache.delete(db));
-  return terms;
+  return taxonomyCache.get(db, "all", () => listTaxonomy(db));
 }
 
 const assetColumn = {
@@ -87,7 +78,7 @@ export async function upsertTerms(db: Db, actorId: string | null, terms: Taxonom
       });
     }
   });
-  generation += 1;
+  taxonomyCache.clear();
 }
 
 export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, key: string): Promise<void> {
@@ -106,6 +97,6 @@ export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, ke
     .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.key, key)))
     .returning({ key: taxonomyTerms.key });
   if (deleted.length === 0) throw new AppError("NOT_FOUND", `No ${kind} with key ${key}`);
-  generation += 1;
+  taxonomyCache.clear();
   await writeAudit(db, actorId, "taxonomy.delete", "taxonomy", `${kind}:${key}`, {});
 }

@@ -30,6 +30,8 @@ export async function startServices(
     const database: Database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: path.join(config.dataDir, "db"),
+      onIdleError: (err) =>
+        logger.warn({ err: err.message }, "a database connection dropped; the pool opens another"),
     });
     cleanups.push(() => database.close());
     await database.migrate();

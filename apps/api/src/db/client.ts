@@ -40,8 +40,17 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   };
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+/**
+ * `onIdleError`: an idle pooled connection died (a server restart, a terminated backend). The pool
+ * drops it and opens another on demand; without a listener node-postgres would throw the error
+ * out of the process.
+ */
+export async function openPostgres(
+  url: string,
+  onIdleError: (err: Error) => void = () => undefined,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", onIdleError);
   const db = drizzleNodePg(pool, { schema });
   await pool.query("select 1");
   return {
@@ -55,6 +64,10 @@ export async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string | undefined }) {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openDatabase(opts: {
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  onIdleError?: (err: Error) => void;
+}) {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.onIdleError) : openPglite(opts.dataDir);
 }

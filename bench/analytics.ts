@@ -1,23 +1,27 @@
 /**
  * contentInfluence at scale: generated deals, events, assets and their
- * asset_deal_touches (all made with generate_series in the database), then
- * the median time of a one-year report per attribution model.
+ * asset_deal_touches (all made with generate_series in the database; the
+ * triggers of migration 0002 build the influence rollups from the touches),
+ * then the median time of a one-year report per attribution model and grouping.
  *
  *   cd /work/main && node --import tsx bench/analytics.ts
  *
  * Postgres: 100,000 deals, 5,000,000 events, 20,000 assets, in a database of
  * its own on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test),
  * created and dropped here. PGlite (in memory): a tenth of that.
- * Knobs (env): BENCH_TARGETS ("postgres,pglite"), BENCH_RUNS (5), BENCH_SCALE (1).
+ * Knobs (env): BENCH_TARGETS ("postgres,pglite"), BENCH_RUNS (5), BENCH_SCALE (1),
+ * BENCH_KEEP_DB (a database name on that server: generated into once, kept, and
+ * reused by later runs, to time changes against the same book).
  */
 
 import { cpus, loadavg } from "node:os";
 import { attributionModels } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { saveCurrencySettings } from "../apps/api/src/analytics/currency-settings";
 import { contentInfluence, type InfluenceInput } from "../apps/api/src/analytics/influence-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
-import { type Database, openPglite } from "../apps/api/src/db/client";
+import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
 import { openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
 
@@ -34,6 +38,23 @@ interface Size {
   reps: number;
 }
 
+const KEEP_DB = process.env.BENCH_KEEP_DB;
+
+/** The kept database (created when missing), migrated; its data is left as it is. */
+async function openKept(url: string, name: string): Promise<Database> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_KEEP_DB: not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (found.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString());
+  await database.migrate();
+  return database;
+}
+
 async function openTarget(target: string): Promise<Database> {
   if (target === "pglite") {
     const database = await openPglite(undefined);
@@ -41,7 +62,7 @@ async function openTarget(target: string): Promise<Database> {
     return database;
   }
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
-  return openTestDatabase();
+  return KEEP_DB ? openKept(process.env.DATABASE_URL, KEEP_DB) : openTestDatabase();
 }
 
 /**
@@ -97,7 +118,9 @@ async function generate(database: Database, size: Size) {
       where asset_id is not null and deal_id is not null and type <> 'suggestion_shown'
       group by asset_id, deal_id`);
   });
-  await database.db.execute(sql`analyze`);
+  // the rollups were built by the triggers as the touches went in; autovacuum would set their
+  // visibility map in time (the report's index-only scans need it), and a benchmark cannot wait
+  await database.db.execute(sql`vacuum analyze`);
   await saveCurrencySettings(database.db, null, {
     reportingCurrency: "USD",
     rates: { USD: 1, JPY: 150, EUR: 0.92 },
@@ -126,13 +149,16 @@ async function bench(target: string, size: Size) {
   const database = await openTarget(target);
   try {
     const started = performance.now();
-    await generate(database, size);
+    const kept = target !== "pglite" && KEEP_DB !== undefined && (await count(database, "deals")) > 0;
+    if (!kept) await generate(database, size);
     const counts = await Promise.all(
       ["deals", "events", "assets", "asset_deal_touches"].map((t) => count(database, t)),
     );
     console.log(
       `\n${target}: ${counts[0]} deals, ${counts[1]} events, ${counts[2]} assets, ${counts[3]} touches` +
-        ` (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        (kept
+          ? ` (kept in ${KEEP_DB})`
+          : ` (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`),
     );
     // how busy the machine is: a plain scan of the touches, and the load average
     const scan = await time(() => count(database, "asset_deal_touches"));
@@ -151,6 +177,9 @@ async function bench(target: string, size: Size) {
         { ...period, model },
       ]),
       ["type, linear", { ...period, model: "linear", groupBy: "type" }],
+      ["stage, any", { ...period, model: "any", groupBy: "stage" }],
+      ["persona, first", { ...period, model: "first", groupBy: "persona" }],
+      ["team, linear", { ...period, model: "linear", groupBy: "team" }],
       ["rep, last", { ...period, model: "last", groupBy: "rep" }],
     ];
     for (const [label, input] of cases) {

@@ -67,56 +67,46 @@ export interface InfluenceResult {
 const anyOf = (values: readonly string[], cast: "uuid" | "text") =>
   cast === "uuid" ? sql`any(${sql.param(values)}::uuid[])` : sql`any(${sql.param(values)}::text[])`;
 
-/**
- * A deal `d`'s amount in the reporting currency, the way convertAmount in
- * packages/shared converts it. The rates travel as one CASE (no join), so the
- * planner cannot move a conversion above the touches join.
- */
-function amountSql(currency: CurrencySettings): SQL {
-  const to = currency.reportingCurrency;
-  const toRate = currency.rates[to] as number;
-  const branches = Object.entries(currency.rates).map(
-    ([code, rate]) => sql`when ${code} then d.amount::float8 / ${rate}::float8 * ${toRate}::float8`,
-  );
-  return sql`case when upper(d.currency) = ${to} then d.amount::float8
-    else case upper(d.currency) ${sql.join(branches, sql` `)} end end`;
-}
+/** What carries a deal's amount, currency and owner: `d` a deal, `r` a touch, `g` a group's touch of a deal. */
+type Row = "d" | "r" | "g";
 
 /**
- * Revenue credit of a touch `t` (of a won deal) under `model`, and what it
- * needs joined: the deal's number of touching assets (linear) or its one
- * credited asset (first, last; ties go to the smallest asset id). The touches
- * come in as a subquery of their own rather than a second reference to the
- * touches CTE, which would make Postgres materialize it (and lose the
- * parallel plan): twice the time at 100k deals.
+ * A deal's amount in the reporting currency, the way convertAmount in
+ * packages/shared converts it, from the `amount` and `currency` columns of
+ * `row`. The rates travel as one
+ * CASE, no join.
  */
-function creditSql(model: AttributionModel, touches: SQL): { join: SQL; credit: SQL } {
-  const pick = (order: SQL) => ({
-    join: sql`left join (select distinct on (deal_id) deal_id, asset_id from (${touches}) w where status = 'won'
-      order by deal_id, ${order}, asset_id) w on w.deal_id = t.deal_id`,
-    credit: sql`case when w.asset_id = t.asset_id then t.amount else 0 end`,
-  });
+function amountSql(currency: CurrencySettings, row: Row): SQL {
+  const to = currency.reportingCurrency;
+  const toRate = currency.rates[to] as number;
+  const amount = sql.raw(`${row}.amount::float8`);
+  const code = sql.raw(`upper(${row}.currency)`);
+  const branches = Object.entries(currency.rates).map(
+    ([c, rate]) => sql`when ${c} then ${amount} / ${rate}::float8 * ${toRate}::float8`,
+  );
+  return sql`case when ${code} = ${to} then ${amount}
+    else case ${code} ${sql.join(branches, sql` `)} end end`;
+}
+
+/** The share of its won deal's amount a touch `r` of influence_touches is credited under `model`. */
+function creditSql(model: AttributionModel, amount: SQL): SQL {
   switch (model) {
     case "any":
-      return { join: sql``, credit: sql`t.amount` };
+      return amount;
     case "linear":
-      return {
-        join: sql`left join (select deal_id, count(*) as n from (${touches}) n where status = 'won'
-          group by deal_id) n on n.deal_id = t.deal_id`,
-        credit: sql`t.amount / n.n`,
-      };
+      return sql`${amount} / r.share_of`;
     case "first":
-      return pick(sql`first_at`);
+      return sql`case when r.first_credit then ${amount} else 0 end`;
     case "last":
-      return pick(sql`last_at desc`);
+      return sql`case when r.last_credit then ${amount} else 0 end`;
   }
 }
 
-/** The group key(s) of a credited touch `c` joined to its asset `a`. */
+/** The group key(s) of a touch `r` (its asset `a`, its owner `u`). */
 function keySql(groupBy: InfluenceGroup): { key: SQL; from: SQL } {
   switch (groupBy) {
     case "asset":
-      return { key: sql`c.asset_id`, from: sql`` };
+      return { key: sql`r.asset_id`, from: sql`` };
     case "type":
       return { key: sql`a.type::text`, from: sql`` };
     case "stage":
@@ -124,9 +114,9 @@ function keySql(groupBy: InfluenceGroup): { key: SQL; from: SQL } {
     case "persona":
       return { key: sql`k.key`, from: sql`cross join lateral unnest(a.personas) as k(key)` };
     case "team":
-      return { key: sql`c.team_id`, from: sql`` };
+      return { key: sql`u.team_id`, from: sql`` };
     case "rep":
-      return { key: sql`c.owner_id`, from: sql`` };
+      return { key: sql`r.owner_id`, from: sql`` };
   }
 }
 
@@ -158,80 +148,136 @@ function labelSql(groupBy: InfluenceGroup): { join: SQL; title: SQL; titleJa: SQ
   }
 }
 
-function dealFilters(filters: InfluenceFilters): SQL {
+/** The deal filters on the owner of `row` and their user `u`. */
+function dealFilters(filters: InfluenceFilters, row: Row): SQL {
   const parts: SQL[] = [];
   if (filters.teamIds?.length) parts.push(sql`u.team_id = ${anyOf(filters.teamIds, "uuid")}`);
-  if (filters.repIds?.length) parts.push(sql`d.owner_id = ${anyOf(filters.repIds, "uuid")}`);
+  if (filters.repIds?.length)
+    parts.push(sql`${sql.raw(`${row}.owner_id`)} = ${anyOf(filters.repIds, "uuid")}`);
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
 const hasAssetFilter = (f: InfluenceFilters) =>
   Boolean(f.assetIds?.length || f.assetTypes?.length || f.stages?.length || f.personas?.length);
 
-/** The asset filters on `a`, joined together (true without any). */
-function assetConditions(filters: InfluenceFilters): SQL {
+/** The asset filters on `a`, each prefixed with `and`. */
+function assetFilters(filters: InfluenceFilters): SQL {
   const parts: SQL[] = [];
   if (filters.assetIds?.length) parts.push(sql`a.id = ${anyOf(filters.assetIds, "uuid")}`);
   if (filters.assetTypes?.length) parts.push(sql`a.type::text = ${anyOf(filters.assetTypes, "text")}`);
   if (filters.stages?.length) parts.push(sql`a.stages && ${sql.param(filters.stages)}::text[]`);
   if (filters.personas?.length) parts.push(sql`a.personas && ${sql.param(filters.personas)}::text[]`);
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-}
-
-const assetFilters = (filters: InfluenceFilters): SQL =>
-  hasAssetFilter(filters) ? sql`where ${assetConditions(filters)}` : sql``;
-
-/** The deals of the period (closed in it, or open) with their won amount in the reporting currency. */
-function scopeSql(period: Period, filters: InfluenceFilters, currency: CurrencySettings): SQL {
-  const { from, to } = instants(period);
-  return sql`select d.id, d.status::text as status, d.closed_at, d.owner_id, u.team_id,
-      case when d.status = 'won' then coalesce(${amountSql(currency)}, 0) else 0 end as amount
-    from deals d left join users u on u.id = d.owner_id
-    where (d.status = 'open' or (d.closed_at >= ${from} and d.closed_at < ${to})) ${dealFilters(filters)}`;
-}
-
-/** Whether touch `t` counts for deal `s`: made before it closed, or, for an open deal, during the period. */
-function countsSql(period: Period): SQL {
-  const { from, to } = instants(period);
-  return sql`case when s.status = 'open'
-    then t.first_touch_at < ${to} and t.last_touch_at >= ${from}
-    else t.first_touch_at < s.closed_at end`;
+  return sql.join(
+    parts.map((p) => sql` and ${p}`),
+    sql``,
+  );
 }
 
 /**
- * The touches that count, with their deal. A touch that ran past the close
- * keeps only its first use (its last use before close is not recorded), as
- * computeInfluence does. The scope is inlined (not a shared CTE) so the
- * planner hashes the deals and streams the touches.
+ * The touches `r` that count in the period, as `from … where …`: a closed
+ * deal's (before its close: influence_touches holds no other) when it closed in
+ * the period, an open deal's when made during it; joined to their asset `a`
+ * and owner `u` where the filters or the grouping need them.
  */
-function touchesSql(period: Period, filters: InfluenceFilters, currency: CurrencySettings): SQL {
-  return sql`select t.asset_id, t.deal_id, s.status, s.closed_at, s.amount, s.owner_id, s.team_id,
-        t.first_touch_at as first_at,
-        case when s.status <> 'open' and t.last_touch_at > s.closed_at then t.first_touch_at
-          else t.last_touch_at end as last_at
-      from asset_deal_touches t join (${scopeSql(period, filters, currency)}) s on s.id = t.deal_id
-      where ${countsSql(period)}`;
-}
-
-/** Deals with a won amount in a currency that has no rate: reporting them would silently drop revenue. */
-async function missingRates(db: Db, period: Period, currency: CurrencySettings): Promise<string[]> {
+function touchesSql(
+  period: Period,
+  filters: InfluenceFilters,
+  groupBy: InfluenceGroup,
+  keyFrom = sql``,
+  openOnly = false,
+): SQL {
   const { from, to } = instants(period);
-  const rows = rowsOf<{ code: string }>(
-    await db.execute(sql`select distinct upper(currency) as code from deals
-      where status = 'won' and closed_at >= ${from} and closed_at < ${to}
-        and upper(currency) <> all(${sql.param(Object.keys(currency.rates))}::text[])`),
-  );
-  return rows.map((r) => r.code).sort();
+  const inPeriod = sql`r.first_at < ${to} and r.last_at >= ${from}`;
+  const withAsset = hasAssetFilter(filters) || ["type", "stage", "persona"].includes(groupBy);
+  const withOwner = Boolean(filters.teamIds?.length) || groupBy === "team";
+  return sql`from influence_touches r
+      ${withAsset ? sql`join assets a on a.id = r.asset_id` : sql``}
+      ${withOwner ? sql`left join users u on u.id = r.owner_id` : sql``} ${keyFrom}
+    where ${
+      openOnly
+        ? sql`r.status = 'open' and ${inPeriod}`
+        : sql`(case when r.status = 'open' then ${inPeriod} else r.closed_at >= ${from} and r.closed_at < ${to} end)`
+    }
+      ${dealFilters(filters, "r")} ${assetFilters(filters)}`;
 }
 
-interface TotalsRow {
-  b_won: number;
-  b_lost: number;
-  t_deals: number;
-  t_won: number;
-  t_lost: number;
-  t_open: number;
-  t_revenue: number;
+const isAssetGroup = (groupBy: InfluenceGroup): groupBy is "type" | "stage" | "persona" =>
+  groupBy === "type" || groupBy === "stage" || groupBy === "persona";
+
+/**
+ * Per (group, deal), for a grouping by the assets' type, stages or personas
+ * without asset filters: the closed deals from influence_groups, merged when
+ * their touches were kept, and the open deals merged here from their touches
+ * in the period (revenue 0).
+ */
+function groupedSql(
+  period: Period,
+  filters: InfluenceFilters,
+  groupBy: "type" | "stage" | "persona",
+  model: AttributionModel,
+  currency: CurrencySettings,
+): SQL {
+  const { from, to } = instants(period);
+  const amount = amountSql(currency, "g");
+  const share = {
+    any: amount,
+    first: sql`case when g.first_credit then ${amount} else 0 end`,
+    last: sql`case when g.last_credit then ${amount} else 0 end`,
+    linear: sql`${amount} * g.assets / g.share_of`,
+  }[model];
+  const { key, from: keyFrom } = keySql(groupBy);
+  return sql`select g.key, g.deal_id, g.status, g.closed_at, g.first_at,
+      case when g.status = 'won' then ${share} else 0 end as credit
+    from influence_groups g ${filters.teamIds?.length ? sql`left join users u on u.id = g.owner_id` : sql``}
+    where g.kind = ${groupBy} and g.closed_at >= ${from} and g.closed_at < ${to} ${dealFilters(filters, "g")}
+    union all
+    select ${key} as key, r.deal_id, r.status, r.closed_at, min(r.first_at) as first_at, 0
+    ${touchesSql(period, filters, groupBy, keyFrom, true)}
+    group by 1, r.deal_id, r.status, r.closed_at`;
+}
+
+/**
+ * The deals the (filtered) content touched, each once, with their status and
+ * won amount. Without asset filters, a closed deal is touched when it has a
+ * touch before its close, so its one first-credited row stands for it (no
+ * grouping); only the open deals' touches in the period are grouped by deal.
+ * With asset filters the first-credited touch may be filtered out, so all the
+ * filtered touches are grouped by deal.
+ */
+function touchedSql(period: Period, filters: InfluenceFilters, dealAmount: SQL): SQL {
+  const { from, to } = instants(period);
+  const withOwner = filters.teamIds?.length ? sql`left join users u on u.id = r.owner_id` : sql``;
+  const deals = hasAssetFilter(filters)
+    ? sql`select r.status, ${dealAmount} as amount ${touchesSql(period, filters, "asset")}
+        group by r.deal_id, r.status, r.amount, r.currency`
+    : sql`select r.status, ${dealAmount} as amount from influence_touches r ${withOwner}
+        where r.first_credit and r.status <> 'open' and r.closed_at >= ${from} and r.closed_at < ${to}
+          ${dealFilters(filters, "r")}
+      union all
+      select 'open', 0 from influence_touches r ${withOwner}
+        where r.status = 'open' and r.first_at < ${to} and r.last_at >= ${from} ${dealFilters(filters, "r")}
+        group by r.deal_id`;
+  return sql`select count(*)::int as deals,
+      count(*) filter (where status = 'won')::int as won,
+      count(*) filter (where status = 'lost')::int as lost,
+      count(*) filter (where status = 'open')::int as open,
+      coalesce(sum(amount) filter (where status = 'won'), 0)::float8 as revenue
+    from (${deals}) deal`;
+}
+
+interface BaselineRow {
+  won: number;
+  lost: number;
+  /** Currencies of the period's won deals that have no rate. */
+  missing: string[] | null;
+}
+
+interface TouchedRow {
+  deals: number;
+  won: number;
+  lost: number;
+  open: number;
+  revenue: number;
 }
 
 interface GroupRow {
@@ -258,60 +304,51 @@ export async function contentInfluence(
 ): Promise<InfluenceResult> {
   const input = influenceInputSchema.parse(raw);
   const period = resolvePeriod(input, now);
+  const { filters, groupBy } = input;
   const currency = await getCurrencySettings(db);
-  const missing = await missingRates(db, period, currency);
-  if (missing.length > 0) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `No exchange rate for ${missing.join(", ")}: an admin can add it in the analytics settings`,
-    );
-  }
-  const touches = touchesSql(period, input.filters, currency);
-  const filtered = assetFilters(input.filters);
-  const credit = creditSql(input.model, touches);
-  const { key, from } = keySql(input.groupBy);
-  const label = labelSql(input.groupBy);
+  const { from, to } = instants(period);
+  const dealAmount = amountSql(currency, "r");
+  const credit = sql`case when r.status = 'won' then ${creditSql(input.model, dealAmount)} else 0 end`;
+  const { key, from: keyFrom } = keySql(groupBy);
+  const label = labelSql(groupBy);
   // an (asset, deal) pair is one touch row: grouped by asset, there is nothing to merge per deal
   const perDeal =
-    input.groupBy === "asset"
-      ? sql`select c.asset_id as key, c.deal_id, c.status, c.closed_at, c.first_at, c.credit
-          from credited c ${hasAssetFilter(input.filters) ? sql`join assets a on a.id = c.asset_id ${filtered}` : sql``}`
-      : sql`select ${key} as key, c.deal_id, c.status, c.closed_at, min(c.first_at) as first_at,
-            ${input.model === "any" ? sql`max(c.credit)` : sql`sum(c.credit)`} as credit
-          from credited c join assets a on a.id = c.asset_id ${from} ${filtered}
-          group by 1, c.deal_id, c.status, c.closed_at`;
-  // Two statements in one snapshot: together in one, the planner gave up the parallel plan and
-  // took 1.0 s where the two take 0.3 s each (bench/analytics.ts, 100k deals).
-  const [totalRows, groupRows] = await db.transaction(
+    groupBy === "asset"
+      ? sql`select r.asset_id as key, r.deal_id, r.status, r.closed_at, r.first_at, ${credit} as credit
+          ${touchesSql(period, filters, groupBy)}`
+      : isAssetGroup(groupBy) && !hasAssetFilter(filters)
+        ? groupedSql(period, filters, groupBy, input.model, currency)
+        : sql`select ${key} as key, r.deal_id, r.status, r.closed_at, min(r.first_at) as first_at,
+            ${input.model === "any" ? sql`max` : sql`sum`}(${credit}) as credit
+          ${touchesSql(period, filters, groupBy, keyFrom)}
+          group by 1, r.deal_id, r.status, r.closed_at`;
+  // Three statements in one snapshot; influence_touches holds what the touches need from their
+  // deals and their credit shares, so each is one scan (bench/analytics.ts, 100k deals).
+  const [baselineRows, touchedRows, groupRows] = await db.transaction(
     async (tx) => {
-      // a year of touches sorts and hashes in memory rather than spilling to disk
+      // a year of touches hashes in memory rather than spilling to disk
       await tx.execute(sql`set local work_mem = '64MB'`);
-      // compiling these plans with LLVM took 2.9 of 3.0 s at 100k deals
+      // compiling these plans with LLVM took longer than running them at 100k deals
       await tx.execute(sql`set local jit = off`);
-      const totals = await tx.execute(sql`with scoped as (
-        select s.status, s.amount, exists (
-            select 1 from asset_deal_touches t
-              ${hasAssetFilter(input.filters) ? sql`join assets a on a.id = t.asset_id` : sql``}
-            where t.deal_id = s.id and ${countsSql(period)}
-              ${hasAssetFilter(input.filters) ? sql`and ${assetConditions(input.filters)}` : sql``}
-          ) as touched
-          from (${scopeSql(period, input.filters, currency)}) s
-      )
-      select count(*) filter (where status = 'won')::int as b_won,
-        count(*) filter (where status = 'lost')::int as b_lost,
-        count(*) filter (where touched)::int as t_deals,
-        count(*) filter (where touched and status = 'won')::int as t_won,
-        count(*) filter (where touched and status = 'lost')::int as t_lost,
-        count(*) filter (where touched and status = 'open')::int as t_open,
-        coalesce(sum(amount) filter (where touched and status = 'won'), 0)::float8 as t_revenue
-      from scoped`);
-      const groups = await tx.execute(sql`with touches as (${touches}),
-      credited as (
-        select t.asset_id, t.deal_id, t.status, t.closed_at, t.first_at, t.owner_id, t.team_id,
-          case when t.status = 'won' then ${credit.credit} else 0 end as credit
-        from touches t ${credit.join}
-      ),
-      per_deal as (${perDeal}),
+      const baseline = rowsOf<BaselineRow>(
+        await tx.execute(sql`select count(*) filter (where d.status = 'won')::int as won,
+          count(*) filter (where d.status = 'lost')::int as lost,
+          array_agg(distinct upper(d.currency)) filter (where d.status = 'won'
+            and upper(d.currency) <> all(${sql.param(Object.keys(currency.rates))}::text[])) as missing
+        from deals d ${filters.teamIds?.length ? sql`left join users u on u.id = d.owner_id` : sql``}
+        where d.status <> 'open' and d.closed_at >= ${from} and d.closed_at < ${to}
+          ${dealFilters(filters, "d")}`),
+      );
+      const missing = baseline[0]?.missing ?? [];
+      if (missing.length > 0) {
+        // reporting these deals would silently drop their revenue
+        throw new AppError(
+          "BAD_REQUEST",
+          `No exchange rate for ${missing.sort().join(", ")}: an admin can add it in the analytics settings`,
+        );
+      }
+      const touched = await tx.execute(touchedSql(period, filters, dealAmount));
+      const groups = await tx.execute(sql`with per_deal as (${perDeal}),
       g as (
         select key, count(*)::int as deals,
           count(*) filter (where status = 'won')::int as won,
@@ -325,13 +362,12 @@ export async function contentInfluence(
         ${label.title} as title, ${label.titleJa} as title_ja, ${label.type} as type
       from g ${label.join}
       order by g.key::text`);
-      return [rowsOf<TotalsRow>(totals), rowsOf<GroupRow>(groups)] as const;
+      return [baseline, rowsOf<TouchedRow>(touched), rowsOf<GroupRow>(groups)] as const;
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  const counts = totalRows[0];
-  const won = counts?.b_won ?? 0;
-  const lost = counts?.b_lost ?? 0;
+  const won = baselineRows[0]?.won ?? 0;
+  const lost = baselineRows[0]?.lost ?? 0;
   const baseline: InfluenceBaseline = {
     closed: won + lost,
     won,
@@ -342,18 +378,19 @@ export async function contentInfluence(
     const winRate = w + l > 0 ? w / (w + l) : null;
     return { winRate, lift: winRate !== null && baseline.winRate ? winRate / baseline.winRate : null };
   };
+  const t = touchedRows[0];
   const touched: InfluenceTotals = {
-    dealsTouched: counts?.t_deals ?? 0,
-    won: counts?.t_won ?? 0,
-    lost: counts?.t_lost ?? 0,
-    open: counts?.t_open ?? 0,
-    ...rates(counts?.t_won ?? 0, counts?.t_lost ?? 0),
-    wonRevenue: counts?.t_revenue ?? 0,
+    dealsTouched: t?.deals ?? 0,
+    won: t?.won ?? 0,
+    lost: t?.lost ?? 0,
+    open: t?.open ?? 0,
+    ...rates(t?.won ?? 0, t?.lost ?? 0),
+    wonRevenue: t?.revenue ?? 0,
   };
   const items = groupRows.map(
     (row): InfluenceItem => ({
       key: row.key,
-      assetId: input.groupBy === "asset" ? row.key : null,
+      assetId: groupBy === "asset" ? row.key : null,
       title: row.title ?? row.key ?? "",
       titleJa: row.title_ja,
       type: row.type,
@@ -369,7 +406,7 @@ export async function contentInfluence(
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     model: input.model,
-    groupBy: input.groupBy,
+    groupBy,
     currency: currency.reportingCurrency,
     baseline,
     touched,

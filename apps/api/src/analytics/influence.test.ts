@@ -1,42 +1,29 @@
-import {
-  type AssetDealTouch,
-  type AttributionDeal,
-  attributionModels,
-  computeGroupInfluence,
-  computeInfluence,
-  convertAmount,
-} from "@pitchside/shared";
+import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assetDealTouches, assets, deals } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { seedInfluenceBook } from "./influence-book";
-import type { InfluenceInput, InfluenceItem } from "./influence-service";
+import type { TestServer } from "../test/server";
+import { expectSharedAgreement } from "./influence-agreement";
+import { bookRates, openInfluenceBook } from "./influence-book";
+import type { InfluenceItem } from "./influence-service";
 import { codeOf } from "./trpc-error-code";
 
 let server: TestServer;
-let book: Awaited<ReturnType<typeof seedInfluenceBook>>;
+let book: Book["book"];
 let marketer: string;
 let admin: string;
 let rep: string;
-const period = { from: "2026-01-01", to: "2026-12-31" };
-const rates = { USD: 1, JPY: 150 };
+let influence: Book["influence"];
+const rates = bookRates;
+type Book = Awaited<ReturnType<typeof openInfluenceBook>>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  book = await seedInfluenceBook(server.deps);
-  const m = await makeUser(db, { role: "marketer" });
-  const a = await makeUser(db, { role: "admin" });
-  marketer = await loginToken(server, m.email, m.password);
-  admin = await loginToken(server, a.email, a.password);
-  rep = await loginToken(server, book.reps.rep1.email, book.reps.rep1.password);
-  await server.client({ token: admin }).analytics.settings.update.mutate({ reportingCurrency: "USD", rates });
+  ({
+    server,
+    book,
+    influence,
+    tokens: { marketer, admin, rep },
+  } = await openInfluenceBook());
 });
 afterAll(() => server?.close());
-
-const influence = (input: InfluenceInput) =>
-  server.client({ token: marketer }).analytics.contentInfluence.query({ ...period, ...input });
 
 const byKey = (items: InfluenceItem[]) => new Map(items.map((i) => [i.key, i]));
 
@@ -178,80 +165,7 @@ describe("contentInfluence on a hand-computed book", () => {
   });
 
   it("agrees with computeInfluence and computeGroupInfluence of packages/shared under every model", async () => {
-    const { db } = server.deps.database;
-    const from = Date.parse("2026-01-01T00:00:00Z");
-    const to = Date.parse("2027-01-01T00:00:00Z");
-    const dealRows = await db.select().from(deals);
-    const touchRows = await db.select().from(assetDealTouches);
-    const assetRows = await db.select().from(assets);
-    const inPeriod = (d: (typeof dealRows)[number]) =>
-      d.status === "open" ||
-      (d.closedAt !== null && d.closedAt.getTime() >= from && d.closedAt.getTime() < to);
-    const scoped = dealRows.filter(inPeriod);
-    const openIds = new Set(scoped.filter((d) => d.status === "open").map((d) => d.id));
-    const input: { deals: AttributionDeal[]; touches: AssetDealTouch[] } = {
-      deals: scoped.map((d) => ({
-        id: d.id,
-        status: d.status,
-        amount: d.status === "won" ? convertAmount(Number(d.amount ?? 0), d.currency, rates, "USD") : 0,
-        closedAt: d.closedAt?.toISOString() ?? null,
-      })),
-      touches: touchRows
-        .filter(
-          (t) => !openIds.has(t.dealId) || (t.firstTouchAt.getTime() < to && t.lastTouchAt.getTime() >= from),
-        )
-        .map((t) => ({
-          assetId: t.assetId,
-          dealId: t.dealId,
-          firstTouchAt: t.firstTouchAt.toISOString(),
-          lastTouchAt: t.lastTouchAt.toISOString(),
-        })),
-    };
-    const stagesOf = new Map(assetRows.map((a) => [a.id, a.stages]));
-    const strip = (i: InfluenceItem) => ({
-      assetId: i.key,
-      dealsTouched: i.dealsTouched,
-      won: i.won,
-      lost: i.lost,
-      open: i.open,
-      winRate: i.winRate,
-      lift: i.lift,
-      influencedRevenue: i.influencedRevenue,
-      avgDaysToClose: i.avgDaysToClose,
-    });
-    const close = (
-      actual: ReturnType<typeof strip>[],
-      expected: ReturnType<typeof computeInfluence>["items"],
-    ) => {
-      expect(actual.map((i) => i.assetId)).toEqual(expected.map((i) => i.assetId));
-      actual.forEach((item, n) => {
-        const want = expected[n];
-        expect({ ...item, influencedRevenue: 0, avgDaysToClose: 0, winRate: 0, lift: 0 }).toEqual({
-          ...want,
-          influencedRevenue: 0,
-          avgDaysToClose: 0,
-          winRate: 0,
-          lift: 0,
-        });
-        expect(item.influencedRevenue).toBeCloseTo(want?.influencedRevenue ?? Number.NaN, 6);
-        for (const field of ["avgDaysToClose", "winRate", "lift"] as const) {
-          if (want?.[field] === null) expect(item[field]).toBeNull();
-          else expect(item[field]).toBeCloseTo(want?.[field] ?? Number.NaN, 9);
-        }
-      });
-    };
-    for (const model of attributionModels) {
-      const shared = computeInfluence({ ...input, model });
-      const report = await influence({ model });
-      expect(report.baseline).toEqual(shared.baseline);
-      close(report.items.map(strip), shared.items);
-      const sharedStages = computeGroupInfluence({
-        ...input,
-        model,
-        groupOf: (id) => stagesOf.get(id) ?? [],
-      });
-      close((await influence({ model, groupBy: "stage" })).items.map(strip), sharedStages.items);
-    }
+    await expectSharedAgreement(server.deps.database.db, rates, influence);
   });
 
   it("narrows by asset and deal filters", async () => {
@@ -259,6 +173,21 @@ describe("contentInfluence on a hand-computed book", () => {
     const onlyC = await influence({ filters: { assetIds: [C] } });
     expect(onlyC.items.map((i) => i.key)).toEqual([C]);
     expect(onlyC.baseline.closed).toBe(6);
+    // C touched D2 (won, 2,000 USD) and D8 (lost) before they closed; D4 only after
+    expect(onlyC.touched).toEqual({
+      dealsTouched: 2,
+      won: 1,
+      lost: 1,
+      open: 0,
+      winRate: 0.5,
+      lift: 0.75,
+      wonRevenue: 2000,
+    });
+    // team West is rep2's: D3 (lost) and D6 (open), both touched by A, a case study
+    const west = await influence({ groupBy: "type", filters: { teamIds: [book.teams.team2.id] } });
+    expect(
+      west.items.map(({ key, dealsTouched, won, lost, open }) => ({ key, dealsTouched, won, lost, open })),
+    ).toEqual([{ key: "case_study", dealsTouched: 2, won: 0, lost: 1, open: 1 }]);
     const rep2 = await influence({ filters: { repIds: [book.reps.rep2.id] } });
     expect(rep2.baseline).toEqual({ closed: 2, won: 1, lost: 1, winRate: 0.5 });
     expect(rep2.items.map((i) => i.key)).toEqual([A]);

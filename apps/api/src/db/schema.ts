@@ -315,6 +315,85 @@ export const assetDealTouches = pgTable(
   (t) => [primaryKey({ columns: [t.assetId, t.dealId] }), index("touches_deal_idx").on(t.dealId)],
 );
 
+/**
+ * asset_deal_touches as the influence report reads them: only the touches
+ * that count (before the close; every touch of an open deal), each with its
+ * deal's status, close, owner and amount, and its share of the deal's credit
+ * under the first, last and linear models. Derived: database triggers on
+ * asset_deal_touches and deals rebuild a deal's rows whenever either changes
+ * (migration 0002), so the report is one scan without a join. No foreign
+ * keys: the triggers remove a deal's rows when its touches go.
+ */
+export const influenceTouches = pgTable(
+  "influence_touches",
+  {
+    assetId: uuid("asset_id").notNull(),
+    dealId: uuid("deal_id").notNull(),
+    status: dealStatusEnum("status").notNull(),
+    closedAt: ts("closed_at"),
+    ownerId: uuid("owner_id"),
+    amount: numeric("amount", { precision: 18, scale: 2 }),
+    currency: text("currency").notNull(),
+    firstAt: ts("first_at").notNull(),
+    /** The last use known to precede the close (the first use when the last ran past it). */
+    lastAt: ts("last_at").notNull(),
+    /** The deal's earliest touch (ties: smallest asset id): first-touch credits it. */
+    firstCredit: boolean("first_credit").notNull(),
+    /** The deal's latest touch before close (ties: smallest asset id): last-touch credits it. */
+    lastCredit: boolean("last_credit").notNull(),
+    /** How many assets touched the deal before close: linear credits each 1/n. */
+    shareOf: integer("share_of").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assetId, t.dealId] }),
+    index("influence_touches_deal_idx").on(t.dealId),
+    // a closed deal's one first-credited touch stands for the deal in the report's totals
+    index("influence_touches_credited_idx")
+      .on(t.closedAt, t.status, t.ownerId, t.currency, t.amount)
+      .where(sql`first_credit`),
+    // an open deal's touches, read by deal without the heap
+    index("influence_touches_open_idx")
+      .on(t.dealId, t.firstAt, t.lastAt, t.ownerId)
+      .where(sql`status = 'open'`),
+  ],
+);
+
+/**
+ * A closed deal as each asset group (the assets' type, each of their stages,
+ * each of their personas) touched it: one row per (deal, kind, key), with what
+ * its group gets of the deal's credit, so a report by type, stage or persona
+ * needs no per-deal merge over the touches. Kept with influence_touches by the
+ * same refresh (migration 0002), and rebuilt for an asset's deals when its
+ * type, stages or personas change. Open deals are merged at report time (a
+ * touch of one counts only when made in the period).
+ */
+export const influenceGroups = pgTable(
+  "influence_groups",
+  {
+    dealId: uuid("deal_id").notNull(),
+    /** "type", "stage" or "persona". */
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    status: dealStatusEnum("status").notNull(),
+    closedAt: ts("closed_at").notNull(),
+    ownerId: uuid("owner_id"),
+    amount: numeric("amount", { precision: 18, scale: 2 }),
+    currency: text("currency").notNull(),
+    /** The group's earliest touch of the deal. */
+    firstAt: ts("first_at").notNull(),
+    /** The group holds the deal's first-credited (last-credited) touch. */
+    firstCredit: boolean("first_credit").notNull(),
+    lastCredit: boolean("last_credit").notNull(),
+    /** The deal's touching assets in the group, and in all: linear credits the group assets / shareOf. */
+    assets: integer("assets").notNull(),
+    shareOf: integer("share_of").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.kind, t.key] }),
+    index("influence_groups_closed_idx").on(t.kind, t.closedAt),
+  ],
+);
+
 export const searches = pgTable(
   "searches",
   {

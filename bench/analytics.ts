@@ -1,7 +1,7 @@
 /**
  * contentInfluence at scale: generated deals, events, assets and their
- * asset_deal_touches (all made with generate_series in the database; the
- * triggers of migration 0002 build the influence rollups from the touches),
+ * asset_deal_touches (all made with generate_series in the database) and the
+ * influence rollups built from them (as migration 0002 builds them),
  * then the median time of a one-year report per attribution model and grouping.
  *
  *   cd /work/main && node --import tsx bench/analytics.ts
@@ -117,9 +117,11 @@ async function generate(database: Database, size: Size) {
       select asset_id, deal_id, min(at), max(at), count(*)::int from events
       where asset_id is not null and deal_id is not null and type <> 'suggestion_shown'
       group by asset_id, deal_id`);
+    // triggers are off while loading (replica role): build the influence rollups as the migration does
+    await run(sql`select refresh_influence_touches(array(select id from deals))`);
   });
-  // the rollups were built by the triggers as the touches went in; autovacuum would set their
-  // visibility map in time (the report's index-only scans need it), and a benchmark cannot wait
+  // autovacuum would set the rollups' visibility map in time (the report's index-only scans
+  // need it); a benchmark cannot wait
   await database.db.execute(sql`vacuum analyze`);
   await saveCurrencySettings(database.db, null, {
     reportingCurrency: "USD",

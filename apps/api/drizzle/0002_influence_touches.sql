@@ -47,9 +47,10 @@ BEGIN
   INSERT INTO influence_touches (asset_id, deal_id, status, closed_at, owner_id, amount, currency,
       first_at, last_at, first_credit, last_credit, share_of)
   SELECT asset_id, deal_id, status, closed_at, owner_id, amount, currency, first_at, last_at,
-    row_number() OVER (PARTITION BY deal_id ORDER BY first_at, asset_id) = 1,
-    row_number() OVER (PARTITION BY deal_id ORDER BY last_at DESC, asset_id) = 1,
-    count(*) OVER (PARTITION BY deal_id)
+    -- an open deal earns no credit: its shares are worked out when it closes
+    status <> 'open' AND row_number() OVER (PARTITION BY deal_id ORDER BY first_at, asset_id) = 1,
+    status <> 'open' AND row_number() OVER (PARTITION BY deal_id ORDER BY last_at DESC, asset_id) = 1,
+    CASE WHEN status = 'open' THEN 1 ELSE count(*) OVER (PARTITION BY deal_id) END
   FROM (
     SELECT t.asset_id, t.deal_id, d.status, d.closed_at, d.owner_id, d.amount, d.currency,
       t.first_touch_at AS first_at,
@@ -72,25 +73,46 @@ BEGIN
   GROUP BY r.deal_id, g.kind, g.key, r.status, r.closed_at, r.owner_id, r.amount, r.currency, r.share_of;
 END $$;
 --> statement-breakpoint
+-- A touch of an open deal is its own row, upserted with the touches of the statement, set
+-- at a time (concurrent uses of one deal go side by side, sharing the deal's row lock, which
+-- holds off a change to the deal meanwhile); a touch of a closed deal (a use recorded late)
+-- changes the deal's credit shares, so the deal is rebuilt.
 CREATE FUNCTION "influence_touches_follow_touches"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    PERFORM refresh_influence_touches(array(SELECT DISTINCT deal_id FROM old_rows));
-  ELSE
-    PERFORM refresh_influence_touches(array(SELECT DISTINCT deal_id FROM new_rows));
-  END IF;
+  PERFORM 1 FROM deals WHERE id IN (SELECT deal_id FROM new_rows) AND status = 'open'
+    ORDER BY id FOR SHARE;
+  INSERT INTO influence_touches (asset_id, deal_id, status, closed_at, owner_id, amount, currency,
+      first_at, last_at, first_credit, last_credit, share_of)
+  SELECT n.asset_id, n.deal_id, 'open', NULL, d.owner_id, d.amount, d.currency,
+    n.first_touch_at, n.last_touch_at, false, false, 1
+  FROM new_rows n JOIN deals d ON d.id = n.deal_id
+  WHERE d.status = 'open'
+  ORDER BY n.asset_id, n.deal_id
+  ON CONFLICT (asset_id, deal_id) DO UPDATE SET status = 'open', closed_at = NULL,
+    owner_id = EXCLUDED.owner_id, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+    first_at = EXCLUDED.first_at, last_at = EXCLUDED.last_at,
+    first_credit = false, last_credit = false, share_of = 1;
+  PERFORM refresh_influence_touches(array(
+    SELECT DISTINCT n.deal_id FROM new_rows n JOIN deals d ON d.id = n.deal_id WHERE d.status <> 'open'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- a trigger with transition tables fires for one event only: three of them
+-- a trigger with transition tables fires for one event only: one for inserts, one for updates
 CREATE TRIGGER "influence_touches_on_touch_insert" AFTER INSERT ON "asset_deal_touches"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION influence_touches_follow_touches();
 --> statement-breakpoint
 CREATE TRIGGER "influence_touches_on_touch_update" AFTER UPDATE ON "asset_deal_touches"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION influence_touches_follow_touches();
 --> statement-breakpoint
+-- touches go when their asset or deal is deleted: the deals left are rebuilt, in one refresh
+CREATE FUNCTION "influence_touches_follow_touch_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_influence_touches(array(SELECT DISTINCT deal_id FROM old_rows));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 CREATE TRIGGER "influence_touches_on_touch_delete" AFTER DELETE ON "asset_deal_touches"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION influence_touches_follow_touches();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION influence_touches_follow_touch_delete();
 --> statement-breakpoint
 -- a deal's rows change with its status, close, amount, currency or owner
 CREATE FUNCTION "influence_touches_follow_deals"() RETURNS trigger LANGUAGE plpgsql AS $$

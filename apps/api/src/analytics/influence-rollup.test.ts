@@ -136,6 +136,11 @@ describe("influence_touches follows deals and touches as they change", () => {
     await db.update(deals).set({ status: "open", closedAt: null }).where(eq(deals.id, book.deals.D4));
     const reopened = await influence({ model: "any" });
     expect(reopened.touched.open).toBe(closed.touched.open + 1);
+    // a use of the open deal now updates its touch row in place
+    await ingestEvents(db, [
+      use(book.assets.A, book.deals.D4, "2026-07-01"),
+      use(book.assets.B, book.deals.D4, "2026-07-02"),
+    ]);
     await expectSharedAgreement(db, rates, influence);
     await expectRollupRebuilt();
   });

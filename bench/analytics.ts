@@ -18,9 +18,11 @@ import { cpus, loadavg } from "node:os";
 import { attributionModels } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { repAdoption } from "../apps/api/src/analytics/adoption-service";
 import { saveCurrencySettings } from "../apps/api/src/analytics/currency-settings";
 import { contentInfluence, type InfluenceInput } from "../apps/api/src/analytics/influence-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
+import { usageOverTime } from "../apps/api/src/analytics/usage-service";
 import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
 import { openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
@@ -184,14 +186,30 @@ async function bench(target: string, size: Size) {
       ["team, linear", { ...period, model: "linear", groupBy: "team" }],
       ["rep, last", { ...period, model: "last", groupBy: "rep" }],
     ];
-    for (const [label, input] of cases) {
-      let items = 0;
+    const influence = cases.map(([label, input]): [string, () => Promise<number>] => [
+      `contentInfluence ${label}`,
+      async () => (await contentInfluence(database.db, input)).items.length,
+    ]);
+    const reports: [string, () => Promise<number>][] = [
+      ...influence,
+      [
+        "usage, week by asset",
+        async () => (await usageOverTime(database.db, { ...period, by: "asset" })).points.length,
+      ],
+      [
+        "usage, day by rep",
+        async () => (await usageOverTime(database.db, { ...period, bucket: "day", by: "rep" })).points.length,
+      ],
+      ["adoption", async () => (await repAdoption(database.db, period)).weeks.length],
+    ];
+    for (const [label, report] of reports) {
+      let rows = 0;
       const times = await time(async () => {
-        items = (await contentInfluence(database.db, input)).items.length;
+        rows = await report();
       });
       console.log(
-        `  contentInfluence ${label.padEnd(14)} median ${fmt(median(times)).padStart(10)}` +
-          `  min ${fmt(Math.min(...times)).padStart(10)}  max ${fmt(Math.max(...times)).padStart(10)}  (${items} rows, ${RUNS} runs)`,
+        `  ${label.padEnd(31)} median ${fmt(median(times)).padStart(10)}` +
+          `  min ${fmt(Math.min(...times)).padStart(10)}  max ${fmt(Math.max(...times)).padStart(10)}  (${rows} rows, ${RUNS} runs)`,
       );
     }
   } finally {

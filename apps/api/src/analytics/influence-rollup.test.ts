@@ -5,7 +5,7 @@ import { assets, deals } from "../db/schema";
 import type { TestServer } from "../test/server";
 import { ingestEvents } from "../tracking/events-service";
 import { expectSharedAgreement } from "./influence-agreement";
-import { bookRates, openInfluenceBook } from "./influence-book";
+import { bookRates, openInfluenceBook } from "./influence-fixture";
 import { rowsOf } from "./sql-rows";
 
 let server: TestServer;

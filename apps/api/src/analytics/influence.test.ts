@@ -2,7 +2,7 @@ import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../test/server";
 import { expectSharedAgreement } from "./influence-agreement";
-import { bookRates, openInfluenceBook } from "./influence-book";
+import { bookRates, openInfluenceBook } from "./influence-fixture";
 import type { InfluenceItem } from "./influence-service";
 import { codeOf } from "./trpc-error-code";
 

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCurrencySettings } from "../analytics/currency-settings";
+import { contentInfluence } from "../analytics/influence-service";
 import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
 import { makeAsset } from "../test/deal-factories";
 import { startTestServer, type TestServer } from "../test/server";
@@ -53,6 +55,12 @@ describe("seedDemoActivity", () => {
       const deal = byId.get(t.dealId);
       if (deal?.closedAt) expect(t.lastTouchAt.getTime()).toBeLessThanOrEqual(deal.closedAt.getTime());
     }
+
+    // the influence report adds up the yen deals too (the demo has a JPY rate)
+    const influence = await contentInfluence(db, { model: "linear" }, now);
+    expect(influence.touched.won).toBeGreaterThan(0);
+    expect(influence.touched.wonRevenue).toBeGreaterThan(0);
+    expect(await getCurrencySettings(db)).toEqual({ reportingCurrency: "USD", rates: { USD: 1, JPY: 150 } });
 
     const noResults = (await db.select().from(searches)).filter((s) => s.resultCount === 0);
     expect(noResults.some((s) => /[぀-ヿ一-鿿]/.test(s.query))).toBe(true);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
+import { getCurrencySettings, saveCurrencySettings } from "../analytics/currency-settings";
 import type { Db } from "../db/client";
 import { assets, searches, shareLinks, users } from "../db/schema";
 import { type DealRecord, dealRecordSchema } from "../deals/deal-input";
@@ -262,5 +263,18 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
       at: new Date(now.getTime() - (i * 7 + 2) * DAY),
     })),
   );
+  await addYenRate(db);
   return { deals: synced.results.length, events: batch.length };
+}
+
+/**
+ * The demo sells in yen: without a JPY rate the influence report refuses to
+ * add up won revenue (it would drop the yen deals), so the demo gets one
+ * (150 to the dollar) unless an admin has already set it.
+ */
+async function addYenRate(db: Db) {
+  const current = await getCurrencySettings(db);
+  const usd = current.rates.USD;
+  if ("JPY" in current.rates || usd === undefined) return;
+  await saveCurrencySettings(db, null, { ...current, rates: { ...current.rates, JPY: 150 * usd } });
 }

@@ -73,8 +73,7 @@ type Row = "d" | "r" | "g";
 /**
  * A deal's amount in the reporting currency, the way convertAmount in
  * packages/shared converts it, from the `amount` and `currency` columns of
- * `row`. The rates travel as one
- * CASE, no join.
+ * `row`. The rates travel as one CASE, no join.
  */
 function amountSql(currency: CurrencySettings, row: Row): SQL {
   const to = currency.reportingCurrency;
@@ -148,7 +147,11 @@ function labelSql(groupBy: InfluenceGroup): { join: SQL; title: SQL; titleJa: SQ
   }
 }
 
-/** The deal filters on the owner of `row` and their user `u`. */
+/** `row`'s owner as `u`, joined when a team filter or grouping needs it. */
+const ownerJoin = (row: Row, needed: boolean): SQL =>
+  needed ? sql`left join users u on u.id = ${sql.raw(`${row}.owner_id`)}` : sql``;
+
+/** The deal filters on the owner of `row` and their user `u` (see ownerJoin). */
 function dealFilters(filters: InfluenceFilters, row: Row): SQL {
   const parts: SQL[] = [];
   if (filters.teamIds?.length) parts.push(sql`u.team_id = ${anyOf(filters.teamIds, "uuid")}`);
@@ -189,10 +192,9 @@ function touchesSql(
   const { from, to } = instants(period);
   const inPeriod = sql`r.first_at < ${to} and r.last_at >= ${from}`;
   const withAsset = hasAssetFilter(filters) || ["type", "stage", "persona"].includes(groupBy);
-  const withOwner = Boolean(filters.teamIds?.length) || groupBy === "team";
   return sql`from influence_touches r
       ${withAsset ? sql`join assets a on a.id = r.asset_id` : sql``}
-      ${withOwner ? sql`left join users u on u.id = r.owner_id` : sql``} ${keyFrom}
+      ${ownerJoin("r", Boolean(filters.teamIds?.length) || groupBy === "team")} ${keyFrom}
     where ${
       openOnly
         ? sql`r.status = 'open' and ${inPeriod}`
@@ -228,7 +230,7 @@ function groupedSql(
   const { key, from: keyFrom } = keySql(groupBy);
   return sql`select g.key, g.deal_id, g.status, g.closed_at, g.first_at,
       case when g.status = 'won' then ${share} else 0 end as credit
-    from influence_groups g ${filters.teamIds?.length ? sql`left join users u on u.id = g.owner_id` : sql``}
+    from influence_groups g ${ownerJoin("g", Boolean(filters.teamIds?.length))}
     where g.kind = ${groupBy} and g.closed_at >= ${from} and g.closed_at < ${to} ${dealFilters(filters, "g")}
     union all
     select ${key} as key, r.deal_id, r.status, r.closed_at, min(r.first_at) as first_at, 0
@@ -246,7 +248,7 @@ function groupedSql(
  */
 function touchedSql(period: Period, filters: InfluenceFilters, dealAmount: SQL): SQL {
   const { from, to } = instants(period);
-  const withOwner = filters.teamIds?.length ? sql`left join users u on u.id = r.owner_id` : sql``;
+  const withOwner = ownerJoin("r", Boolean(filters.teamIds?.length));
   const deals = hasAssetFilter(filters)
     ? sql`select r.status, ${dealAmount} as amount ${touchesSql(period, filters, "asset")}
         group by r.deal_id, r.status, r.amount, r.currency`
@@ -335,7 +337,7 @@ export async function contentInfluence(
           count(*) filter (where d.status = 'lost')::int as lost,
           array_agg(distinct upper(d.currency)) filter (where d.status = 'won'
             and upper(d.currency) <> all(${sql.param(Object.keys(currency.rates))}::text[])) as missing
-        from deals d ${filters.teamIds?.length ? sql`left join users u on u.id = d.owner_id` : sql``}
+        from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length))}
         where d.status <> 'open' and d.closed_at >= ${from} and d.closed_at < ${to}
           ${dealFilters(filters, "d")}`),
       );

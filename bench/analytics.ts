@@ -17,14 +17,13 @@
 import { cpus, loadavg } from "node:os";
 import { attributionModels } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { repAdoption } from "../apps/api/src/analytics/adoption-service";
 import { saveCurrencySettings } from "../apps/api/src/analytics/currency-settings";
 import { contentInfluence, type InfluenceInput } from "../apps/api/src/analytics/influence-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
 import { usageOverTime } from "../apps/api/src/analytics/usage-service";
-import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
-import { openTestDatabase } from "../apps/api/src/test/app-server";
+import { type Database, openPglite } from "../apps/api/src/db/client";
+import { openNamedDatabase, openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
 
 const DAY_MS = 86_400_000;
@@ -42,21 +41,6 @@ interface Size {
 
 const KEEP_DB = process.env.BENCH_KEEP_DB;
 
-/** The kept database (created when missing), migrated; its data is left as it is. */
-async function openKept(url: string, name: string): Promise<Database> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_KEEP_DB: not a plain database name: ${name}`);
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
-  if (found.rowCount === 0) await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString());
-  await database.migrate();
-  return database;
-}
-
 async function openTarget(target: string): Promise<Database> {
   if (target === "pglite") {
     const database = await openPglite(undefined);
@@ -64,7 +48,7 @@ async function openTarget(target: string): Promise<Database> {
     return database;
   }
   process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
-  return KEEP_DB ? openKept(process.env.DATABASE_URL, KEEP_DB) : openTestDatabase();
+  return KEEP_DB ? openNamedDatabase(process.env.DATABASE_URL, KEEP_DB) : openTestDatabase();
 }
 
 /**

@@ -24,6 +24,24 @@ export interface TestServer {
 }
 
 /**
+ * Database `name` on the server of `url` (a Postgres URL), created when it
+ * does not exist, opened and migrated; its data is left as it is.
+ */
+export async function openNamedDatabase(url: string, name: string): Promise<Database> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (found.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openPostgres(target.toString());
+  await database.migrate();
+  return database;
+}
+
+/**
  * A database of its own for one test file: in-memory PGlite by default, or a
  * fresh database on the server named by DATABASE_URL, dropped afterwards.
  */
@@ -35,14 +53,7 @@ export async function openTestDatabase(): Promise<Database> {
     return database;
   }
   const name = `pitchside_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openPostgres(target.toString());
-  await database.migrate();
+  const database = await openNamedDatabase(url, name);
   return {
     ...database,
     close: async () => {

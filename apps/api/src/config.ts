@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { FFMPEG, LIBREOFFICE, locateTool, type SystemTool } from "./system-tools";
 
 /** The repository root: default home of ./data and of the built portal. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -67,6 +68,9 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The built portal to serve; tests point it at a build of their own. */
     PORTAL_DIR: z.string().min(1).optional(),
+    SOFFICE_PATH: optionalString,
+    FFMPEG_PATH: optionalString,
+    PATH: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE === "s3") {
@@ -104,6 +108,8 @@ export interface Config {
   uploadMaxBytes: number;
   logLevel: Env["LOG_LEVEL"];
   portalDir: string;
+  /** LibreOffice (Office renditions) and ffmpeg (video posters), or null when the machine has none. */
+  tools: { soffice: string | null; ffmpeg: string | null };
 }
 
 /** One line naming the variable and what is wrong with it. */
@@ -128,6 +134,12 @@ function sessionSecretFor(dataDir: string, given: string | undefined): string {
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function toolPath(tool: SystemTool, env: Env): string | null {
+  const found = locateTool(tool, env[tool.variable], env.PATH);
+  if ("error" in found) throw new ConfigError(`Invalid configuration: ${tool.variable} ${found.error}`);
+  return found.path;
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -165,5 +177,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     logLevel: env.LOG_LEVEL,
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
+    tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },
   };
 }

@@ -1,5 +1,6 @@
 import { Meilisearch } from "meilisearch";
 import { processVersionJob } from "./assets/process-version-job";
+import { renderVersionJob } from "./assets/render-version-job";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { AppDeps } from "./deps";
@@ -38,7 +39,14 @@ export function wireDeps(opts: {
     database: opts.database,
     searchIndex: new SearchIndex(db, client, opts.indexPrefix, opts.logger),
     storage,
-    jobs: new JobRunner(db, { process_version: processVersionJob(db, storage) }, opts.logger),
+    jobs: new JobRunner(
+      db,
+      {
+        process_version: processVersionJob(db, storage),
+        render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
+      },
+      opts.logger,
+    ),
     logger: opts.logger,
     throttles: newThrottles(),
     writeBehind: new WriteBehind(db, opts.logger),

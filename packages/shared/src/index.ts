@@ -3,6 +3,7 @@ export * from "./attribution";
 export * from "./keywords";
 export * from "./language";
 export * from "./message";
+export * from "./metadata-suggestions";
 export * from "./persona";
 export * from "./roles";
 export * from "./signals";

@@ -1,4 +1,5 @@
 import type { assets, assetVersions } from "../db/schema";
+import { isPresentationKind, kindOfMime } from "./processing/detect-type";
 
 type AssetRow = typeof assets.$inferSelect;
 type VersionRow = typeof assetVersions.$inferSelect;
@@ -7,6 +8,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const thumbnailUrl = (version: Pick<VersionRow, "id" | "thumbnailKey"> | null | undefined) =>
   version?.thumbnailKey ? `/api/files/${version.id}/thumbnail` : null;
+
+export const pageUnitOf = (mimeType: string | null): "page" | "slide" =>
+  mimeType && isPresentationKind(kindOfMime(mimeType)) ? "slide" : "page";
 
 /** An asset as every client sees it: plain JSON, dates as ISO strings. */
 export function toAssetDto(
@@ -58,7 +62,14 @@ export function toVersionDto(v: VersionRow) {
     processingState: v.processingState,
     processingError: v.processingError,
     thumbnailUrl: thumbnailUrl(v),
+    /** The original; null where the caller may not have it (an Office file, for a rep). */
     downloadUrl: v.fileKey ? `/api/files/${v.id}` : null,
+    renditionState: v.renditionState,
+    renditionError: v.renditionError,
+    /** The PDF every page view reads (a PDF's own file, or an Office file's conversion). */
+    renditionUrl: v.renditionState === "ready" && v.renditionKey ? `/api/files/${v.id}/rendition` : null,
+    /** What a page of it is called: a presentation has slides. */
+    pageUnit: pageUnitOf(v.mimeType),
     createdBy: v.createdBy,
     createdAt: v.createdAt.toISOString(),
   };

@@ -12,6 +12,7 @@ import {
   updateAsset,
 } from "./assets-service";
 import { createMarkdownAsset, replaceMarkdown } from "./markdown-assets";
+import { metadataSuggestions } from "./metadata-suggestions";
 
 const curator = roleProcedure("marketer", "admin");
 
@@ -92,9 +93,15 @@ export const assetsRouter = router({
         source: "link",
         url: input.url,
       });
+      ctx.deps.jobs.kick(); // its card
       ctx.deps.searchIndex.kick();
       return result;
     }),
+
+  /** Tags read from just-uploaded files' text, offered on the upload form. */
+  suggestMetadata: curator
+    .input(z.object({ ids: z.array(z.uuid()).min(1).max(50) }))
+    .query(({ ctx, input }) => metadataSuggestions(ctx.db, input.ids)),
 
   retryProcessing: curator.input(z.object({ versionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     const result = await retryProcessing(ctx.db, ctx.user, input.versionId);

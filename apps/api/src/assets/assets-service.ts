@@ -2,12 +2,14 @@ import type { AssetMeta, AssetMetaPatch, AssetStatus, TaxonomyKind } from "@pitc
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
-import { assets, assetVersions, taxonomyTerms, teams, users } from "../db/schema";
+import { assets, assetVersions, taxonomyTerms, teams, users, versionPages } from "../db/schema";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { enqueueJob } from "../jobs/queue";
 import { markForIndexing } from "../search/outbox";
 import { toAssetDto, toVersionDto } from "./asset-dto";
+import { mayDownloadOriginal } from "./original-access";
+import { isPagedKind, kindOfMime } from "./processing/detect-type";
 import { seesEverything, visibleAssetsWhere } from "./visibility";
 
 export interface StoredFile {
@@ -80,6 +82,8 @@ export interface NewAsset {
   url?: string;
   file?: StoredFile;
   versionId?: string;
+  /** Uploaded from the portal, details still to come: hidden until saved, removed if never saved. */
+  unsaved?: boolean;
 }
 
 /** One transaction: the asset, its first version, the processing job and the outbox row. */
@@ -97,6 +101,7 @@ export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
         url: input.url ?? null,
         language: input.meta.language ?? "en",
         ownerId: actor.id,
+        unsaved: input.unsaved === true,
       })
       .returning();
     if (!asset) throw new Error("insert returned no row");
@@ -139,6 +144,7 @@ async function insertVersion(
       sha256: file?.sha256 ?? null,
       // a link has nothing to process
       processingState: file ? "pending" : "ready",
+      renditionState: file && isPagedKind(file.kind) ? "pending" : "none",
       createdBy: actor.id,
     })
     .returning();
@@ -149,6 +155,8 @@ async function insertVersion(
     .where(eq(assets.id, assetId));
   if (file)
     await enqueueJob(tx, "process_version", { versionId: version.id, kind: file.kind, guessLanguage });
+  // a link's card is drawn straight away; a file's pictures follow its processing
+  else await enqueueJob(tx, "render_version", { versionId: version.id });
   await markForIndexing(tx, [assetId]);
   return version;
 }
@@ -203,9 +211,24 @@ export async function getAsset(db: Db, user: SessionUser, id: string) {
   const actors = actorIds.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))
     : [];
+  // the current version's page strip: each page's picture, when it has one
+  const pages = current
+    ? await db
+        .select({ number: versionPages.number, imageKey: versionPages.imageKey })
+        .from(versionPages)
+        .where(eq(versionPages.versionId, current.id))
+        .orderBy(asc(versionPages.number))
+    : [];
   return {
     ...toAssetDto(row, current),
-    versions: shown.map(toVersionDto),
+    versions: shown.map((v) => {
+      const dto = toVersionDto(v);
+      return mayDownloadOriginal(user, v) ? dto : { ...dto, downloadUrl: null };
+    }),
+    pages: pages.map((p) => ({
+      number: p.number,
+      imageUrl: p.imageKey && current ? `/api/files/${current.id}/pages/${p.number}` : null,
+    })),
     actorNames: Object.fromEntries(actors.map((a) => [a.id, a.name])) as Record<string, string>,
   };
 }
@@ -229,7 +252,8 @@ export interface ListFilters {
 }
 
 export async function listAssets(db: Db, user: SessionUser, f: ListFilters) {
-  const conditions: SQL[] = [visibleAssetsWhere(user)];
+  // an upload whose details were never saved is not in the library yet
+  const conditions: SQL[] = [visibleAssetsWhere(user), eq(assets.unsaved, false)];
   if (f.status?.length) conditions.push(inArray(assets.status, f.status));
   if (f.type?.length) conditions.push(sql`${assets.type}::text in ${f.type}`);
   if (f.externalId) conditions.push(eq(assets.externalId, f.externalId));
@@ -262,7 +286,7 @@ export async function updateAsset(db: Db, actor: SessionUser, id: string, patch:
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(assets)
-      .set({ ...metaColumns(patch), updatedAt: new Date() })
+      .set({ ...metaColumns(patch), unsaved: false, updatedAt: new Date() })
       .where(eq(assets.id, id))
       .returning();
     if (!row) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
@@ -299,7 +323,7 @@ export async function setStatus(db: Db, actor: SessionUser, id: string, status: 
             : {};
     const [row] = await tx
       .update(assets)
-      .set({ status, ...stamp, updatedAt: now })
+      .set({ status, ...stamp, unsaved: false, updatedAt: now })
       .where(eq(assets.id, id))
       .returning();
     await markForIndexing(tx, [id]);
@@ -309,39 +333,27 @@ export async function setStatus(db: Db, actor: SessionUser, id: string, status: 
   });
 }
 
-/** Puts a failed version back in the queue (after a fix, or a transient failure). */
+/** Puts a version back in the queue (after a fix, or a transient failure): its text, then its pages. */
 export async function retryProcessing(db: Db, actor: SessionUser, versionId: string) {
   return db.transaction(async (tx) => {
     const [version] = await tx.select().from(assetVersions).where(eq(assetVersions.id, versionId));
     if (!version) throw new AppError("NOT_FOUND", `No version with id ${versionId}`);
     if (!version.fileKey || !version.mimeType)
       throw new AppError("BAD_REQUEST", "This version has no file to process");
-    if (version.processingState === "pending") return { versionId, status: "pending" as const };
+    if (version.processingState === "pending" || version.renditionState === "pending")
+      return { versionId, status: "pending" as const };
+    const kind = kindOfMime(version.mimeType);
     await tx
       .update(assetVersions)
-      .set({ processingState: "pending", processingError: null })
+      .set({
+        processingState: "pending",
+        processingError: null,
+        renditionState: isPagedKind(kind) ? "pending" : "none",
+        renditionError: null,
+      })
       .where(eq(assetVersions.id, versionId));
-    await enqueueJob(tx, "process_version", {
-      versionId,
-      kind: kindOfMime(version.mimeType),
-      guessLanguage: false,
-    });
+    await enqueueJob(tx, "process_version", { versionId, kind, guessLanguage: false });
     await writeAudit(tx, actor.id, "asset.retry", "asset", version.assetId, { versionId });
     return { versionId, status: "pending" as const };
   });
 }
-
-const mimeKinds: Record<string, string> = {
-  "application/pdf": "pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-  "image/png": "png",
-  "image/jpeg": "jpeg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "video/mp4": "mp4",
-  "text/markdown": "markdown",
-  "text/plain": "text",
-};
-export const kindOfMime = (mime: string) => mimeKinds[mime.split(";")[0] ?? ""] ?? "text";

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { assets, assetVersions } from "../db/schema";
+import { assets, assetVersions, versionPages } from "../db/schema";
 import { type FileStorage, versionThumbnailKey } from "../files/storage";
+import { enqueueJob } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { markForIndexing } from "../search/outbox";
 import type { DetectedFile, FileKind } from "./processing/detect-type";
@@ -20,7 +21,11 @@ function parsePayload(p: Record<string, unknown>): Payload {
   return { versionId: p.versionId, kind: p.kind as FileKind, guessLanguage: p.guessLanguage === true };
 }
 
-/** Extraction, page count, thumbnail and language of one version; the upload returned long ago. */
+/**
+ * Extraction, page count, thumbnail and language of one version; the upload
+ * returned long ago. Its pictures (rendition, pages, card) follow in a job of
+ * their own, so the words are searchable before LibreOffice is done.
+ */
 export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
   return {
     async run(raw) {
@@ -48,6 +53,21 @@ export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
         if (payload.guessLanguage && result.language) {
           await tx.update(assets).set({ language: result.language }).where(eq(assets.id, version.assetId));
         }
+        await tx.delete(versionPages).where(eq(versionPages.versionId, version.id));
+        if (result.pages && result.pages.length > 0) {
+          const rows = result.pages.map((text, index) => ({
+            versionId: version.id,
+            number: index + 1,
+            text: text.replaceAll("\u0000", ""),
+          }));
+          for (let at = 0; at < rows.length; at += 1000)
+            await tx.insert(versionPages).values(rows.slice(at, at + 1000));
+        }
+        await enqueueJob(tx, "render_version", {
+          versionId: version.id,
+          // a legacy file's words come from its rendition, so its language too
+          guessLanguage: payload.guessLanguage && !result.language,
+        });
         await markForIndexing(tx, [version.assetId]);
       });
     },
@@ -56,7 +76,13 @@ export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
       const payload = parsePayload(raw);
       await db
         .update(assetVersions)
-        .set({ processingState: "failed", processingError: error })
+        .set({
+          processingState: "failed",
+          processingError: error,
+          // a file that cannot be read is not handed to LibreOffice either
+          renditionState: sql`case when ${assetVersions.renditionState} = 'pending' then 'failed'::rendition_state else ${assetVersions.renditionState} end`,
+          renditionError: sql`case when ${assetVersions.renditionState} = 'pending' then ${`Not converted: ${error}`} else ${assetVersions.renditionError} end`,
+        })
         .where(eq(assetVersions.id, payload.versionId));
     },
   };

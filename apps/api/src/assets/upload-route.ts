@@ -13,7 +13,8 @@ import { currentUser, requireUser } from "../identity/http-auth";
 import { addVersion, createAsset } from "./assets-service";
 import { detectFileType } from "./processing/detect-type";
 
-const ACCEPTED = "PDF, PPTX, DOCX, XLSX, PNG, JPEG, WebP, GIF, MP4, Markdown or plain text";
+const ACCEPTED =
+  "PDF, PowerPoint, Word, Excel (also .ppt, .doc, .xls), OpenDocument, RTF, PNG, JPEG, WebP, GIF, MP4, Markdown or plain text";
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -122,6 +123,8 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
             source: "file",
             file: stored,
             versionId,
+            // the portal's upload page: the form that names and tags the file comes after
+            unsaved: req.body?.unsaved === "1",
           });
       storedKey = null; // committed: the file now belongs to the version
       onQueued();

@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { byEmail, createUser, updateUser } from "../identity/users-service";
 import { importLibraryCommand } from "../library-import/import-library-command";
 import { reindexCommand } from "./reindex-command";
+import { renditionsCommand } from "./renditions-command";
 
 interface Command {
   summary: string;
@@ -46,6 +47,7 @@ function parse<T>(schema: z.ZodType<T>, values: unknown): T {
 
 const commands: Record<string, Command> = {
   reindex: reindexCommand,
+  renditions: renditionsCommand,
   "import-deals": importDealsCommand,
   "import-library": importLibraryCommand,
   migrate: {

@@ -35,6 +35,17 @@ export const assetTypeEnum = pgEnum("asset_type", [
 export const assetStatusEnum = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
 export const assetSourceEnum = pgEnum("asset_source", ["file", "link", "markdown"]);
 export const processingStateEnum = pgEnum("processing_state", ["pending", "ready", "failed"]);
+/**
+ * The PDF rendition that every page view reads: `none` for files without pages (images, video,
+ * Markdown, links), `unavailable` when the server has no LibreOffice to make one.
+ */
+export const renditionStateEnum = pgEnum("rendition_state", [
+  "none",
+  "pending",
+  "ready",
+  "failed",
+  "unavailable",
+]);
 export const taxonomyKindEnum = pgEnum("taxonomy_kind", [
   "stage",
   "persona",
@@ -149,6 +160,8 @@ export const assets = pgTable(
     publishedAt: ts("published_at"),
     archivedBy: uuid("archived_by").references(() => users.id, { onDelete: "set null" }),
     archivedAt: ts("archived_at"),
+    /** Uploaded from the portal, its details not saved yet: hidden from the library, removed after a day. */
+    unsaved: boolean("unsaved").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -173,10 +186,28 @@ export const assetVersions = pgTable(
     thumbnailKey: text("thumbnail_key"),
     processingState: processingStateEnum("processing_state").notNull().default("pending"),
     processingError: text("processing_error"),
+    /** The PDF every page view reads: the original itself for a PDF, LibreOffice's conversion for Office. */
+    renditionKey: text("rendition_key"),
+    renditionState: renditionStateEnum("rendition_state").notNull().default("none"),
+    renditionError: text("rendition_error"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("asset_versions_number").on(t.assetId, t.number)],
+);
+
+/** Each page of a version's rendition: its text (a slide's with its notes) and a small image for the page strip. */
+export const versionPages = pgTable(
+  "version_pages",
+  {
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => assetVersions.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    text: text("text").notNull().default(""),
+    imageKey: text("image_key"),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.number] })],
 );
 
 export const collections = pgTable("collections", {

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { type Response, Router } from "express";
+import { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { mayDownloadOriginal } from "../assets/original-access";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
-import { assets, assetVersions, events } from "../db/schema";
+import { assets, assetVersions, events, versionPages } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { currentUser, requireUser } from "../identity/http-auth";
 import type { SessionUser } from "../identity/users-service";
 import type { FileStorage } from "./storage";
 
 const idSchema = z.uuid();
+const pageSchema = z.coerce.number().int().min(1).max(100_000);
 
 /** Nothing we serve may run as a page of ours. */
 function hardenHeaders(res: Response) {
@@ -31,16 +33,48 @@ async function findVersion(deps: AppDeps, user: SessionUser, versionId: string) 
   return row;
 }
 
+type Version = NonNullable<Awaited<ReturnType<typeof findVersion>>>["version"];
 function imageMime(head: Buffer): string {
   if (head.subarray(0, 4).toString("latin1") === "RIFF") return "image/webp";
   if (head[0] === 0xff && head[1] === 0xd8) return "image/jpeg";
   return "image/png";
 }
 
-/** GET /api/files/:versionId (download) and /api/files/:versionId/thumbnail. */
+/** A view is counted once per load: pdf.js fetches the rest of a large file in ranges. */
+const isFirstRange = (req: Request) => !req.headers.range || /^bytes=0-/.test(req.headers.range);
+
+/** Content-Disposition with the file name (RFC 6266 via Express), inline or as a download. */
+function disposition(res: Response, fileName: string, inline: boolean) {
+  res.attachment(fileName);
+  if (inline) {
+    res.setHeader(
+      "Content-Disposition",
+      String(res.getHeader("Content-Disposition")).replace(/^attachment/, "inline"),
+    );
+  }
+}
+
+/**
+ * GET /api/files/:versionId (the original), …/rendition (the PDF every page
+ * view reads), …/pages/:n (a page's picture) and …/thumbnail (the card).
+ */
 export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
   const router = Router();
+  const db = deps.database.db;
   const notFound = (res: Response) => res.status(404).json({ error: "No such file" });
+  const recordUse = (user: SessionUser, version: Version, type: "asset_viewed" | "asset_downloaded") =>
+    db.insert(events).values({
+      id: randomUUID(),
+      type,
+      userId: user.id,
+      assetId: version.assetId,
+      surface: "portal",
+      props: { versionId: version.id },
+    });
+  const sendStored = (res: Response, next: NextFunction, key: string) =>
+    res.sendFile(storage.localPath(key), { dotfiles: "allow", cacheControl: false }, (err) => {
+      if (err && !res.headersSent) next(err);
+    });
 
   router.get("/api/files/:versionId", requireUser(deps), async (req, res, next) => {
     try {
@@ -49,26 +83,54 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       const fileKey = row?.version.fileKey;
       if (!row || !fileKey) return void notFound(res);
       const { version } = row;
+      if (!mayDownloadOriginal(user, version)) {
+        return void res
+          .status(403)
+          .json({ error: "The original Office file is for marketers; download the PDF instead" });
+      }
+      const inline = req.query.inline === "1";
       hardenHeaders(res);
       res.setHeader("Content-Type", version.mimeType ?? "application/octet-stream");
-      const disposition = req.query.inline === "1" ? "inline" : "attachment";
-      res.attachment(version.fileName ?? "download");
-      if (disposition === "inline") {
-        res.setHeader(
-          "Content-Disposition",
-          String(res.getHeader("Content-Disposition")).replace(/^attachment/, "inline"),
-        );
-      }
-      res.setHeader("Content-Length", String(await storage.size(fileKey)));
-      await deps.database.db.insert(events).values({
-        id: randomUUID(),
-        type: disposition === "inline" ? "asset_viewed" : "asset_downloaded",
-        userId: user.id,
-        assetId: version.assetId,
-        surface: "portal",
-        props: { versionId: version.id },
-      });
-      storage.read(fileKey).on("error", next).pipe(res);
+      disposition(res, version.fileName ?? "download", inline);
+      if (isFirstRange(req)) await recordUse(user, version, inline ? "asset_viewed" : "asset_downloaded");
+      sendStored(res, next, fileKey);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get("/api/files/:versionId/rendition", requireUser(deps), async (req, res, next) => {
+    try {
+      const user = currentUser(res);
+      const row = await findVersion(deps, user, String(req.params.versionId ?? ""));
+      const key = row?.version.renditionKey;
+      if (!row || !key || row.version.renditionState !== "ready") return void notFound(res);
+      const download = req.query.download === "1";
+      hardenHeaders(res);
+      res.setHeader("Content-Type", "application/pdf");
+      const stem = (row.version.fileName ?? "document").replace(/\.[^.]+$/, "");
+      disposition(res, `${stem}.pdf`, !download);
+      if (isFirstRange(req))
+        await recordUse(user, row.version, download ? "asset_downloaded" : "asset_viewed");
+      sendStored(res, next, key);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get("/api/files/:versionId/pages/:page", requireUser(deps), async (req, res, next) => {
+    try {
+      const page = pageSchema.safeParse(req.params.page);
+      const row = await findVersion(deps, currentUser(res), String(req.params.versionId ?? ""));
+      if (!row || !page.success) return void notFound(res);
+      const [found] = await db
+        .select({ imageKey: versionPages.imageKey })
+        .from(versionPages)
+        .where(and(eq(versionPages.versionId, row.version.id), eq(versionPages.number, page.data)));
+      if (!found?.imageKey) return void notFound(res);
+      hardenHeaders(res);
+      res.setHeader("Content-Type", "image/webp");
+      sendStored(res, next, found.imageKey);
     } catch (err) {
       next(err);
     }

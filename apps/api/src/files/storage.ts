@@ -46,3 +46,5 @@ export function localStorage(root: string): FileStorage {
 
 export const versionFileKey = (versionId: string) => `versions/${versionId}/original`;
 export const versionThumbnailKey = (versionId: string) => `versions/${versionId}/thumbnail`;
+export const versionRenditionKey = (versionId: string) => `versions/${versionId}/rendition.pdf`;
+export const versionPageImageKey = (versionId: string, page: number) => `versions/${versionId}/pages/${page}`;

@@ -1,13 +1,13 @@
 import type { TaxonomyTerm } from "@pitchside/shared";
-import { eq, inArray } from "drizzle-orm";
-import { thumbnailUrl } from "../assets/asset-dto";
+import { asc, eq, inArray } from "drizzle-orm";
+import { pageUnitOf, thumbnailUrl } from "../assets/asset-dto";
 import { trackRecords } from "../assets/track-records";
 import type { Db } from "../db/client";
-import { assets, assetVersions } from "../db/schema";
+import { assets, assetVersions, versionPages } from "../db/schema";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
 
 /** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
-export const ASSET_DOCUMENT_VERSION = 2;
+export const ASSET_DOCUMENT_VERSION = 3;
 
 /** What Meilisearch holds per asset; the database stays the source of truth. */
 export interface AssetDocument {
@@ -40,7 +40,12 @@ export interface AssetDocument {
   labels: string[];
   /** Competitor aliases, objection phrases, persona title patterns. */
   aliases: string[];
+  /** The text of a document without pages; "" when it has pages. */
   body: string;
+  /** Each page's (or slide's) text, so a hit can say where it matched. */
+  pages: string[];
+  /** What a page of this document is called: a presentation has slides. */
+  pageUnit: "page" | "slide";
 }
 
 /**
@@ -69,6 +74,7 @@ export const listedFields: (keyof AssetDocument)[] = [
   "updatedAt",
   "wonDeals",
   "closedDeals",
+  "pageUnit",
 ];
 
 const MAX_BODY_CHARS = 200_000;
@@ -108,46 +114,79 @@ export async function buildAssetDocuments(
         thumbnailKey: assetVersions.thumbnailKey,
         pageCount: assetVersions.pageCount,
         textContent: assetVersions.textContent,
+        mimeType: assetVersions.mimeType,
       },
     })
     .from(assets)
     .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
     .where(inArray(assets.id, ids));
   const records = await trackRecords(db, ids);
-  const docs = rows.map(({ asset, version }): AssetDocument => {
-    const { labels, aliases } = taxonomyText(terms, asset);
-    return {
-      id: asset.id,
-      externalId: asset.externalId,
-      title: asset.title,
-      summary: asset.summary,
-      type: asset.type,
-      status: asset.status,
-      source: asset.source,
-      language: asset.language,
-      url: asset.url,
-      stages: asset.stages,
-      personas: asset.personas,
-      industries: asset.industries,
-      competitors: asset.competitors,
-      objections: asset.objections,
-      tags: asset.tags,
-      teamIds: asset.teamIds,
-      expiresAtTs: asset.expiresAt ? seconds(asset.expiresAt) : null,
-      updatedAtTs: seconds(asset.updatedAt),
-      updatedAt: asset.updatedAt.toISOString(),
-      currentVersionId: asset.currentVersionId,
-      thumbnailUrl: thumbnailUrl(version),
-      pageCount: version?.pageCount ?? null,
-      wonDeals: records.get(asset.id)?.won ?? 0,
-      closedDeals: records.get(asset.id)?.closed ?? 0,
-      labels,
-      aliases,
-      body: (version?.textContent ?? "").slice(0, MAX_BODY_CHARS),
-    };
-  });
+  const pagesByVersion = await pageTexts(
+    db,
+    rows.flatMap((r) => (r.version ? [r.version.id] : [])),
+  );
+  // an upload whose details were never saved stays out of search until it is saved
+  const docs = rows
+    .filter(({ asset }) => !asset.unsaved)
+    .map(({ asset, version }): AssetDocument => {
+      const { labels, aliases } = taxonomyText(terms, asset);
+      const pages = (version && pagesByVersion.get(version.id)) ?? [];
+      return {
+        id: asset.id,
+        externalId: asset.externalId,
+        title: asset.title,
+        summary: asset.summary,
+        type: asset.type,
+        status: asset.status,
+        source: asset.source,
+        language: asset.language,
+        url: asset.url,
+        stages: asset.stages,
+        personas: asset.personas,
+        industries: asset.industries,
+        competitors: asset.competitors,
+        objections: asset.objections,
+        tags: asset.tags,
+        teamIds: asset.teamIds,
+        expiresAtTs: asset.expiresAt ? seconds(asset.expiresAt) : null,
+        updatedAtTs: seconds(asset.updatedAt),
+        updatedAt: asset.updatedAt.toISOString(),
+        currentVersionId: asset.currentVersionId,
+        thumbnailUrl: thumbnailUrl(version),
+        pageCount: version?.pageCount ?? null,
+        wonDeals: records.get(asset.id)?.won ?? 0,
+        closedDeals: records.get(asset.id)?.closed ?? 0,
+        labels,
+        aliases,
+        body: pages.length > 0 ? "" : (version?.textContent ?? "").slice(0, MAX_BODY_CHARS),
+        pages,
+        pageUnit: pageUnitOf(version?.mimeType ?? null),
+      };
+    });
   const found = new Set(docs.map((d) => d.id));
   return { docs, missing: ids.filter((id) => !found.has(id)) };
+}
+
+/** Each version's page texts in order, cut to MAX_BODY_CHARS in all (later pages keep their place, empty). */
+async function pageTexts(db: Db, versionIds: string[]): Promise<Map<string, string[]>> {
+  const byVersion = new Map<string, string[]>();
+  if (versionIds.length === 0) return byVersion;
+  const rows = await db
+    .select({ versionId: versionPages.versionId, number: versionPages.number, text: versionPages.text })
+    .from(versionPages)
+    .where(inArray(versionPages.versionId, versionIds))
+    .orderBy(asc(versionPages.versionId), asc(versionPages.number));
+  const used = new Map<string, number>();
+  for (const row of rows) {
+    const pages = byVersion.get(row.versionId) ?? [];
+    const room = MAX_BODY_CHARS - (used.get(row.versionId) ?? 0);
+    const text = room > 0 ? row.text.slice(0, room) : "";
+    pages[row.number - 1] = text;
+    used.set(row.versionId, (used.get(row.versionId) ?? 0) + text.length);
+    byVersion.set(row.versionId, pages);
+  }
+  for (const pages of byVersion.values()) for (let i = 0; i < pages.length; i += 1) pages[i] ??= "";
+  return byVersion;
 }
 
 /** Competitor aliases and both labels of every term find each other (アクメ ↔ Acme). */

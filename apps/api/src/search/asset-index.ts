@@ -1,7 +1,10 @@
 import type { Meilisearch, Settings } from "meilisearch";
 
+/** What words are matched in, most telling first; a document's text is in `pages` when it has pages, else `body`. */
+export const searchedAttributes = ["title", "summary", "tags", "labels", "aliases", "body", "pages"];
+
 export const assetIndexSettings: Settings = {
-  searchableAttributes: ["title", "summary", "tags", "labels", "aliases", "body"],
+  searchableAttributes: searchedAttributes,
   filterableAttributes: [
     "type",
     "status",

@@ -44,13 +44,41 @@ export function snippetHtml(text: string): string {
   return escapeHtml(text).replaceAll(OPEN, "<mark>").replaceAll(CLOSE, "</mark>");
 }
 
-function pickSnippet(formatted: Partial<Record<string, unknown>> | undefined): string {
+/** Where in a document a hit matched: the page (or slide) holding most of the query's words. */
+export interface HitPage {
+  number: number;
+  unit: "page" | "slide";
+}
+
+const marksIn = (text: string) => text.split(OPEN).length - 1;
+
+/** The matched page's snippet when the words are in a document's pages, else the first field with a match. */
+function pickSnippet(
+  formatted: Partial<Record<string, unknown>> | undefined,
+  unit: HitPage["unit"],
+): { snippet: string; page: HitPage | null } {
+  const pages = formatted?.pages;
+  if (Array.isArray(pages)) {
+    let best = -1;
+    let bestMarks = 0;
+    pages.forEach((text, index) => {
+      const marks = typeof text === "string" ? marksIn(text) : 0;
+      if (marks > bestMarks) {
+        best = index;
+        bestMarks = marks;
+      }
+    });
+    const text = pages[best];
+    if (best >= 0 && typeof text === "string") {
+      return { snippet: snippetHtml(text), page: { number: best + 1, unit } };
+    }
+  }
   for (const field of ["body", "summary", "title"]) {
     const value = formatted?.[field];
-    if (typeof value === "string" && value.includes(OPEN)) return snippetHtml(value);
+    if (typeof value === "string" && value.includes(OPEN)) return { snippet: snippetHtml(value), page: null };
   }
   const summary = formatted?.summary;
-  return typeof summary === "string" ? snippetHtml(summary) : "";
+  return { snippet: typeof summary === "string" ? snippetHtml(summary) : "", page: null };
 }
 
 type Hit = AssetDocument & { _formatted?: Partial<Record<string, unknown>> };
@@ -77,7 +105,7 @@ function hitToAsset(doc: AssetDocument) {
 export type SearchHitAsset = ReturnType<typeof hitToAsset>;
 
 export interface SearchOutput {
-  hits: { asset: SearchHitAsset; snippet: string }[];
+  hits: { asset: SearchHitAsset; snippet: string; page: HitPage | null }[];
   total: number;
   facets: Record<string, Record<string, number>>;
   degraded: boolean;
@@ -106,8 +134,8 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     offset: input.offset,
     sort: sortFor[input.sort],
     attributesToRetrieve: listedFields,
-    attributesToCrop: ["body:24", "summary:40"],
-    attributesToHighlight: ["title", "summary", "body"],
+    attributesToCrop: ["body:24", "pages:24", "summary:40"],
+    attributesToHighlight: ["title", "summary", "body", "pages"],
     highlightPreTag: OPEN,
     highlightPostTag: CLOSE,
     ...(locales ? { locales } : {}),
@@ -117,7 +145,10 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
 async function searchMeili(index: SearchIndex, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
   const result = await index.index.search<Hit>(input.q, meiliSearchParams(user, input));
   return {
-    hits: result.hits.map((hit) => ({ asset: hitToAsset(hit), snippet: pickSnippet(hit._formatted) })),
+    hits: result.hits.map((hit) => ({
+      asset: hitToAsset(hit),
+      ...pickSnippet(hit._formatted, hit.pageUnit),
+    })),
     total: result.estimatedTotalHits ?? result.hits.length,
     facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
     degraded: false,
@@ -163,7 +194,11 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
   return {
     hits: rows.map((r) => {
       const dto = toAssetDto(r.asset, r.version);
-      return { asset: { ...dto, updatedAt: dto.updatedAt }, snippet: escapeHtml(dto.summary.slice(0, 200)) };
+      return {
+        asset: { ...dto, updatedAt: dto.updatedAt },
+        snippet: escapeHtml(dto.summary.slice(0, 200)),
+        page: null,
+      };
     }),
     total: count?.n ?? 0,
     facets: {},

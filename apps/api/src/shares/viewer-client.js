@@ -126,7 +126,6 @@ async function renderPdf() {
     document.getElementById("page-count").textContent = String(doc.numPages);
     document.getElementById("pager").hidden = false;
 
-    const ratios = new Map();
     const rendered = new Set();
     const width = Math.min(container.clientWidth || 900, 940);
     const slots = [];
@@ -165,25 +164,36 @@ async function renderPdf() {
       },
       { rootMargin: "150% 0px" },
     );
-    const seen = new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) ratios.set(Number(e.target.dataset.page), e.intersectionRatio);
-        let best = currentPage;
-        let bestRatio = -1;
-        for (const [n, r] of ratios) {
-          if (r > bestRatio) {
-            best = n;
-            bestRatio = r;
-          }
+    // the page being read is the one under a reading line halfway down the part of the screen
+    // below the header: with several small slides in view (a phone), the one in the middle
+    let queued = false;
+    const follow = () => {
+      queued = false;
+      const top = document.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
+      const line = top + (window.innerHeight - top) / 2;
+      let best = currentPage;
+      let distance = Number.POSITIVE_INFINITY;
+      for (const { slot } of slots) {
+        const r = slot.getBoundingClientRect();
+        const d =
+          r.top <= line && r.bottom >= line ? 0 : Math.min(Math.abs(r.top - line), Math.abs(r.bottom - line));
+        if (d < distance) {
+          best = Number(slot.dataset.page);
+          distance = d;
         }
-        if (bestRatio > 0) setPage(best);
-      },
-      { threshold: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] },
-    );
-    for (const { slot } of slots) {
-      near.observe(slot);
-      seen.observe(slot);
-    }
+      }
+      setPage(best);
+    };
+    const schedule = () => {
+      if (!queued) {
+        queued = true;
+        requestAnimationFrame(follow);
+      }
+    };
+    addEventListener("scroll", schedule, { passive: true });
+    addEventListener("resize", schedule, { passive: true });
+    for (const { slot } of slots) near.observe(slot);
+    follow();
     document.body.dataset.pages = String(doc.numPages);
   } catch (err) {
     console.error(err);

@@ -27,6 +27,7 @@ const strings = {
     noPreview: "This file cannot be shown in the browser.",
     noPreviewDownload: "This file cannot be shown in the browser; download it to read it.",
     loadFailed: "The document could not be displayed.",
+    preparing: "This document is being prepared for reading; the page will refresh by itself in a moment.",
     goneTitle: "This link is no longer available",
     goneBody: "The link has expired or was withdrawn by the sender. Ask them for a new one.",
     notFoundTitle: "Link not found",
@@ -44,6 +45,7 @@ const strings = {
     noPreview: "このファイルはブラウザーで表示できません。",
     noPreviewDownload: "このファイルはブラウザーで表示できません。ダウンロードしてご覧ください。",
     loadFailed: "資料を表示できませんでした。",
+    preparing: "資料を表示する準備をしています。まもなくこのページが自動的に更新されます。",
     goneTitle: "このリンクは利用できません",
     goneBody:
       "リンクの有効期限が切れたか、送信者によって無効にされました。送信者に新しいリンクをご依頼ください。",
@@ -54,7 +56,8 @@ const strings = {
   },
 } as const;
 
-export type ViewerKind = "pdf" | "image" | "video" | "markdown" | "link" | "other";
+/** "pdf" is any document read as pages (a PDF, or an Office file's rendition); "preparing": its rendition is on its way. */
+export type ViewerKind = "pdf" | "image" | "video" | "markdown" | "link" | "preparing" | "other";
 
 export interface ViewerPageData {
   lang: ViewerLang;
@@ -76,8 +79,9 @@ export interface ViewerPageData {
 const styles = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;background:#f4f5f7;color:#1d2330}
-header{position:sticky;top:0;z-index:2;display:flex;gap:12px;align-items:center;justify-content:space-between;padding:10px 20px;background:#fff;border-bottom:1px solid #e2e5ea}
-h1{font-size:17px;margin:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+header{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;justify-content:space-between;padding:10px 20px;background:#fff;border-bottom:1px solid #e2e5ea}
+header>div:first-child{min-width:0;flex:1 1 240px}
+h1{font-size:17px;margin:0;overflow-wrap:anywhere;line-height:1.35}
 .by{font-size:13px;color:#5b6473;margin:0}
 .actions{display:flex;gap:12px;align-items:center;font-size:14px;white-space:nowrap}
 .button{display:inline-block;padding:6px 14px;border-radius:6px;background:#2f5bea;color:#fff;text-decoration:none;font-weight:600}
@@ -90,6 +94,7 @@ main{max-width:980px;margin:0 auto;padding:20px}
 .doc pre{overflow:auto;background:#f4f5f7;padding:12px}
 .doc table{border-collapse:collapse}.doc td,.doc th{border:1px solid #d5d9e0;padding:4px 8px}
 .note{color:#5b6473;text-align:center;padding:40px 0}
+@media (max-width:600px){header{padding:8px 12px}main{padding:10px}.doc{padding:18px 16px}h1{font-size:16px}}
 `;
 
 function shell(
@@ -99,6 +104,7 @@ function shell(
   body: string,
   bodyAttrs = "",
   script = "",
+  refreshSeconds?: number,
 ): string {
   return `<!doctype html>
 <html lang="${lang}">
@@ -106,7 +112,7 @@ function shell(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex,nofollow">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="no-referrer">${refreshSeconds ? `\n<meta http-equiv="refresh" content="${refreshSeconds}">` : ""}
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">${styles}</style>
@@ -117,6 +123,8 @@ ${script}
 </body>
 </html>`;
 }
+
+const PREPARING_REFRESH_SECONDS = 5;
 
 /** The page a prospect sees; it names the link only by its token, never by an internal id. */
 export function viewerPage(d: ViewerPageData): string {
@@ -136,6 +144,8 @@ export function viewerPage(d: ViewerPageData): string {
     content = `<video class="media" src="${base}/file" controls playsinline preload="metadata"></video>`;
   } else if (d.kind === "markdown") {
     content = `<article class="doc">${d.markdownHtml ?? ""}</article>`;
+  } else if (d.kind === "preparing") {
+    content = `<p class="note" id="preparing">${t.preparing}</p>`;
   } else if (d.kind === "link" && d.linkUrl) {
     content = `<p class="note"><a class="button" id="external" href="${escapeHtml(d.linkUrl)}" rel="noopener noreferrer" target="_blank">${t.openLink}</a></p>`;
   } else {
@@ -151,6 +161,7 @@ export function viewerPage(d: ViewerPageData): string {
 </header>
 <main>${content}</main>`;
   if (!d.track) return shell(d.lang, d.nonce, d.title, body);
+  if (d.kind === "preparing") return shell(d.lang, d.nonce, d.title, body, "", "", PREPARING_REFRESH_SECONDS);
   const attrs =
     ` data-kind="${d.kind}" data-file="${base}/file" data-beacon="/api/v/${d.token}/events"` +
     ` data-flush-ms="${d.flushMs}" data-idle-ms="${d.idleMs}" data-failed="${escapeHtml(t.loadFailed)}"`;

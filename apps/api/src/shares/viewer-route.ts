@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { originalIsTheOnlyCopy } from "../assets/original-access";
+import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
 import type { Db } from "../db/client";
 import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
 import type { AppDeps } from "../deps";
@@ -55,8 +57,11 @@ async function findShare(db: Db, token: string) {
         fileName: assetVersions.fileName,
         mimeType: assetVersions.mimeType,
         pageCount: assetVersions.pageCount,
+        renditionKey: assetVersions.renditionKey,
+        renditionState: assetVersions.renditionState,
       },
       sharedBy: users.name,
+      sharedByRole: users.role,
       dealName: deals.name,
     })
     .from(shareLinks)
@@ -78,13 +83,37 @@ function isGone(found: FoundShare, now = new Date()): boolean {
 
 function kindOf(found: FoundShare): ViewerKind {
   if (found.asset.source === "link") return "link";
-  const mime = (found.version.mimeType ?? "").split(";")[0]?.trim() ?? "";
-  if (!found.version.fileKey) return "other";
-  if (mime === "application/pdf") return "pdf";
+  const { version } = found;
+  if (!version.fileKey) return "other";
+  // PDFs and Office files alike are read as their rendition's pages
+  if (version.renditionState === "ready" && version.renditionKey) return "pdf";
+  if (version.renditionState === "pending") return "preparing";
+  const mime = (version.mimeType ?? "").split(";")[0]?.trim() ?? "";
   if (/^image\/(png|jpeg|webp|gif)$/.test(mime)) return "image";
-  if (/^video\/(mp4|webm)$/.test(mime)) return "video";
+  if (/^video\/(mp4|webm|quicktime)$/.test(mime)) return "video";
   if (mime === "text/markdown" || mime === "text/plain") return "markdown";
   return "other";
+}
+
+/**
+ * A link gives no more than its maker may have: a download from a rep's link
+ * to an Office file is its PDF, the original (speaker notes and all) only
+ * from a marketer's or an admin's link, or when no PDF can be made.
+ */
+function originalAllowed(found: FoundShare): boolean {
+  const mime = found.version.mimeType ?? "";
+  const makerCurates = found.sharedByRole === "marketer" || found.sharedByRole === "admin";
+  return makerCurates || !isOfficeKind(kindOfMime(mime)) || originalIsTheOnlyCopy(found.version);
+}
+
+/**
+ * What `/s/:token/file` serves for reading: the rendition of a document (never
+ * its original, which may hold speaker notes), or the image, video or text itself.
+ */
+function readableKey(found: FoundShare, kind: ViewerKind): string | null {
+  if (kind === "pdf") return found.version.renditionKey;
+  if (kind === "image" || kind === "video" || kind === "markdown") return found.version.fileKey;
+  return null;
 }
 
 function pageHeaders(res: Response, nonce: string) {
@@ -240,19 +269,25 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       if (download && !found.share.allowDownload) {
         return void res.status(403).type("text").send("This link does not allow downloads");
       }
+      const kind = kindOf(found);
+      const original = download && originalAllowed(found);
+      const servedKey = original ? key : readableKey(found, kind);
+      if (!servedKey) return void res.status(404).type("text").send("Not found");
       // nothing served here may run as a page of ours, and no other site may embed it
       res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
       res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-      const mime = found.version.mimeType ?? "application/octet-stream";
+      const asPdf = !original && kind === "pdf";
+      const mime = asPdf ? "application/pdf" : (found.version.mimeType ?? "application/octet-stream");
       res.setHeader("Content-Type", /^text\//.test(mime) ? "text/plain; charset=utf-8" : mime);
-      res.attachment(found.version.fileName ?? "download");
+      const fileName = found.version.fileName ?? "download";
+      res.attachment(asPdf ? `${fileName.replace(/\.[^.]+$/, "")}.pdf` : fileName);
       if (!download) {
         res.setHeader(
           "Content-Disposition",
           String(res.getHeader("Content-Disposition")).replace(/^attachment/, "inline"),
         );
       }
-      res.sendFile(deps.storage.localPath(key), { dotfiles: "allow" }, (err) => {
+      res.sendFile(deps.storage.localPath(servedKey), { dotfiles: "allow" }, (err) => {
         if (err && !res.headersSent) next(err);
       });
     } catch (err) {

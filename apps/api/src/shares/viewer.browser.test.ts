@@ -4,10 +4,12 @@ import { eq } from "drizzle-orm";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePptx } from "../assets/processing/test-files";
 import { assetDealTouches, events } from "../db/schema";
 import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
+import { makeUser, uploadFile } from "../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { libreOffice } from "../test/system-tools";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasBrowser = existsSync(executablePath);
@@ -39,7 +41,8 @@ async function makePdf(pages: number): Promise<Buffer> {
 
 beforeAll(async () => {
   if (skip) return;
-  server = await startTestServer();
+  // LibreOffice when the machine has it, for the Office deck below
+  server = await startTestServer(libreOffice.skip ? {} : { SOFFICE_PATH: libreOffice.path });
   browser = await chromium.launch({
     executablePath,
     args: [
@@ -210,5 +213,107 @@ describe("public viewer in Chromium", () => {
       await context.close();
     },
     60_000,
+  );
+  it.skipIf(skip || libreOffice.skip)(
+    libreOffice.skip
+      ? libreOffice.title("a shared PPTX reads as pages on a phone")
+      : title(
+          "a shared PPTX reads as pages on a phone: the title wraps, page 2's time counts, and no request returns the original",
+        ),
+    async () => {
+      const { db } = server.deps.database;
+      const marketer = await makeUser(db, { role: "marketer" });
+      const marketerToken = await loginToken(server, marketer.email, marketer.password);
+      const rep = await makeUser(db, { role: "rep" });
+      const repToken = await loginToken(server, rep.email, rep.password);
+      const title =
+        "Northwind Analytics: the executive business case for a governed metrics layer, FY2027 edition";
+      const up = await uploadFile(
+        server.url,
+        { token: marketerToken },
+        {
+          name: "business-case.pptx",
+          data: await makePptx([
+            { text: "Why now" },
+            { text: "What changes in the first ninety days", notes: "Do not promise the March date" },
+            { text: "What it costs" },
+            { text: "Who has done it" },
+            { text: "Risks" },
+            { text: "Next steps" },
+          ]),
+          meta: { title },
+        },
+      );
+      await server.settle();
+      const assetId = up.body.assetId ?? "";
+      await server
+        .client({ token: marketerToken })
+        .assets.setStatus.mutate({ id: assetId, status: "published" });
+      const share = await server.client({ token: repToken }).shares.create.mutate({ assetId });
+
+      if (!browser) throw new Error("no browser");
+      const context = await browser.newContext({
+        userAgent: BROWSER_UA,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      const served: string[] = [];
+      page.on("response", async (r) => {
+        const type = r.headers()["content-type"] ?? "";
+        const body = await r.body().catch(() => Buffer.alloc(0));
+        // an Office original is a zip: PK\x03\x04
+        if (
+          /officedocument|msword|ms-powerpoint/.test(type) ||
+          body.subarray(0, 4).toString("latin1") === "PK\x03\x04"
+        ) {
+          served.push(`${r.url()} ${type}`);
+        }
+      });
+      await page.goto(`${server.url}/s/${share.token}?flush=300`);
+      await page.waitForSelector('body[data-pages="6"]', { timeout: 20_000 });
+      await page.waitForSelector('.page[data-page="1"][data-rendered="true"]', { timeout: 20_000 });
+      const layout = await page.evaluate(() => {
+        const h1 = document.querySelector("h1");
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          titleLines: h1
+            ? Math.round(
+                h1.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(h1).lineHeight),
+              )
+            : 0,
+          titleOverflows: h1 ? h1.scrollWidth > h1.clientWidth : true,
+        };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+      expect(layout.titleOverflows).toBe(false);
+      expect(layout.titleLines).toBeGreaterThan(1);
+
+      await page.evaluate(() =>
+        document.querySelector('[data-page="2"]')?.scrollIntoView({ block: "center" }),
+      );
+      await page.waitForFunction(() => document.getElementById("page-now")?.textContent === "2");
+      for (let i = 0; i < 15; i += 1) {
+        await page.touchscreen.tap(200, 400 + (i % 2) * 10);
+        await page.waitForTimeout(100);
+      }
+      await expect
+        .poll(
+          async () => {
+            const rows = await db.select().from(events).where(eq(events.shareId, share.id));
+            return rows
+              .filter((r) => r.type === "prospect_page" && Number(r.props.page) === 2)
+              .reduce((sum, r) => sum + Number(r.props.activeMs), 0);
+          },
+          { timeout: 10_000 },
+        )
+        .toBeGreaterThan(500);
+      expect((await fetch(`${server.url}/s/${share.token}/file?download=1`)).status).toBe(403);
+      expect(served).toEqual([]);
+      await context.close();
+    },
+    90_000,
   );
 });

@@ -16,6 +16,7 @@ import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
+import { searchedAttributes } from "../search/asset-index";
 import { quote } from "../search/search-filters";
 import type { SearchIndex } from "../search/search-index";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
@@ -57,7 +58,7 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
       matchingStrategy: "last",
       showRankingScore: true,
       attributesToRetrieve: listedFields,
-      attributesToSearchOn: ["title", "summary", "tags", "labels", "aliases", "body"],
+      attributesToSearchOn: searchedAttributes,
     });
   }
   if (queries.length === 0) meta("type EXISTS", 30);
@@ -145,6 +146,8 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
     labels: [],
     aliases: [],
     body: "",
+    pages: [],
+    pageUnit: "page",
   }));
 }
 

@@ -72,7 +72,14 @@ export async function startServerWith(
   env: Record<string, string> = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-test-"));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env });
+  // LibreOffice and ffmpeg only for the tests that ask (SOFFICE_PATH/FFMPEG_PATH): the rest need not wait for them
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    SOFFICE_PATH: "off",
+    FFMPEG_PATH: "off",
+    ...env,
+  });
   const database = await openTestDatabase();
   const prefix = `t${randomBytes(5).toString("hex")}_`;
   const deps: AppDeps = wireDeps({

@@ -77,6 +77,8 @@ export async function makeAsset(
     size: file ? Buffer.byteLength(file.data) : null,
     pageCount: file?.pageCount ?? null,
     processingState: "ready",
+    // a PDF is its own rendition
+    ...(file?.mimeType === "application/pdf" ? { renditionKey: key, renditionState: "ready" as const } : {}),
   });
   return { assetId: asset.id, versionId, title: asset.title };
 }

@@ -2,7 +2,7 @@ import { Button, Grid, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { useCurrentUser } from "../auth/session";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
@@ -12,14 +12,19 @@ import { AssetMetadata } from "./asset-metadata";
 import { AssetPreview } from "./asset-preview";
 import { AssetUsage } from "./asset-usage";
 import { FeedbackPanel } from "./feedback-panel";
-import type { AssetDetail } from "./library-types";
+import type { AssetDetail, AssetVersion } from "./library-types";
+import { pageParam } from "./page-links";
+import { ProcessingState } from "./processing-state";
 import { canCurate } from "./roles";
 import { SectionCard } from "./section-card";
 import { ShareLinkDialog } from "./share-link-dialog";
-import { ProcessingState, VersionsList } from "./versions-list";
+import { VersionsList } from "./versions-list";
 import { WorkflowPanel } from "./workflow-panel";
 
 const PROCESSING_POLL_MS = 2000;
+
+/** Text still being read, or pages still being made: the page checks back until they are done. */
+const inTheWorks = (v: AssetVersion) => v.processingState === "pending" || v.renditionState === "pending";
 
 export function AssetPage() {
   const { id = "" } = useParams();
@@ -28,17 +33,17 @@ export function AssetPage() {
   const asset = useQuery({
     ...trpc.assets.get.queryOptions({ id }),
     // while the file is processed the page checks back, so the preview appears without a reload
-    refetchInterval: (q) =>
-      q.state.data?.versions.some((v) => v.processingState === "pending") ? PROCESSING_POLL_MS : false,
+    refetchInterval: (q) => (q.state.data?.versions.some(inTheWorks) ? PROCESSING_POLL_MS : false),
   });
+  const [params] = useSearchParams();
   return (
     <QueryState query={asset} what={t("asset.what")}>
-      {(data) => <AssetView asset={data} />}
+      {(data) => <AssetView asset={data} initialPage={pageParam(params)} />}
     </QueryState>
   );
 }
 
-function AssetView({ asset }: { asset: AssetDetail }) {
+function AssetView({ asset, initialPage }: { asset: AssetDetail; initialPage: number | null }) {
   const { t } = useTranslation("library");
   const user = useCurrentUser();
   const curator = canCurate(user.role);
@@ -73,7 +78,7 @@ function AssetView({ asset }: { asset: AssetDetail }) {
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <AssetPreview asset={asset} />
+          <AssetPreview asset={asset} curator={curator} initialPage={initialPage} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
@@ -87,7 +92,7 @@ function AssetView({ asset }: { asset: AssetDetail }) {
             )}
             {asset.versions.length > 0 && (
               <SectionCard title={t("versions.title")}>
-                <VersionsList asset={asset} />
+                <VersionsList asset={asset} curator={curator} />
               </SectionCard>
             )}
             {curator && (

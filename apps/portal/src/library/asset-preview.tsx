@@ -1,28 +1,15 @@
-import { Anchor, Center, Image, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Center, Image, Loader, Paper, Stack, Text } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { PageLoader } from "../ui/page-loader";
 import { QueryState } from "../ui/query-state";
 import { useFileText } from "./file-text";
 import type { AssetDetail } from "./library-types";
+import { previewKind } from "./preview-kind";
+import { RenditionState } from "./processing-state";
 
 const PdfPreview = lazy(async () => ({ default: (await import("./pdf-preview")).PdfPreview }));
 const MarkdownView = lazy(async () => ({ default: (await import("./markdown-view")).MarkdownView }));
-
-export type PreviewKind = "pdf" | "image" | "video" | "markdown" | "link" | "none";
-
-export function previewKind(
-  asset: Pick<AssetDetail, "source" | "url">,
-  mimeType: string | null,
-): PreviewKind {
-  if (asset.source === "link" && asset.url) return "link";
-  if (!mimeType) return "none";
-  if (mimeType === "application/pdf") return "pdf";
-  if (mimeType.startsWith("image/")) return "image";
-  if (mimeType.startsWith("video/")) return "video";
-  if (mimeType === "text/markdown" || asset.source === "markdown") return "markdown";
-  return "none";
-}
 
 function MarkdownFile({ versionId }: { versionId: string }) {
   const { t } = useTranslation("library");
@@ -34,18 +21,36 @@ function MarkdownFile({ versionId }: { versionId: string }) {
   );
 }
 
-/** The asset in the page: PDF pages, an image, a video, rendered Markdown, or where a link goes. */
-export function AssetPreview({ asset }: { asset: AssetDetail }) {
+/**
+ * The asset in the page: its PDF rendition's pages (PDFs and Office files alike), an image, a
+ * video, rendered Markdown, or where a link goes; otherwise its card, and for curators why there
+ * are no pages.
+ */
+export function AssetPreview({
+  asset,
+  curator,
+  initialPage,
+}: {
+  asset: AssetDetail;
+  curator: boolean;
+  /** The page to open at (a search hit's), for documents with pages. */
+  initialPage: number | null;
+}) {
   const { t } = useTranslation("library");
   const version = asset.versions.find((v) => v.id === asset.currentVersionId);
-  const kind = previewKind(asset, version?.mimeType ?? null);
+  const kind = previewKind(asset, version);
   const file = version ? `/api/files/${version.id}?inline=1` : "";
+  if (kind === "preparing") {
+    return <PreviewNote text={t("preview.preparing")} action={<Loader size="sm" aria-hidden />} />;
+  }
   if (version?.processingState === "pending" && kind !== "image" && kind !== "video") {
     return <PreviewNote text={t("preview.processing")} />;
   }
   return (
     <Suspense fallback={<PageLoader />}>
-      {kind === "pdf" && <PdfPreview url={file} />}
+      {kind === "pages" && version?.renditionUrl && (
+        <PdfPreview url={version.renditionUrl} pages={asset.pages} initialPage={initialPage} />
+      )}
       {kind === "image" && <Image src={file} alt={asset.title} fit="contain" mah={720} />}
       {kind === "video" && (
         // biome-ignore lint/a11y/useMediaCaption: uploaded marketing videos come without caption tracks
@@ -66,12 +71,16 @@ export function AssetPreview({ asset }: { asset: AssetDetail }) {
           }
         />
       )}
-      {kind === "none" &&
-        (asset.thumbnailUrl ? (
-          <Image src={asset.thumbnailUrl} alt={asset.title} fit="contain" mah={480} />
-        ) : (
-          <PreviewNote text={t("preview.none")} />
-        ))}
+      {kind === "none" && (
+        <Stack gap="sm">
+          {asset.thumbnailUrl ? (
+            <Image src={asset.thumbnailUrl} alt={asset.title} fit="contain" mah={480} />
+          ) : (
+            <PreviewNote text={t("preview.none")} />
+          )}
+          {curator && version && <RenditionState version={version} />}
+        </Stack>
+      )}
     </Suspense>
   );
 }

@@ -1,9 +1,10 @@
-import { MultiSelect, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { Badge, MultiSelect, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import type { AssetType, Language } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 import { taxonomyFields, useFacetLabel } from "./facet-labels";
 import { assetTypes, languages } from "./library-enums";
+import type { SuggestedField } from "./tag-suggestions";
 import { useTaxonomy } from "./use-taxonomy";
 
 export interface MetadataValues {
@@ -60,13 +61,18 @@ export function sharedPatch({
   };
 }
 
-/** Title, summary, type, language and taxonomy pickers (labels in the user's language). */
+/**
+ * Title, summary, type, language and taxonomy pickers (labels in the user's language); the
+ * `suggested` fields are marked as filled from the file's text.
+ */
 export function MetadataFields({
   form,
   withText = true,
+  suggested,
 }: {
   form: UseFormReturnType<MetadataValues>;
   withText?: boolean;
+  suggested?: ReadonlySet<SuggestedField>;
 }) {
   const { t } = useTranslation("library");
   const facetLabel = useFacetLabel();
@@ -102,6 +108,13 @@ export function MetadataFields({
             data={options(kind)}
             searchable
             clearable
+            description={
+              suggested?.has(field) && (
+                <Badge component="span" size="xs" variant="light" color="teal" tt="none">
+                  {t("upload.suggested")}
+                </Badge>
+              )
+            }
             {...form.getInputProps(field)}
           />
         ))}

@@ -13,10 +13,10 @@ import {
   Title,
 } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
-import { useForm } from "@mantine/form";
+import { type UseFormReturnType, useForm } from "@mantine/form";
 import type { AssetStatus } from "@pitchside/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { fieldErrors } from "../api-errors";
@@ -24,7 +24,9 @@ import { useTRPC, useTRPCClient } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { emptyMetadata, MetadataFields, type MetadataValues, sharedPatch, toMeta } from "./metadata-fields";
+import { applySuggestions, commonTags, type SuggestedTags, stillSuggested } from "./tag-suggestions";
 import { type QueuedFile, useUploadQueue } from "./upload-queue";
+import { useTagSuggestions } from "./use-tag-suggestions";
 
 /** What the server accepts (it checks the content too); the picker only narrows the dialog. */
 const accept = [
@@ -32,6 +34,13 @@ const accept = [
   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-powerpoint",
+  "application/msword",
+  "application/vnd.ms-excel",
+  "application/vnd.oasis.opendocument.presentation",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/rtf",
   "image/png",
   "image/jpeg",
   "image/webp",
@@ -125,6 +134,10 @@ function FileUploads() {
   const done = queue.items.filter((i) => i.state === "done" && i.result);
   const busy = queue.items.some((i) => i.state === "waiting" || i.state === "uploading");
   const [saved, setSaved] = useState<{ id: string; title: string }[]>([]);
+  const suggested = useSuggestedTags(
+    form,
+    busy ? [] : done.flatMap((i) => (i.result ? [i.result.assetId] : [])),
+  );
   const save = useMutation({
     mutationFn: async (status: AssetStatus) => {
       const patch = sharedPatch(form.getValues());
@@ -147,6 +160,7 @@ function FileUploads() {
       setSaved(results);
       queue.clear();
       form.reset();
+      suggested.clear();
     },
   });
   return (
@@ -197,7 +211,17 @@ function FileUploads() {
             <Text size="sm" c="dimmed">
               {t("upload.detailsHelp")}
             </Text>
-            <MetadataFields form={form} withText={false} />
+            {suggested.reading && (
+              <Text size="sm" c="dimmed" role="status">
+                {t("upload.suggesting")}
+              </Text>
+            )}
+            {suggested.shown.size > 0 && (
+              <Alert color="teal" variant="light" role="status">
+                {t("upload.suggestedNote")}
+              </Alert>
+            )}
+            <MetadataFields form={form} withText={false} suggested={suggested.shown} />
             {save.isError && <ErrorAlert title={t("upload.saveFailed")} error={save.error} />}
             <Group justify="flex-end">
               <Button
@@ -229,6 +253,36 @@ function FileUploads() {
       )}
     </Stack>
   );
+}
+
+/**
+ * Pre-fills the tags read from the uploaded files' text into the fields the marketer has not
+ * touched, once every file is read; `shown` are the fields still holding what was suggested.
+ */
+function useSuggestedTags(form: UseFormReturnType<MetadataValues>, ids: string[]) {
+  const { answers, reading } = useTagSuggestions(ids);
+  const [applied, setApplied] = useState<Partial<SuggestedTags>>({});
+  const appliedRef = useRef(applied);
+  appliedRef.current = applied;
+  const formRef = useRef(form);
+  formRef.current = form;
+  useEffect(() => {
+    const tags = answers && commonTags(answers);
+    if (!tags) return;
+    const current = formRef.current;
+    const { changes, applied: next } = applySuggestions(
+      tags,
+      (f) => current.isTouched(f),
+      appliedRef.current,
+    );
+    if (Object.keys(changes).length > 0) current.setValues(changes);
+    setApplied(next);
+  }, [answers]);
+  return {
+    reading,
+    shown: stillSuggested(form.getValues(), applied),
+    clear: () => setApplied({}),
+  };
 }
 
 /** A web page (a video on a hosting site, a public article) kept in the library as a link. */

@@ -33,7 +33,10 @@ export function useUploadQueue() {
       if (!next) break;
       running.current += 1;
       patch(next.key, { state: "uploading" });
-      uploadFile(next.file, { meta: { title: next.title } }, (progress) => patch(next.key, { progress }))
+      // the upload page's form saves the details; until then the asset stays out of the library
+      uploadFile(next.file, { meta: { title: next.title }, unsaved: true }, (progress) =>
+        patch(next.key, { progress }),
+      )
         .then(
           (result) => patch(next.key, { state: "done", progress: 1, result }),
           (err: unknown) =>

@@ -1,10 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Anchor, Badge, Group, Stack, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../i18n/format";
-import { useTRPC } from "../trpc";
-import { ErrorAlert } from "../ui/error-alert";
 import type { AssetDetail, AssetVersion } from "./library-types";
+import { mimeEssence } from "./preview-kind";
 
 const sizeUnits = ["B", "KB", "MB", "GB"];
 function fileSize(bytes: number, number: (n: number) => string) {
@@ -17,54 +15,60 @@ function fileSize(bytes: number, number: (n: number) => string) {
   return `${number(Math.round(value * 10) / 10)} ${sizeUnits[unit]}`;
 }
 
-/** A version still being processed, or one that failed with its reason and a retry for curators. */
-export function ProcessingState({ version, canRetry }: { version: AssetVersion; canRetry: boolean }) {
+const renditionColor = { pending: "blue", failed: "red", unavailable: "gray" } as const;
+
+/** A version's pages still in the making, or why it has none; nothing once they are ready. */
+function RenditionBadge({ version, showReason }: { version: AssetVersion; showReason: boolean }) {
   const { t } = useTranslation("library");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const retry = useMutation(
-    trpc.assets.retryProcessing.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assets.get.queryKey() }),
-    }),
+  const state = version.renditionState;
+  if (state !== "pending" && state !== "failed" && state !== "unavailable") return null;
+  const reason =
+    state === "unavailable"
+      ? t("versions.unavailableHint")
+      : state === "failed" && showReason
+        ? version.renditionError
+        : null;
+  const badge = (
+    <Badge
+      size="xs"
+      variant="light"
+      color={renditionColor[state]}
+      tt="none"
+      tabIndex={reason ? 0 : undefined}
+    >
+      {t(`versions.rendition.${state}`)}
+      {reason && <VisuallyHidden>: {reason}</VisuallyHidden>}
+    </Badge>
   );
-  if (version.processingState === "pending") {
-    return (
-      <Alert color="blue" variant="light" title={t("processing.pendingTitle")}>
-        {t("processing.pending")}
-      </Alert>
-    );
-  }
-  if (version.processingState !== "failed") return null;
-  return (
-    <Alert color="red" variant="light" title={t("processing.failedTitle")} role="alert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{version.processingError ?? t("processing.noReason")}</Text>
-        {canRetry && (
-          <Button
-            size="xs"
-            variant="white"
-            color="red"
-            loading={retry.isPending}
-            onClick={() => retry.mutate({ versionId: version.id })}
-          >
-            {t("processing.retry")}
-          </Button>
-        )}
-        {retry.isError && <ErrorAlert title={t("processing.retryFailed")} error={retry.error} />}
-      </Stack>
-    </Alert>
+  return reason ? (
+    <Tooltip label={reason} multiline maw={320} events={{ hover: true, focus: true, touch: true }}>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
   );
 }
 
-/** Every version the caller may see, newest first, each downloadable. */
-export function VersionsList({ asset }: { asset: AssetDetail }) {
+/** The original, when the caller may have it, and the PDF made of a file that is not one. */
+function downloadsOf(version: AssetVersion) {
+  const pdf =
+    version.renditionUrl && mimeEssence(version.mimeType ?? "") !== "application/pdf"
+      ? `${version.renditionUrl}?download=1`
+      : null;
+  return { original: version.downloadUrl, pdf };
+}
+
+/** Every version the caller may see, newest first, each with its downloads. */
+export function VersionsList({ asset, curator }: { asset: AssetDetail; curator: boolean }) {
   const { t } = useTranslation("library");
   const format = useFormat();
+  const link = { size: "sm", style: { whiteSpace: "nowrap" } } as const;
   return (
-    <Stack gap="xs">
-      {asset.versions.map((v) => (
-        <Group key={v.id} justify="space-between" wrap="nowrap" gap="xs">
-          <Stack gap={0} style={{ minWidth: 0 }}>
+    <Stack gap="sm">
+      {asset.versions.map((v) => {
+        const { original, pdf } = downloadsOf(v);
+        return (
+          <Stack key={v.id} gap={2} style={{ minWidth: 0 }} data-testid="version">
             <Group gap={6}>
               <Text size="sm" fw={500}>
                 {t("versions.number", { number: v.number })}
@@ -74,20 +78,31 @@ export function VersionsList({ asset }: { asset: AssetDetail }) {
                   {t("versions.current")}
                 </Badge>
               )}
+              <RenditionBadge version={v} showReason={curator} />
             </Group>
             <Text size="xs" c="dimmed" truncate>
               {[v.fileName, v.size != null ? fileSize(v.size, format.number) : null, format.date(v.createdAt)]
                 .filter(Boolean)
                 .join(" · ")}
             </Text>
+            {(original || pdf) && (
+              <Group gap="md">
+                {original && (
+                  <Anchor href={original} download {...link}>
+                    {/* "original" only says something beside a PDF made from it */}
+                    {pdf ? t("versions.downloadOriginal") : t("versions.download")}
+                  </Anchor>
+                )}
+                {pdf && (
+                  <Anchor href={pdf} download {...link}>
+                    {t("versions.downloadPdf")}
+                  </Anchor>
+                )}
+              </Group>
+            )}
           </Stack>
-          {v.downloadUrl && (
-            <Anchor href={v.downloadUrl} size="sm" download style={{ whiteSpace: "nowrap", flexShrink: 0 }}>
-              {t("versions.download")}
-            </Anchor>
-          )}
-        </Group>
-      ))}
+        );
+      })}
     </Stack>
   );
 }

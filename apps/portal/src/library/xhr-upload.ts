@@ -18,11 +18,12 @@ class UploadError extends Error {
 
 /**
  * POST /api/uploads with XMLHttpRequest, because fetch cannot report upload progress.
- * `assetId` adds a new version to that asset; otherwise `meta` describes a new one.
+ * `assetId` adds a new version to that asset; otherwise `meta` describes a new one, which
+ * `unsaved` keeps out of the library until its details are saved.
  */
 export function uploadFile(
   file: File,
-  target: { assetId?: string; meta?: Partial<AssetMetaInput> },
+  target: { assetId?: string; meta?: Partial<AssetMetaInput>; unsaved?: boolean },
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadResult> {
@@ -32,6 +33,7 @@ export function uploadFile(
     form.append("file", file, file.name);
     if (target.assetId) form.append("assetId", target.assetId);
     if (target.meta) form.append("meta", JSON.stringify(target.meta));
+    if (target.unsaved) form.append("unsaved", "1");
     xhr.upload.addEventListener("progress", (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });

@@ -1,12 +1,29 @@
 import { open } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectFileType, type FileKind, sniffMarkup } from "./detect-type";
 import {
+  detectFileType,
+  FILE_TYPES,
+  type FileKind,
+  isOfficeKind,
+  isPagedKind,
+  isPresentationKind,
+  kindOfMime,
+  officeKinds,
+  pagedKinds,
+  presentationKinds,
+  sniffMarkup,
+} from "./detect-type";
+import {
+  makeCompoundFile,
   makeDocx,
   makeExecutable,
   makeGif,
   makeJpeg,
   makeMp4,
+  makeOdp,
+  makeOds,
+  makeOdt,
+  makeOpenDocument,
   makePdf,
   makePng,
   makePptx,
@@ -61,6 +78,50 @@ describe("detectFileType accepts by content, whatever the name", () => {
     ],
     ["notes.md", () => Buffer.from("Plain words about pricing.\nNo markup here.\n"), "text", "text/plain"],
     ["memo.bin", () => Buffer.from("\uFEFF価格が高すぎるという反論への回答\n"), "text", "text/plain"],
+    [
+      "letter.docx",
+      () => makeCompoundFile(["WordDocument", "1Table", "\u0005SummaryInformation"]),
+      "doc",
+      "application/msword",
+    ],
+    [
+      "prices.pdf",
+      () => makeCompoundFile(["Workbook", "\u0005SummaryInformation"]),
+      "xls",
+      "application/vnd.ms-excel",
+    ],
+    ["old-prices.xlsx", () => makeCompoundFile(["Book"]), "xls", "application/vnd.ms-excel"],
+    [
+      "deck.doc",
+      () => makeCompoundFile(["Current User", "PowerPoint Document", "Pictures"]),
+      "ppt",
+      "application/vnd.ms-powerpoint",
+    ],
+    ["notes.txt", () => makeOdt(["Hello"]), "odt", "application/vnd.oasis.opendocument.text"],
+    [
+      "prices.odt",
+      () => makeOds([{ name: "Prices", cells: ["a"] }]),
+      "ods",
+      "application/vnd.oasis.opendocument.spreadsheet",
+    ],
+    [
+      "deck.pptx",
+      () => makeOdp([{ text: "Hello" }]),
+      "odp",
+      "application/vnd.oasis.opendocument.presentation",
+    ],
+    [
+      "deck.zip",
+      () => makeOpenDocument("odp", "<draw:page/>", { mimetypeFirst: false }),
+      "odp",
+      "application/vnd.oasis.opendocument.presentation",
+    ],
+    [
+      "memo.txt",
+      () => Buffer.from("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Hello\\par }"),
+      "rtf",
+      "application/rtf",
+    ],
   ];
   it.each(cases)("%s holding %s", async (name, make, kind, mime) => {
     const result = await detect(name, await make());
@@ -135,15 +196,117 @@ describe("detectFileType refuses", () => {
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(504),
     ]);
-    expect(await detect("old.doc", ole2)).toMatchObject({
-      ok: false,
-      detected: expect.stringMatching(/legacy Office/),
-    });
+    expect(await detect("old.doc", ole2)).toEqual({ ok: false, detected: "damaged legacy Office document" });
   });
 
   it("text that turns out not to be UTF-8 past the head", async () => {
     const text = Buffer.concat([Buffer.from("a".repeat(20_000)), Buffer.from([0xff, 0xfe, 0x41])]);
     expect(await detect("long.txt", text)).toMatchObject({ ok: false });
+  });
+});
+
+describe("detectFileType refuses compound files that are not Word, Excel or PowerPoint", () => {
+  it.each([
+    [
+      "an encrypted DOCX (EncryptionInfo and EncryptedPackage)",
+      ["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"],
+      "password-protected Office document: remove the password and upload it again",
+    ],
+    [
+      "an encrypted PPT",
+      ["PowerPoint Document", "Current User", "EncryptedSummary"],
+      "password-protected Office document: remove the password and upload it again",
+    ],
+    [
+      "an Outlook message",
+      ["__substg1.0_0037001F", "__substg1.0_1000001F", "__nameid_version1.0", "__properties_version1.0"],
+      "Outlook message (.msg)",
+    ],
+    [
+      "a Visio drawing",
+      ["VisioDocument", "\u0005SummaryInformation"],
+      "compound document of an unknown kind (not Word, Excel or PowerPoint)",
+    ],
+  ])("%s", async (_, names, detected) => {
+    expect(await detect("file.docx", makeCompoundFile(names))).toEqual({ ok: false, detected });
+  });
+
+  it("a compound file whose directory chain loops, as damaged and at once", async () => {
+    const started = performance.now();
+    const looping = makeCompoundFile(["WordDocument", "1Table", "Data", "ObjectPool", "CompObj"], {
+      directoryLoops: true,
+    });
+    expect(await detect("loop.doc", looping)).toEqual({
+      ok: false,
+      detected: "damaged legacy Office document",
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("a compound file cut short, as damaged", async () => {
+    const doc = makeCompoundFile(["WordDocument", "1Table"]);
+    for (const length of [doc.length - 512, 1024, 100]) {
+      expect(await detect("cut.doc", truncate(doc, length))).toEqual({
+        ok: false,
+        detected: "damaged legacy Office document",
+      });
+    }
+  });
+});
+
+describe("detectFileType and OpenDocument files", () => {
+  it("refuses a password-protected one", async () => {
+    const odt = await makeOpenDocument("odt", "<text:p>secret</text:p>", { encrypted: true });
+    expect(await detect("secret.odt", odt)).toEqual({
+      ok: false,
+      detected: "password-protected Office document: remove the password and upload it again",
+    });
+  });
+
+  it("refuses other OpenDocument kinds, and a mimetype without content.xml", async () => {
+    const drawing = makeZip([
+      { name: "mimetype", data: "application/vnd.oasis.opendocument.graphics" },
+      { name: "content.xml", data: "<office:document-content/>" },
+    ]);
+    expect(await detect("drawing.odp", drawing)).toEqual({
+      ok: false,
+      detected: "OpenDocument file of another kind (not a text document, spreadsheet or presentation)",
+    });
+    const noContent = makeZip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.text" }]);
+    expect(await detect("empty.odt", noContent)).toEqual({
+      ok: false,
+      detected: "ZIP archive (not an Office document)",
+    });
+  });
+});
+
+describe("file kinds", () => {
+  it("FILE_TYPES and kindOfMime agree for every kind", () => {
+    for (const [kind, file] of Object.entries(FILE_TYPES)) {
+      expect(file.kind).toBe(kind);
+      expect(kindOfMime(file.mime)).toBe(kind);
+    }
+  });
+
+  it("kindOfMime ignores parameters and case, knows QuickTime, and falls back to text", () => {
+    expect(kindOfMime("text/markdown")).toBe("markdown");
+    expect(kindOfMime("Application/RTF; charset=windows-1252")).toBe("rtf");
+    expect(kindOfMime("video/quicktime")).toBe("mp4");
+    expect(kindOfMime("application/x-unknown")).toBe("text");
+    expect(kindOfMime("")).toBe("text");
+  });
+
+  it("Office, paged and presentation kinds", () => {
+    expect([...officeKinds].sort()).toEqual(
+      ["doc", "docx", "odp", "ods", "odt", "ppt", "pptx", "rtf", "xls", "xlsx"].sort(),
+    );
+    expect([...pagedKinds].sort()).toEqual(["pdf", ...officeKinds].sort());
+    expect([...presentationKinds].sort()).toEqual(["odp", "ppt", "pptx"]);
+    expect(officeKinds.every(isOfficeKind) && pagedKinds.every(isPagedKind)).toBe(true);
+    expect(presentationKinds.every(isPresentationKind)).toBe(true);
+    expect(isOfficeKind("pdf") || isOfficeKind("png") || isOfficeKind("markdown")).toBe(false);
+    expect(isPagedKind("text") || isPagedKind("mp4") || isPagedKind("nonsense")).toBe(false);
+    expect(isPresentationKind("docx") || isPresentationKind("pdf")).toBe(false);
   });
 });
 
@@ -156,6 +319,18 @@ describe("detectFileType reads little", () => {
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
     expect(await detectFileType(path)).toMatchObject({ ok: true, file: { kind: "pdf" } });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(50 * 1024 ** 2);
+  });
+
+  it("names a 2 GB legacy Word file from its header, FAT and directory alone", async () => {
+    const path = await files.write("huge.doc", makeCompoundFile(["WordDocument", "1Table"]));
+    const handle = await open(path, "r+");
+    await handle.truncate(2 * 1024 ** 3); // sparse: costs no disk
+    await handle.close();
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    expect(await detectFileType(path)).toMatchObject({ ok: true, file: { kind: "doc" } });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(50 * 1024 ** 2);
   });

@@ -1,12 +1,17 @@
 import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DetectedFile, detectFileType } from "./detect-type";
-import { ProcessingError, type ProcessingResult, processFile } from "./extract";
+import { limitPages, MAX_TEXT_LENGTH, ProcessingError, type ProcessingResult, processFile } from "./extract";
+import { processPdf } from "./pdf";
 import {
+  makeCompoundFile,
   makeDocx,
   makeGif,
   makeJpeg,
   makeMp4,
+  makeOdp,
+  makeOds,
+  makeOdt,
   makePdf,
   makePng,
   makePptx,
@@ -49,7 +54,7 @@ async function thumbnailSize(result: ProcessingResult) {
 }
 
 describe("PDF", () => {
-  it("gives the text of every page, the page count and a first-page thumbnail 400 px wide", async () => {
+  it("gives the text of every page and the page count; its pictures come from the rendition job", async () => {
     const pdf = await makePdf({
       pages: ["Acme battle card\nWhy we win on price", "Objection: too expensive", "Customer story: Globex"],
     });
@@ -61,7 +66,24 @@ describe("PDF", () => {
     expect(result.text.indexOf("Acme")).toBeLessThan(result.text.indexOf("Globex"));
     expect(result.pageCount).toBe(3);
     expect(result.language).toBe("en");
-    expect(await thumbnailSize(result)).toEqual({ width: 400, height: 566, mime: "image/webp" });
+    expect(result.thumbnail).toBeNull();
+  });
+
+  it("gives the text of each page, in order, each with its own page number", async () => {
+    const pdf = await makePdf({
+      pages: ["Acme battle card\nWhy we win on price", "Objection: too expensive"],
+    });
+    const result = await processBytes("pages.pdf", pdf);
+    expect(result.pages).toEqual(["Acme battle card\nWhy we win on price\n1", "Objection: too expensive\n2"]);
+    expect(result.text).toBe(result.pages?.join("\n\n"));
+  });
+
+  it("keeps an empty string for the pages past the text limit, so indexes stay page numbers", async () => {
+    const pages = ["First page words", "Second page words", "Third page words", "Fourth page words"];
+    const path = await files.write("limited.pdf", await makePdf({ pages }));
+    const content = await processPdf(path, 20);
+    expect(content.pageCount).toBe(4);
+    expect(content.pages).toEqual(["First page words\n1", "Second page words\n2", "", ""]);
   });
 
   it("gives real Japanese characters from an embedded Japanese font", async () => {
@@ -171,6 +193,21 @@ describe("PPTX", () => {
     expect(result.thumbnail).toBeNull();
   });
 
+  it("gives each slide's text with its own speaker notes, one page per slide", async () => {
+    const pptx = await makePptx([
+      { text: "Why Pitchside", notes: "Open with the Globex story" },
+      { text: "Pricing" },
+      { text: "次のステップ", notes: "パイロットを提案する" },
+    ]);
+    const result = await processBytes("deck.pptx", pptx);
+    expect(result.pages).toEqual([
+      "Why Pitchside\n\nOpen with the Globex story",
+      "Pricing",
+      "次のステップ\n\nパイロットを提案する",
+    ]);
+    expect(result.text).toBe(result.pages?.join("\n\n"));
+  });
+
   it("orders slides past nine by number, not as text", async () => {
     const slides = Array.from({ length: 12 }, (_, i) => ({ text: `Slide title ${i + 1}` }));
     const result = await processBytes("long.pptx", await makePptx(slides));
@@ -182,6 +219,87 @@ describe("PPTX", () => {
     const pptx = await makePptx([{ text: "With a preview" }], { thumbnailWidth: 256 });
     const result = await processBytes("preview.pptx", pptx);
     expect(await thumbnailSize(result)).toEqual({ width: 256, height: 192, mime: "image/webp" });
+  });
+});
+
+describe("ODT", () => {
+  it("gives the text of the paragraphs, Japanese included, no page count and no pages", async () => {
+    const odt = await makeOdt(["導入事例", "価格が高すぎるという声への回答", "ROI in 3 months"]);
+    const result = await processBytes("jirei.odt", odt);
+    expect(result.text).toBe("導入事例\n価格が高すぎるという声への回答\nROI in 3 months");
+    expect(result).toMatchObject({ pageCount: null, pages: null, thumbnail: null, language: "ja" });
+  });
+});
+
+describe("ODP", () => {
+  it("gives one page per slide, speaker notes with their slide, and the slide count", async () => {
+    const odp = await makeOdp([
+      { text: "Why Pitchside", notes: "Open with the Globex story" },
+      { text: "価格\n導入効果は大きい" },
+      { text: "Next steps", notes: "Ask for the pilot" },
+    ]);
+    const result = await processBytes("deck.odp", odp);
+    expect(result.pages).toEqual([
+      "Why Pitchside\n\nOpen with the Globex story",
+      "価格\n導入効果は大きい",
+      "Next steps\n\nAsk for the pilot",
+    ]);
+    expect(result.text).toBe(result.pages?.join("\n\n"));
+    expect(result.pageCount).toBe(3);
+  });
+});
+
+describe("ODS", () => {
+  it("gives sheet names and cells, the sheet count, and no pages", async () => {
+    const ods = await makeOds([
+      { name: "Pricing", cells: ["Plan", "Enterprise <annual>"] },
+      { name: "競合", cells: ["Acme 比較"] },
+    ]);
+    const result = await processBytes("pricing.ods", ods);
+    expect(result.text).toBe("Pricing\nPlan\nEnterprise <annual>\n\n競合\nAcme 比較");
+    expect(result).toMatchObject({ pageCount: 2, pages: null });
+  });
+});
+
+describe("legacy Office and RTF", () => {
+  it.each([
+    ["doc", () => makeCompoundFile(["WordDocument", "1Table"])],
+    ["xls", () => makeCompoundFile(["Workbook"])],
+    ["ppt", () => makeCompoundFile(["PowerPoint Document", "Current User"])],
+    ["rtf", () => Buffer.from("{\\rtf1\\ansi Objection handling\\par }")],
+  ])("%s: accepted, its text left to the PDF rendition", async (kind, make) => {
+    const path = await files.write(`file.${kind}`, make());
+    const detection = await detectFileType(path);
+    expect(detection).toMatchObject({ ok: true, file: { kind } });
+    if (!detection.ok) return;
+    expect(await processFile(path, detection.file)).toEqual({
+      text: "",
+      pageCount: null,
+      pages: null,
+      thumbnail: null,
+      language: null,
+    });
+  });
+});
+
+describe("page text limit", () => {
+  it("cuts the page that crosses the limit and empties the ones after it", () => {
+    expect(limitPages(["aaaa", "bbbb", "cccc", "dddd"], 6)).toEqual(["aaaa", "bb", "", ""]);
+    expect(limitPages(["aaaa", "bb"], 6)).toEqual(["aaaa", "bb"]);
+  });
+
+  it("applies MAX_TEXT_LENGTH to a presentation's pages as to its text", async () => {
+    // words that do not compress well, or the zip bomb guard would refuse the file first
+    const words = Array.from({ length: MAX_TEXT_LENGTH / 10 }, (_, i) =>
+      ((i * 2654435761) % 1e9).toString(36),
+    );
+    const long = words.join(" ").slice(0, MAX_TEXT_LENGTH / 2 + 100);
+    const odp = await makeOdp([{ text: long }, { text: long }, { text: "Last slide" }]);
+    const result = await processBytes("long.odp", odp);
+    expect(result.pages).toHaveLength(3);
+    expect(result.pages?.[2]).toBe("");
+    expect(result.pages?.join("").length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
+    expect(result.text.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
   });
 });
 
@@ -235,6 +353,7 @@ describe("video and text", () => {
     expect(await processBytes("clip.mp4", makeMp4())).toEqual({
       text: "",
       pageCount: null,
+      pages: null,
       thumbnail: null,
       language: null,
     });

@@ -3,6 +3,7 @@ import { detectLanguage } from "@pitchside/shared";
 import type { DetectedFile } from "./detect-type";
 import { stripMarkdown } from "./markdown";
 import { processOffice } from "./office";
+import { processOpenDocument } from "./opendocument";
 import { processPdf } from "./pdf";
 import { isFileSystemError, ProcessingError, reasonOf } from "./processing-error";
 import { type Thumbnail, thumbnailOfImage } from "./thumbnails";
@@ -13,6 +14,11 @@ export type { Thumbnail } from "./thumbnails";
 export interface ProcessingResult {
   text: string;
   pageCount: number | null;
+  /**
+   * The text of each page or slide, in order, when the format knows its pages
+   * (PDF, PPTX, ODP); a slide's speaker notes follow its text. Null otherwise.
+   */
+  pages: string[] | null;
   thumbnail: Thumbnail | null;
   language: "en" | "ja" | null;
 }
@@ -38,7 +44,8 @@ export async function processFile(filePath: string, file: DetectedFile): Promise
     throw new ProcessingError(`Could not read the ${file.kind.toUpperCase()} file: ${reasonOf(err)}`);
   }
   const text = limitLength(removeControlCharacters(content.text));
-  return { ...content, text, language: text.trim() ? detectLanguage(text) : null };
+  const pages = content.pages && limitPages(content.pages.map(removeControlCharacters));
+  return { ...content, text, pages, language: text.trim() ? detectLanguage(text) : null };
 }
 
 async function contentOf(filePath: string, file: DetectedFile): Promise<Content> {
@@ -49,6 +56,16 @@ async function contentOf(filePath: string, file: DetectedFile): Promise<Content>
     case "pptx":
     case "xlsx":
       return processOffice(filePath, file.kind);
+    case "odt":
+    case "ods":
+    case "odp":
+      return processOpenDocument(filePath, file.kind);
+    case "doc":
+    case "xls":
+    case "ppt":
+    case "rtf":
+      // their text comes later, from the PDF LibreOffice renders of them
+      return { text: "", pageCount: null, pages: null, thumbnail: null };
     case "png":
     case "jpeg":
     case "webp":
@@ -56,14 +73,17 @@ async function contentOf(filePath: string, file: DetectedFile): Promise<Content>
       return {
         text: "",
         pageCount: null,
+        pages: null,
         thumbnail: await thumbnailOfImage(await readFile(filePath), file.kind),
       };
     case "mp4":
-      return { text: "", pageCount: null, thumbnail: null };
+      return { text: "", pageCount: null, pages: null, thumbnail: null };
     case "markdown":
-      return { text: stripMarkdown(await readText(filePath)), pageCount: null, thumbnail: null };
-    case "text":
-      return { text: (await readText(filePath)).replace(/\r\n?/g, "\n"), pageCount: null, thumbnail: null };
+      return { text: stripMarkdown(await readText(filePath)), pageCount: null, pages: null, thumbnail: null };
+    case "text": {
+      const text = (await readText(filePath)).replace(/\r\n?/g, "\n");
+      return { text, pageCount: null, pages: null, thumbnail: null };
+    }
   }
 }
 
@@ -81,4 +101,17 @@ function limitLength(text: string): string {
   if (text.length <= MAX_TEXT_LENGTH) return text;
   const cut = text.lastIndexOf("\n", MAX_TEXT_LENGTH);
   return text.slice(0, cut > MAX_TEXT_LENGTH * 0.9 ? cut : MAX_TEXT_LENGTH);
+}
+
+/**
+ * Pages within MAX_TEXT_LENGTH characters in all: the page that crosses it is
+ * cut, the ones after it are empty, so page n is still at index n - 1.
+ */
+export function limitPages(pages: readonly string[], maxLength = MAX_TEXT_LENGTH): string[] {
+  let room = maxLength;
+  return pages.map((page) => {
+    const kept = page.length <= room ? page : page.slice(0, Math.max(0, room));
+    room -= kept.length;
+    return kept;
+  });
 }

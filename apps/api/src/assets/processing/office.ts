@@ -1,14 +1,16 @@
 import { posix } from "node:path";
 import { ProcessingError } from "./processing-error";
 import { type Thumbnail, thumbnailOfEmbeddedImage } from "./thumbnails";
-import { tidyLines, xmlElements, xmlElementText, xmlText } from "./xml-text";
+import { joinBlocks, tidyLines, xmlElements, xmlElementText, xmlText } from "./xml-text";
 import { DEFAULT_ZIP_LIMITS, OoxmlArchive, type ZipLimits } from "./zip-guard";
 
-export type OfficeKind = "docx" | "pptx" | "xlsx";
+export type OoxmlKind = "docx" | "pptx" | "xlsx";
 
 export interface OfficeContent {
   text: string;
   pageCount: number | null;
+  /** The text of each slide, speaker notes included, for a presentation; null for other kinds. */
+  pages: string[] | null;
   thumbnail: Thumbnail | null;
 }
 
@@ -22,10 +24,13 @@ const DRAWING_TEXT = { text: ["t"], block: ["p"], lineBreak: ["br"], skip: ["fld
 /** Phonetic guides (furigana) would repeat every Japanese cell in katakana. */
 const SHARED_STRINGS_TEXT = { text: ["t"], block: ["si"], skip: ["rPh", "phoneticPr"] } as const;
 
-/** Text, page or slide count and embedded preview of a DOCX, PPTX or XLSX, through the zip bomb guard. */
+/**
+ * Text, page or slide count, per-slide text of a PPTX and embedded preview of
+ * a DOCX, PPTX or XLSX, through the zip bomb guard.
+ */
 export async function processOffice(
   filePath: string,
-  kind: OfficeKind,
+  kind: OoxmlKind,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<OfficeContent> {
   const archive = await OoxmlArchive.open(filePath, limits);
@@ -50,21 +55,23 @@ async function docx(archive: OoxmlArchive): Promise<Omit<OfficeContent, "thumbna
   return {
     text: xmlText(document, WORD_TEXT),
     pageCount: pages !== null && Number.isFinite(pages) && pages > 0 ? pages : null,
+    pages: null,
   };
 }
 
 async function pptx(archive: OoxmlArchive): Promise<Omit<OfficeContent, "thumbnail">> {
   const presentation = await requirePart(archive, "ppt/presentation.xml", "PPTX");
   const slidePaths = await slidesInOrder(archive, presentation);
-  const parts: string[] = [];
+  const pages: string[] = [];
   for (const slidePath of slidePaths) {
     const slideXml = await archive.readText(slidePath);
-    if (slideXml !== null) parts.push(xmlText(slideXml, DRAWING_TEXT));
     const notesPath = (await relationships(archive, slidePath)).find((r) => REL_NOTES.test(r.type))?.target;
     const notesXml = notesPath ? await archive.readText(notesPath) : null;
-    if (notesXml !== null) parts.push(xmlText(notesXml, DRAWING_TEXT));
+    pages.push(
+      joinBlocks([slideXml, notesXml].map((xml) => (xml === null ? "" : xmlText(xml, DRAWING_TEXT)))),
+    );
   }
-  return { text: tidyLines(parts.filter((p) => p.length > 0).join("\n\n")), pageCount: slidePaths.length };
+  return { text: joinBlocks(pages), pageCount: slidePaths.length, pages };
 }
 
 /** Slide part names in presentation order (`p:sldIdLst`), or by slide number when the relationships are missing. */
@@ -90,7 +97,11 @@ async function xlsx(archive: OoxmlArchive): Promise<Omit<OfficeContent, "thumbna
   const sharedStrings = await archive.readText("xl/sharedStrings.xml");
   const sheetNames = sheets.map((s) => s.name ?? "").filter((name) => name.length > 0);
   const strings = sharedStrings === null ? "" : xmlText(sharedStrings, SHARED_STRINGS_TEXT);
-  return { text: tidyLines([sheetNames.join("\n"), strings].join("\n\n")), pageCount: sheets.length };
+  return {
+    text: tidyLines([sheetNames.join("\n"), strings].join("\n\n")),
+    pageCount: sheets.length,
+    pages: null,
+  };
 }
 
 /** The preview image an Office app saved in the package (docProps/thumbnail.jpeg), re-encoded; else null. */

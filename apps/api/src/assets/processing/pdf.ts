@@ -2,15 +2,17 @@ import "./pdfjs-polyfills";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createIsomorphicCanvasFactory, getDocumentProxy, renderPageAsImage } from "unpdf";
+import { createIsomorphicCanvasFactory, getDocumentProxy } from "unpdf";
 import { ProcessingError, reasonOf } from "./processing-error";
-import { THUMBNAIL_MAX_HEIGHT, THUMBNAIL_WIDTH, type Thumbnail, thumbnailOfRenderedPage } from "./thumbnails";
+import type { Thumbnail } from "./thumbnails";
 
-type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+export type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 export interface PdfContent {
   text: string;
   pageCount: number;
+  /** The text of each page; "" for the pages past `maxTextLength` that were not read. */
+  pages: string[];
   thumbnail: Thumbnail | null;
 }
 
@@ -32,20 +34,18 @@ function pdfjsDataDirs() {
   };
 }
 
-/**
- * Text of every page, page count and a rendering of the first page. Pages past
- * `maxTextLength` characters are counted but not read.
- */
-export async function processPdf(
-  filePath: string,
-  maxTextLength = Number.POSITIVE_INFINITY,
-): Promise<PdfContent> {
-  const data = await readFile(filePath);
+/** A canvas factory for drawing pages with pdf.js on @napi-rs/canvas. */
+export async function pdfCanvasFactory() {
+  const CanvasFactory = await createIsomorphicCanvasFactory(canvasImport);
+  return new CanvasFactory();
+}
+
+/** The document, refused with a ProcessingError when it is cut short, damaged or password-protected. */
+export async function openPdf(data: Buffer): Promise<PdfDocument> {
   assertComplete(data);
   const CanvasFactory = await createIsomorphicCanvasFactory(canvasImport);
-  let pdf: PdfDocument;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+    return await getDocumentProxy(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
       ...pdfjsDataDirs(),
       CanvasFactory,
       disableFontFace: true,
@@ -56,6 +56,18 @@ export async function processPdf(
   } catch (err) {
     throw pdfError(err);
   }
+}
+
+/**
+ * Text of every page (joined, and page by page) and the page count; pages
+ * past `maxTextLength` characters are counted but not read. The pictures of
+ * the pages come later, from the rendition job (pdf-pages.ts).
+ */
+export async function processPdf(
+  filePath: string,
+  maxTextLength = Number.POSITIVE_INFINITY,
+): Promise<PdfContent> {
+  const pdf = await openPdf(await readFile(filePath));
   try {
     const pages: string[] = [];
     let length = 0;
@@ -63,7 +75,12 @@ export async function processPdf(
       pages.push(await pageText(pdf, n));
       length += (pages.at(-1)?.length ?? 0) + 2;
     }
-    return { text: pages.join("\n\n"), pageCount: pdf.numPages, thumbnail: await firstPageThumbnail(pdf) };
+    return {
+      text: pages.join("\n\n"),
+      pageCount: pdf.numPages,
+      pages: Array.from({ length: pdf.numPages }, (_, i) => pages[i] ?? ""),
+      thumbnail: null,
+    };
   } finally {
     await pdf.loadingTask.destroy();
   }
@@ -78,7 +95,7 @@ function assertComplete(data: Buffer): void {
   throw new ProcessingError("PDF is damaged or truncated: its end-of-file marker is missing");
 }
 
-async function pageText(pdf: PdfDocument, pageNumber: number): Promise<string> {
+export async function pageText(pdf: PdfDocument, pageNumber: number): Promise<string> {
   try {
     const page = await pdf.getPage(pageNumber);
     const content = await page.getTextContent();
@@ -90,23 +107,6 @@ async function pageText(pdf: PdfDocument, pageNumber: number): Promise<string> {
     return text.replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n");
   } catch (err) {
     throw pdfError(err, `page ${pageNumber}`);
-  }
-}
-
-/** The first page drawn THUMBNAIL_WIDTH wide; null when it cannot be drawn (the text still counts). */
-async function firstPageThumbnail(pdf: PdfDocument): Promise<Thumbnail | null> {
-  if (pdf.numPages < 1) return null;
-  try {
-    const page = await pdf.getPage(1);
-    const { width, height } = page.getViewport({ scale: 1 });
-    const size =
-      height / width > THUMBNAIL_MAX_HEIGHT / THUMBNAIL_WIDTH
-        ? { height: THUMBNAIL_MAX_HEIGHT }
-        : { width: THUMBNAIL_WIDTH };
-    const png = await renderPageAsImage(pdf, 1, { canvasImport, ...size });
-    return await thumbnailOfRenderedPage(Buffer.from(png));
-  } catch {
-    return null;
   }
 }
 

@@ -1,9 +1,15 @@
 import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DetectedFile } from "./detect-type";
+import { type DetectedFile, FILE_TYPES } from "./detect-type";
 import { ProcessingError } from "./extract";
-import { closeProcessingWorkers, runProcessing } from "./run-processing";
-import { makePdf, makeTempDir, makeZipBomb } from "./test-files";
+import { PAGE_IMAGE_WIDTH } from "./pdf-pages";
+import {
+  closeProcessingWorkers,
+  renderCardInWorker,
+  renderPagesInWorker,
+  runProcessing,
+} from "./run-processing";
+import { makeOdp, makePdf, makeTempDir, makeZipBomb } from "./test-files";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {
@@ -18,7 +24,7 @@ const PDF: DetectedFile = { kind: "pdf", mime: "application/pdf", ext: "pdf" };
 const TEXT: DetectedFile = { kind: "text", mime: "text/plain; charset=utf-8", ext: "txt" };
 
 describe("runProcessing (worker thread)", () => {
-  it("processes a PDF in the worker and hands back the thumbnail as a Buffer", async () => {
+  it("processes a PDF in the worker", async () => {
     const path = await files.write(
       "deck.pdf",
       await makePdf({ pages: ["価格が高すぎる", "二ページ目"], japanese: true }),
@@ -27,9 +33,36 @@ describe("runProcessing (worker thread)", () => {
     expect(result.text.split("\n")).toContain("価格が高すぎる");
     expect(result.pageCount).toBe(2);
     expect(result.language).toBe("ja");
-    expect(Buffer.isBuffer(result.thumbnail?.data)).toBe(true);
-    const image = await loadImage(result.thumbnail?.data ?? Buffer.alloc(0));
-    expect(image.width).toBe(400);
+  });
+
+  it("draws every page and a card in the worker, handing the pictures back as Buffers", async () => {
+    const path = await files.write("pages.pdf", await makePdf({ pages: ["One", "Two", "Three"] }));
+    const rendered = await renderPagesInWorker(path);
+    expect(rendered.pageCount).toBe(3);
+    expect(rendered.pages.map((p) => p.text.split("\n")[0])).toEqual(["One", "Two", "Three"]);
+    for (const page of rendered.pages) {
+      const image = await loadImage(Buffer.from(page.image ?? new Uint8Array()));
+      expect({ width: image.width, height: image.height }).toEqual({ width: PAGE_IMAGE_WIDTH, height: 340 });
+    }
+    expect(Buffer.isBuffer(rendered.thumbnail?.data)).toBe(true);
+    const card = await loadImage(rendered.thumbnail?.data ?? Buffer.alloc(0));
+    expect(card.width).toBe(400);
+  });
+
+  it("draws a card for a file without pages, in the language's face", async () => {
+    const card = await renderCardInWorker({
+      tone: "markdown",
+      label: "MARKDOWN",
+      title: "アクメ対策カード",
+      body: "価格で勝負しない。導入の速さを見せる。",
+      language: "ja",
+    });
+    const image = await loadImage(card.data);
+    expect({ width: image.width, height: image.height, mime: card.mime }).toEqual({
+      width: 400,
+      height: 300,
+      mime: "image/webp",
+    });
   });
 
   it("turns the worker's refusal into a ProcessingError", async () => {
@@ -83,5 +116,22 @@ describe("runProcessing (worker thread)", () => {
     const failure = runProcessing(`${files.dir}/gone.pdf`, PDF);
     await expect(failure).rejects.not.toBeInstanceOf(ProcessingError);
     await expect(failure).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("runProcessing hands back the text of each page", () => {
+  it("of a PDF and of an ODP, from the worker thread", async () => {
+    const pdf = await files.write("deck.pdf", await makePdf({ pages: ["First", "Second"] }));
+    expect((await runProcessing(pdf, FILE_TYPES.pdf)).pages).toEqual(["First\n1", "Second\n2"]);
+    const odp = await files.write(
+      "deck.odp",
+      await makeOdp([{ text: "価格", notes: "導入効果" }, { text: "Next" }]),
+    );
+    expect((await runProcessing(odp, FILE_TYPES.odp)).pages).toEqual(["価格\n\n導入効果", "Next"]);
+  });
+
+  it("null for a kind without pages", async () => {
+    const path = await files.write("memo.txt", "Plain words.\n");
+    expect((await runProcessing(path, FILE_TYPES.text)).pages).toBeNull();
   });
 });

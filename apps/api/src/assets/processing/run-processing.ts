@@ -1,8 +1,11 @@
 import { Worker } from "node:worker_threads";
+import type { CardSpec } from "./card-thumbnails";
 import type { DetectedFile } from "./detect-type";
-import type { ProcessingResult } from "./extract";
+import { MAX_TEXT_LENGTH, type ProcessingResult } from "./extract";
+import type { RenderedPages } from "./pdf-pages";
 import { ProcessingError } from "./processing-error";
-import type { WorkerData, WorkerReply, WorkerRequest } from "./worker";
+import type { Thumbnail } from "./thumbnails";
+import type { TaskResults, WorkerData, WorkerReply, WorkerRequest, WorkerTask } from "./worker";
 
 export interface RunProcessingOptions {
   /** The worker is terminated past this; default 120 000 (2 minutes). */
@@ -12,6 +15,8 @@ export interface RunProcessingOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** Drawing every page of a 500-page rendition takes a while. */
+const PAGES_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_MEMORY_MB = 1024;
 /** Loading tsx, pdf.js and canvas costs a worker about two seconds: one is kept warm between files. */
 const MAX_IDLE_WORKERS = 1;
@@ -29,24 +34,77 @@ let nextRequestId = 1;
 const idle: ProcessingWorker[] = [];
 
 /**
- * `processFile` in a worker thread, so a huge or hostile file can neither block
- * the API's event loop nor take the process down: the worker has its own heap
- * limit and is terminated when it runs too long; both become a ProcessingError.
- * File-system errors (the stored file is missing) are rethrown as they are, so
- * a job can retry them.
+ * A task in a worker thread, so a huge or hostile file can neither block the
+ * API's event loop nor take the process down: the worker has its own heap
+ * limit and is terminated when it runs too long; both become a
+ * ProcessingError. File-system errors (the stored file is missing) are
+ * rethrown as they are, so a job can retry them.
  */
-export async function runProcessing(
+async function runTask<T extends WorkerTask>(
+  task: T,
+  opts: RunProcessingOptions = {},
+): Promise<TaskResults[T["op"]]> {
+  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  const index = idle.findIndex((w) => w.maxMemoryMb === maxMemoryMb);
+  const worker = index >= 0 ? idle.splice(index, 1)[0] : undefined;
+  const result = await (worker ?? new ProcessingWorker(maxMemoryMb)).run(
+    { id: nextRequestId++, task },
+    opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+  return revive(task.op, result) as TaskResults[T["op"]];
+}
+
+/** `processFile` (text, page count, thumbnail, language) in a worker thread. */
+export function runProcessing(
   filePath: string,
   file: DetectedFile,
   opts: RunProcessingOptions = {},
 ): Promise<ProcessingResult> {
-  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  const index = idle.findIndex((w) => w.maxMemoryMb === maxMemoryMb);
-  const worker = index >= 0 ? idle.splice(index, 1)[0] : undefined;
-  return (worker ?? new ProcessingWorker(maxMemoryMb)).run(
-    { id: nextRequestId++, filePath, file: { kind: file.kind, mime: file.mime, ext: file.ext } },
-    opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  return runTask(
+    { op: "process", filePath, file: { kind: file.kind, mime: file.mime, ext: file.ext } },
+    opts,
   );
+}
+
+/** Every page of a PDF drawn and read (pdf-pages.ts) in a worker thread; a long document gets longer. */
+export function renderPagesInWorker(
+  filePath: string,
+  opts: RunProcessingOptions = {},
+): Promise<RenderedPages> {
+  return runTask(
+    { op: "pages", filePath, maxTextLength: MAX_TEXT_LENGTH },
+    { timeoutMs: PAGES_TIMEOUT_MS, ...opts },
+  );
+}
+
+/** A drawn library card (card-thumbnails.ts). */
+export function renderCardInWorker(card: CardSpec): Promise<Thumbnail> {
+  return runTask({ op: "card", card });
+}
+
+/** A thumbnail of a picture we did not make (a video's poster frame), decoded where it cannot hurt. */
+export function thumbnailOfImageInWorker(data: Buffer): Promise<Thumbnail> {
+  return runTask({ op: "image", data: new Uint8Array(data) });
+}
+
+const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+const reviveThumbnail = (t: Thumbnail | null) => t && { data: asBuffer(t.data), mime: t.mime };
+
+/** Binary parts arrive as Uint8Arrays: Buffers again, as the callers' types say. */
+function revive(op: WorkerTask["op"], result: TaskResults[WorkerTask["op"]]): TaskResults[WorkerTask["op"]] {
+  switch (op) {
+    case "process": {
+      const r = result as ProcessingResult;
+      return { ...r, thumbnail: reviveThumbnail(r.thumbnail) };
+    }
+    case "pages": {
+      const r = result as RenderedPages;
+      return { ...r, thumbnail: reviveThumbnail(r.thumbnail) };
+    }
+    case "card":
+    case "image":
+      return reviveThumbnail(result as Thumbnail) as Thumbnail;
+  }
 }
 
 /** Terminates the warm workers (at shutdown; they never keep the process alive by themselves). */
@@ -54,9 +112,11 @@ export async function closeProcessingWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => w.terminate()));
 }
 
+type TaskResult = TaskResults[WorkerTask["op"]];
+
 interface Job {
   id: number;
-  resolve: (result: ProcessingResult) => void;
+  resolve: (result: TaskResult) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -87,8 +147,8 @@ class ProcessingWorker {
     });
   }
 
-  run(request: WorkerRequest, timeoutMs: number): Promise<ProcessingResult> {
-    return new Promise<ProcessingResult>((resolve, reject) => {
+  run(request: WorkerRequest, timeoutMs: number): Promise<TaskResult> {
+    return new Promise<TaskResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.retire(new ProcessingError(`Processing took longer than ${formatDuration(timeoutMs)}`));
       }, timeoutMs);
@@ -138,14 +198,7 @@ class ProcessingWorker {
 
 function settle(reply: WorkerReply, job: Job): void {
   if (reply.ok) {
-    const { thumbnail, ...rest } = reply.result;
-    job.resolve({
-      ...rest,
-      thumbnail: thumbnail && {
-        data: Buffer.from(thumbnail.data.buffer, thumbnail.data.byteOffset, thumbnail.data.byteLength),
-        mime: thumbnail.mime,
-      },
-    });
+    job.resolve(reply.result);
     return;
   }
   if (reply.kind === "processing") {

@@ -1,6 +1,7 @@
 /**
  * Factories for real uploaded files in tests: PDFs (Japanese too), DOCX, PPTX,
- * PNG, hostile zips and executables. Test-only: they use dev dependencies.
+ * OpenDocument, legacy compound files, PNG, hostile zips and executables.
+ * Test-only: they use dev dependencies.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -10,6 +11,7 @@ import { crc32, deflateRawSync, constants as zlibConstants } from "node:zlib";
 import { createCanvas } from "@napi-rs/canvas";
 import fontkit from "@pdf-lib/fontkit";
 import { Document, Packer, Paragraph, TextRun } from "docx";
+import JSZip from "jszip";
 import {
   beginText,
   endText,
@@ -127,10 +129,17 @@ async function makePdfWithoutEmbeddedFont(pages: string[]): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** A DOCX with one paragraph per string. */
-export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
+/** A DOCX with one paragraph per string; `pageBreaks` starts each on a page of its own. */
+export async function makeDocx(paragraphs: string[], opts: { pageBreaks?: boolean } = {}): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+    sections: [
+      {
+        children: paragraphs.map(
+          (p, i) =>
+            new Paragraph({ children: [new TextRun(p)], pageBreakBefore: opts.pageBreaks === true && i > 0 }),
+        ),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -369,6 +378,198 @@ async function readZipEntries(zipData: Buffer): Promise<ZipEntryInput[]> {
     entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
   }
   return entries;
+}
+
+const ODF_NAMESPACES = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+  'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"',
+  'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"',
+].join(" ");
+
+const ODF_BODIES = { odt: "text", ods: "spreadsheet", odp: "presentation" } as const;
+
+/**
+ * An OpenDocument package whose office:body holds `body` (XML). As the standard
+ * wants, `mimetype` comes first and stored, unless `mimetypeFirst: false`, which
+ * puts it last and deflated. `encrypted` declares encryption in the manifest.
+ */
+export async function makeOpenDocument(
+  kind: keyof typeof ODF_BODIES,
+  body: string,
+  opts: { mimetypeFirst?: boolean; encrypted?: boolean; thumbnail?: Buffer } = {},
+): Promise<Buffer> {
+  const mimetype = `application/vnd.oasis.opendocument.${ODF_BODIES[kind]}`;
+  const encryption = opts.encrypted
+    ? '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA"/>'
+    : "";
+  const zip = new JSZip();
+  const first = opts.mimetypeFirst ?? true;
+  if (first) zip.file("mimetype", mimetype, { compression: "STORE" });
+  zip.file(
+    "content.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODF_NAMESPACES} office:version="1.3"><office:automatic-styles/><office:body><office:${ODF_BODIES[kind]}>${body}</office:${ODF_BODIES[kind]}></office:body></office:document-content>`,
+  );
+  zip.file(
+    "META-INF/manifest.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest ${ODF_NAMESPACES} manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">${encryption}</manifest:file-entry></manifest:manifest>`,
+  );
+  if (opts.thumbnail) zip.file("Thumbnails/thumbnail.png", opts.thumbnail);
+  if (!first) zip.file("mimetype", mimetype);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+const odfParagraph = (line: string) => `<text:p>${escapeXml(line)}</text:p>`;
+
+/** An ODT with one paragraph per string. */
+export function makeOdt(paragraphs: string[]): Promise<Buffer> {
+  return makeOpenDocument("odt", paragraphs.map(odfParagraph).join(""));
+}
+
+/** An ODP with one slide (draw:page) per entry, speaker notes where given. */
+export function makeOdp(slides: Array<{ text: string; notes?: string }>): Promise<Buffer> {
+  const frame = (text: string) =>
+    `<draw:frame><draw:text-box>${text.split("\n").map(odfParagraph).join("")}</draw:text-box></draw:frame>`;
+  const pages = slides.map(
+    ({ text, notes }, i) =>
+      `<draw:page draw:name="page${i + 1}">${frame(text)}${
+        notes === undefined
+          ? ""
+          : `<presentation:notes><draw:page-thumbnail/>${frame(notes)}</presentation:notes>`
+      }</draw:page>`,
+  );
+  return makeOpenDocument("odp", pages.join(""));
+}
+
+/** An ODS: one table per sheet, its cells down the first column. */
+export function makeOds(sheets: Array<{ name: string; cells: string[] }>): Promise<Buffer> {
+  const tables = sheets.map(
+    ({ name, cells }) =>
+      `<table:table table:name="${escapeXml(name)}"><table:table-column/>${cells
+        .map(
+          (cell) =>
+            `<table:table-row><table:table-cell office:value-type="string">${odfParagraph(cell)}</table:table-cell></table:table-row>`,
+        )
+        .join("")}</table:table>`,
+  );
+  return makeOpenDocument("ods", tables.join(""));
+}
+
+const CFB_SECTOR = 512;
+const CFB_FREE = 0xffffffff;
+const CFB_END_OF_CHAIN = 0xfffffffe;
+const CFB_FAT_SECTOR = 0xfffffffd;
+const CFB_DIFAT_SECTOR = 0xfffffffc;
+
+/**
+ * A version 3 OLE2 compound file (512-byte sectors) whose root holds these
+ * streams, each `streamBytes` long (default 4096, the smallest kept out of the
+ * mini stream). Layout: FAT, DIFAT, streams, then the directory, so with
+ * streams large enough to need over 109 FAT sectors the directory is found
+ * through the DIFAT chain. `directoryLoops` links the directory's last sector
+ * back to its first.
+ */
+export function makeCompoundFile(
+  streamNames: string[],
+  opts: { streamBytes?: number; directoryLoops?: boolean } = {},
+): Buffer {
+  const streamBytes = opts.streamBytes ?? 4096;
+  const perFat = CFB_SECTOR / 4;
+  const perDifat = perFat - 1;
+  const streamSectors = Math.ceil(streamBytes / CFB_SECTOR);
+  const directorySectors = Math.ceil((streamNames.length + 1) / (CFB_SECTOR / 128));
+  const dataSectors = streamNames.length * streamSectors + directorySectors;
+  let fatSectors = 1;
+  let difatSectors = 0;
+  while (fatSectors * perFat < fatSectors + difatSectors + dataSectors) {
+    fatSectors += 1;
+    difatSectors = Math.max(0, Math.ceil((fatSectors - 109) / perDifat));
+  }
+  const total = fatSectors + difatSectors + dataSectors;
+  const fat = new Array<number>(fatSectors * perFat).fill(CFB_FREE);
+  for (let i = 0; i < fatSectors; i += 1) fat[i] = CFB_FAT_SECTOR;
+  for (let i = 0; i < difatSectors; i += 1) fat[fatSectors + i] = CFB_DIFAT_SECTOR;
+  const chain = (start: number, length: number) => {
+    for (let i = 0; i < length; i += 1) fat[start + i] = i === length - 1 ? CFB_END_OF_CHAIN : start + i + 1;
+  };
+  const streamStarts = streamNames.map((_, i) => fatSectors + difatSectors + i * streamSectors);
+  for (const start of streamStarts) chain(start, streamSectors);
+  const firstDirectory = total - directorySectors;
+  chain(firstDirectory, directorySectors);
+  if (opts.directoryLoops) fat[total - 1] = firstDirectory;
+
+  const file = Buffer.alloc((total + 1) * CFB_SECTOR);
+  const header = file.subarray(0, CFB_SECTOR);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x3e, 0x18); // minor version
+  header.writeUInt16LE(3, 0x1a); // major version
+  header.writeUInt16LE(0xfffe, 0x1c); // little-endian
+  header.writeUInt16LE(9, 0x1e); // 512-byte sectors
+  header.writeUInt16LE(6, 0x20); // 64-byte mini sectors
+  header.writeUInt32LE(fatSectors, 0x2c);
+  header.writeUInt32LE(firstDirectory, 0x30);
+  header.writeUInt32LE(4096, 0x38); // mini stream cutoff
+  header.writeUInt32LE(CFB_END_OF_CHAIN, 0x3c); // no mini FAT
+  header.writeUInt32LE(difatSectors > 0 ? fatSectors : CFB_END_OF_CHAIN, 0x44);
+  header.writeUInt32LE(difatSectors, 0x48);
+  const sector = (n: number) => file.subarray((n + 1) * CFB_SECTOR, (n + 2) * CFB_SECTOR);
+  for (let i = 0; i < 109; i += 1) header.writeUInt32LE(i < fatSectors ? i : CFB_FREE, 0x4c + 4 * i);
+  for (let d = 0; d < difatSectors; d += 1) {
+    const difat = sector(fatSectors + d);
+    for (let i = 0; i < perDifat; i += 1) {
+      const fatIndex = 109 + d * perDifat + i;
+      difat.writeUInt32LE(fatIndex < fatSectors ? fatIndex : CFB_FREE, 4 * i);
+    }
+    difat.writeUInt32LE(d === difatSectors - 1 ? CFB_END_OF_CHAIN : fatSectors + d + 1, CFB_SECTOR - 4);
+  }
+  for (const [i, next] of fat.entries()) file.writeUInt32LE(next, CFB_SECTOR + 4 * i);
+  for (const [i, start] of streamStarts.entries()) {
+    file.fill(0x20 + (i % 90), (start + 1) * CFB_SECTOR, (start + 1 + streamSectors) * CFB_SECTOR);
+  }
+
+  const directory = file.subarray((firstDirectory + 1) * CFB_SECTOR);
+  const writeEntry = (
+    index: number,
+    entry: { name: string; type: number; right: number; child: number; start: number; size: number },
+  ) => {
+    const at = directory.subarray(index * 128, (index + 1) * 128);
+    const name = Buffer.from(`${entry.name}\0`, "utf16le");
+    name.copy(at, 0, 0, Math.min(name.length, 64));
+    at.writeUInt16LE(Math.min(name.length, 64), 0x40);
+    at[0x42] = entry.type;
+    at[0x43] = 1; // black
+    at.writeUInt32LE(CFB_FREE, 0x44); // no left sibling
+    at.writeUInt32LE(entry.right, 0x48);
+    at.writeUInt32LE(entry.child, 0x4c);
+    at.writeUInt32LE(entry.start, 0x74);
+    at.writeUInt32LE(entry.size, 0x78);
+  };
+  // the root's children as a chain of right siblings: a valid, if unbalanced, tree
+  const sibling = (i: number) => (i < streamNames.length ? i + 1 : CFB_FREE);
+  writeEntry(0, {
+    name: "Root Entry",
+    type: 5,
+    right: CFB_FREE,
+    child: streamNames.length > 0 ? 1 : CFB_FREE,
+    start: CFB_END_OF_CHAIN,
+    size: 0,
+  });
+  for (const [i, name] of streamNames.entries()) {
+    writeEntry(i + 1, {
+      name,
+      type: 2,
+      right: sibling(i + 1),
+      child: CFB_FREE,
+      start: streamStarts[i] ?? CFB_END_OF_CHAIN,
+      size: streamBytes,
+    });
+  }
+  for (let i = streamNames.length + 1; i < directorySectors * (CFB_SECTOR / 128); i += 1) {
+    for (const field of [0x44, 0x48, 0x4c]) directory.writeUInt32LE(CFB_FREE, i * 128 + field);
+  }
+  return file;
 }
 
 /** The first `length` bytes of a file, as an upload cut short would leave it. */

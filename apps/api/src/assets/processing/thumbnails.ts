@@ -63,12 +63,6 @@ async function drawThumbnail(image: Image, width: number, height: number): Promi
   return { data: await canvas.encode("webp", WEBP_QUALITY), mime: "image/webp" };
 }
 
-/** Re-encodes a rendered page (PNG from pdf.js) as a WebP thumbnail. */
-export async function thumbnailOfRenderedPage(png: Buffer): Promise<Thumbnail> {
-  const image = await loadImage(png);
-  return drawThumbnail(image, image.width, image.height);
-}
-
 export function imageKindOf(data: Buffer): ImageKind | null {
   if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47) return "png";
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "jpeg";

@@ -38,6 +38,8 @@ describe("seedDemoLibrary", () => {
       .client({ token: marketer })
       .assets.list.query({ processing: "failed" });
     expect(failedProcessing.items.map((a) => a.externalId)).toEqual([]);
+    // no grey boxes: pages, a drawn card for Markdown, links and Office files without LibreOffice
+    expect(all.items.filter((a) => a.thumbnailUrl === null).map((a) => a.externalId)).toEqual([]);
 
     const price = await search(rep, "価格");
     expect(price.map((a) => a.externalId)).toContain("og-price-ja");

@@ -46,6 +46,8 @@ export function wireDeps(opts: {
         render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
       },
       opts.logger,
+      // a deck in LibreOffice never holds up the text of the next upload
+      { lanes: [["process_version"], ["render_version"]] },
     ),
     logger: opts.logger,
     throttles: newThrottles(),

@@ -29,14 +29,15 @@ export interface ClaimedJob {
 /** A job left `running` this long belonged to a process that died: run it again. */
 export const STALE_AFTER_SECONDS = 600;
 
-/** Claims the next due job; SKIP LOCKED lets any number of workers share the table. */
-export async function claimJob(db: Db): Promise<ClaimedJob | null> {
+/** Claims the next due job of one of `kinds`; SKIP LOCKED lets any number of workers share the table. */
+export async function claimJob(db: Db, kinds: string[]): Promise<ClaimedJob | null> {
   const result = await db.execute(sql`
     update jobs set status = 'running', locked_at = now(), attempts = attempts + 1, updated_at = now()
     where id = (
       select id from jobs
-      where (status = 'queued' and run_at <= now())
-         or (status = 'running' and locked_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS}))
+      where kind in ${kinds}
+        and ((status = 'queued' and run_at <= now())
+          or (status = 'running' and locked_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS})))
       order by run_at, id
       limit 1
       for update skip locked

@@ -10,8 +10,51 @@ export interface JobHandler {
   onFailed?(payload: Record<string, unknown>, error: string): Promise<void>;
 }
 
-/** Polls the jobs table in-process; one job at a time (the box has two cores). */
+export interface JobRunnerOptions {
+  idleMs?: number;
+  /**
+   * Kinds that run side by side, each lane one job at a time: a slow kind
+   * (LibreOffice converting a deck) in a lane of its own never holds up a
+   * quick one (reading the next upload's text). Default: one lane for all.
+   */
+  lanes?: string[][];
+}
+
+/** Polls the jobs table in-process, one job at a time per lane (the box has two cores). */
 export class JobRunner {
+  private readonly lanes: Lane[];
+
+  constructor(db: Db, handlers: Record<string, JobHandler>, logger: Logger, opts: JobRunnerOptions = {}) {
+    const kinds = opts.lanes ?? [Object.keys(handlers)];
+    this.lanes = kinds.map((laneKinds) => new Lane(db, handlers, laneKinds, logger, opts.idleMs ?? 500));
+  }
+
+  start(): void {
+    for (const lane of this.lanes) lane.start();
+  }
+
+  /** Wake up now (after an enqueue) instead of at the next poll. */
+  kick(): void {
+    for (const lane of this.lanes) lane.kick();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.stop()));
+  }
+
+  /** Runs due jobs until none is left in any lane; tests call this to make progress deterministically. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      let round = 0;
+      for (const lane of this.lanes) round += await lane.drain();
+      if (round === 0) return total;
+      total += round;
+    }
+  }
+}
+
+class Lane {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
@@ -19,8 +62,9 @@ export class JobRunner {
   constructor(
     private readonly db: Db,
     private readonly handlers: Record<string, JobHandler>,
+    private readonly kinds: string[],
     private readonly logger: Logger,
-    private readonly idleMs = 500,
+    private readonly idleMs: number,
   ) {}
 
   start(): void {
@@ -28,7 +72,6 @@ export class JobRunner {
     this.schedule(0);
   }
 
-  /** Wake up now (after an enqueue) instead of at the next poll. */
   kick(): void {
     if (!this.stopped && !this.running) this.schedule(0);
   }
@@ -39,7 +82,6 @@ export class JobRunner {
     await this.running;
   }
 
-  /** Runs due jobs until none is left; tests call this to make progress deterministically. */
   async drain(): Promise<number> {
     let n = 0;
     while (await this.runOne()) n++;
@@ -67,7 +109,7 @@ export class JobRunner {
   }
 
   private async runOne(): Promise<boolean> {
-    const job = await claimJob(this.db);
+    const job = await claimJob(this.db, this.kinds);
     if (!job) return false;
     const handler = this.handlers[job.kind];
     const log = this.logger.child({ job: job.id, kind: job.kind, attempt: job.attempts });

@@ -49,7 +49,12 @@ export function AssetPreview({
   return (
     <Suspense fallback={<PageLoader />}>
       {kind === "pages" && version?.renditionUrl && (
-        <PdfPreview url={version.renditionUrl} pages={asset.pages} initialPage={initialPage} />
+        <PdfPreview
+          url={version.renditionUrl}
+          pages={asset.pages}
+          initialPage={initialPage}
+          unit={version.pageUnit}
+        />
       )}
       {kind === "image" && <Image src={file} alt={asset.title} fit="contain" mah={720} />}
       {kind === "video" && (

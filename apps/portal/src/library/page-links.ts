@@ -1,9 +1,12 @@
 import type { TFunction } from "i18next";
 
+/** What a page of a document is called: a presentation has slides. */
+export type PageUnit = "page" | "slide";
+
 /** Where in a document a search hit matched, as search.query reports it. */
 export interface HitPage {
   number: number;
-  unit: "page" | "slide";
+  unit: PageUnit;
 }
 
 /** "Slide 7" or "p. 3" (「スライド 7」「3 ページ」): the page a hit matched on. */

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { PageUnit } from "./page-links";
 import classes from "./pdf-preview.module.css";
 
 export interface StripPage {
@@ -30,10 +31,12 @@ export function PageStrip({
   pages,
   current,
   onSelect,
+  unit = "page",
 }: {
   pages: readonly StripPage[];
   current: number;
   onSelect: (page: number) => void;
+  unit?: PageUnit;
 }) {
   const { t } = useTranslation("library");
   const strip = useRef<HTMLElement>(null);
@@ -67,7 +70,9 @@ export function PageStrip({
               }}
               type="button"
               className={classes.thumb}
-              aria-label={t("preview.goToPage", { number: page.number })}
+              aria-label={t(unit === "slide" ? "preview.goToSlide" : "preview.goToPage", {
+                number: page.number,
+              })}
               aria-current={page.number === current ? "page" : undefined}
               tabIndex={page.number === current ? 0 : -1}
               onClick={() => onSelect(page.number)}

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageLoader } from "../ui/page-loader";
+import type { PageUnit } from "./page-links";
 import { PageStrip, type StripPage } from "./page-strip";
 import classes from "./pdf-preview.module.css";
 
@@ -90,12 +91,14 @@ const PageSlot = memo(function PageSlot({
   number,
   size,
   near,
+  unit,
   register,
 }: {
   doc: PdfDocument;
   number: number;
   size: PageSize;
   near: boolean;
+  unit: PageUnit;
   register: (page: number, el: HTMLDivElement | null) => void;
 }) {
   const { t } = useTranslation("library");
@@ -105,7 +108,7 @@ const PageSlot = memo(function PageSlot({
       className={classes.slot}
       data-page={number}
       role="img"
-      aria-label={t("preview.page", { number })}
+      aria-label={t(unit === "slide" ? "preview.slide" : "preview.page", { number })}
       style={{ aspectRatio: `${size.width} / ${size.height}` }}
     >
       {near && <PageCanvas doc={doc} number={number} />}
@@ -134,11 +137,13 @@ function DocumentPages({
   sizes,
   images,
   initialPage,
+  unit,
 }: {
   doc: PdfDocument;
   sizes: readonly PageSize[];
   images: ReadonlyMap<number, string | null>;
   initialPage: number | null;
+  unit: PageUnit;
 }) {
   const { t } = useTranslation("library");
   const count = sizes.length;
@@ -248,7 +253,7 @@ function DocumentPages({
 
   return (
     <div className={classes.viewer} data-testid="pdf-preview">
-      {count > 1 && <PageStrip pages={strip} current={current} onSelect={scrollToPage} />}
+      {count > 1 && <PageStrip pages={strip} current={current} onSelect={scrollToPage} unit={unit} />}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard */}
       <section ref={viewer} className={classes.pages} aria-label={t("preview.pages")} tabIndex={0}>
         <div ref={column} className={classes.column}>
@@ -259,11 +264,12 @@ function DocumentPages({
               number={size.number}
               size={size}
               near={near.has(size.number)}
+              unit={unit}
               register={register}
             />
           ))}
           <Text size="xs" c="dimmed">
-            {t("preview.pageCount", { count })}
+            {t(unit === "slide" ? "preview.slideCount" : "preview.pageCount", { count })}
           </Text>
         </div>
       </section>
@@ -279,11 +285,14 @@ export function PdfPreview({
   url,
   pages,
   initialPage,
+  unit = "page",
 }: {
   url: string;
   /** The pictures of the current version's pages (asset.pages). */
   pages: readonly { number: number; imageUrl: string | null }[];
   initialPage: number | null;
+  /** A presentation's pages are slides. */
+  unit?: PageUnit;
 }) {
   const { t } = useTranslation("library");
   const [loaded, setLoaded] = useState<{ doc: PdfDocument; sizes: PageSize[] } | null>(null);
@@ -317,5 +326,13 @@ export function PdfPreview({
     return <ErrorAlert title={t("preview.failed")} error={error} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   if (!loaded) return <PageLoader />;
-  return <DocumentPages doc={loaded.doc} sizes={loaded.sizes} images={images} initialPage={initialPage} />;
+  return (
+    <DocumentPages
+      doc={loaded.doc}
+      sizes={loaded.sizes}
+      images={images}
+      initialPage={initialPage}
+      unit={unit}
+    />
+  );
 }

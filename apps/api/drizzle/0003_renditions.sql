@@ -10,6 +10,7 @@ CREATE TABLE "version_pages" (
 ALTER TABLE "asset_versions" ADD COLUMN "rendition_key" text;--> statement-breakpoint
 ALTER TABLE "asset_versions" ADD COLUMN "rendition_state" "rendition_state" DEFAULT 'none' NOT NULL;--> statement-breakpoint
 ALTER TABLE "asset_versions" ADD COLUMN "rendition_error" text;--> statement-breakpoint
+ALTER TABLE "asset_versions" ADD COLUMN "document_title" text;--> statement-breakpoint
 ALTER TABLE "assets" ADD COLUMN "unsaved" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "version_pages" ADD CONSTRAINT "version_pages_version_id_asset_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."asset_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Versions made before renditions existed get theirs from the start-up backlog run (`cli renditions --missing`).

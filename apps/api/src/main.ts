@@ -8,7 +8,7 @@ import { seedAdmin, seedDemo } from "./demo/seed";
 import { createLogger } from "./logger";
 import { MeiliUnavailableError } from "./search/meili-process";
 import { type Services, startServices } from "./services";
-import { missingToolLines } from "./system-tools";
+import { toolLines } from "./system-tools";
 
 const expected = [ConfigError, DataDirLockedError, MeiliUnavailableError];
 
@@ -18,7 +18,7 @@ async function main() {
     throw new ConfigError("Invalid configuration: STORAGE=s3 is not supported by this build yet; use local");
   }
   const logger = createLogger(config.logLevel);
-  for (const line of missingToolLines(config.tools)) console.log(line);
+  for (const line of toolLines(config.tools)) console.log(line);
   const started = Date.now();
   const services: Services = await startServices(config, logger);
   const { db } = services.deps.database;

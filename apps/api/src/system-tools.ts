@@ -63,9 +63,17 @@ export function locateTool(
   return { path: tool.knownPaths.find(isExecutableFile) ?? null };
 }
 
-/** One line per missing optional tool, saying what it costs and how to install it; none when all are there. */
-export function missingToolLines(tools: { soffice: string | null; ffmpeg: string | null }): string[] {
-  const lines: string[] = [];
+/**
+ * What the optional tools give this server, for the start-up output: one line
+ * naming those found, and one per missing tool saying what it costs and how to
+ * install it.
+ */
+export function toolLines(tools: { soffice: string | null; ffmpeg: string | null }): string[] {
+  const found = [
+    ...(tools.soffice ? [`Office previews by LibreOffice (${tools.soffice})`] : []),
+    ...(tools.ffmpeg ? [`video posters by ffmpeg (${tools.ffmpeg})`] : []),
+  ];
+  const lines = found.length > 0 ? [`${found.join("; ")}.`] : [];
   if (!tools.soffice) {
     lines.push(
       "LibreOffice not found: Office files get no page previews until it is installed " +

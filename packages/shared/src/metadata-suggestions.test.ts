@@ -16,6 +16,7 @@ describe("suggestMetadata", () => {
       taxonomy,
     );
     expect(s).toEqual({
+      type: null,
       stages: ["proposal"],
       personas: ["finance"],
       industries: ["manufacturing"],
@@ -44,6 +45,7 @@ describe("suggestMetadata", () => {
 
   it("suggests nothing, and no language, for an empty text", () => {
     expect(suggestMetadata("  ", taxonomy)).toEqual({
+      type: null,
       stages: [],
       personas: [],
       industries: [],
@@ -51,5 +53,16 @@ describe("suggestMetadata", () => {
       objections: [],
       language: null,
     });
+  });
+
+  it("suggests a type from what the document calls itself near its start, else from its shape", () => {
+    expect(suggestMetadata("Customer story: how Harbor Steel cut reporting time", taxonomy).type).toBe(
+      "case_study",
+    );
+    expect(suggestMetadata("競合比較：アクメとの違い", taxonomy).type).toBe("battle_card");
+    expect(suggestMetadata("Quarterly kickoff", taxonomy, "presentation").type).toBe("deck");
+    expect(suggestMetadata("Product tour", taxonomy, "video").type).toBe("video");
+    const late = `Roadmap ${"and more words ".repeat(400)} see the case study`;
+    expect(suggestMetadata(late, taxonomy, "presentation").type).toBe("deck");
   });
 });

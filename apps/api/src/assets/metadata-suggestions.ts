@@ -1,8 +1,9 @@
-import { type MetadataSuggestion, suggestMetadata } from "@pitchside/shared";
+import { type MetadataSuggestion, type SuggestedFileShape, suggestMetadata } from "@pitchside/shared";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
+import { isPresentationKind, kindOfMime } from "./processing/detect-type";
 
 /** Text past this adds little to what a document is about, and costs time. */
 const MAX_TEXT = 200_000;
@@ -11,11 +12,16 @@ export interface AssetSuggestion {
   assetId: string;
   /** Until the text is extracted there is nothing to suggest from. */
   state: "pending" | "ready" | "failed";
-  suggestion: MetadataSuggestion | null;
+  suggestion: (MetadataSuggestion & { title: string | null }) | null;
+}
+
+function shapeOf(mimeType: string | null): SuggestedFileShape {
+  const kind = kindOfMime(mimeType ?? "");
+  return isPresentationKind(kind) ? "presentation" : kind === "mp4" ? "video" : "document";
 }
 
 /**
- * Tags suggested from each asset's title and extracted text, for the
+ * Tags, a type and the document's own title suggested from each asset's title, extracted text and file, for the
  * marketer who just uploaded them; ids that do not exist are left out.
  */
 export async function metadataSuggestions(db: Db, ids: string[]): Promise<AssetSuggestion[]> {
@@ -25,6 +31,8 @@ export async function metadataSuggestions(db: Db, ids: string[]): Promise<AssetS
       title: assets.title,
       state: assetVersions.processingState,
       text: assetVersions.textContent,
+      mimeType: assetVersions.mimeType,
+      documentTitle: assetVersions.documentTitle,
     })
     .from(assets)
     .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
@@ -33,6 +41,13 @@ export async function metadataSuggestions(db: Db, ids: string[]): Promise<AssetS
   return rows.map((row) => {
     const state = row.state ?? "ready";
     const text = `${row.title}\n${(row.text ?? "").slice(0, MAX_TEXT)}`;
-    return { assetId: row.id, state, suggestion: state === "ready" ? suggestMetadata(text, taxonomy) : null };
+    return {
+      assetId: row.id,
+      state,
+      suggestion:
+        state === "ready"
+          ? { ...suggestMetadata(text, taxonomy, shapeOf(row.mimeType)), title: row.documentTitle }
+          : null,
+    };
   });
 }

@@ -48,6 +48,7 @@ export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
             thumbnailKey,
             processingState: "ready",
             processingError: null,
+            documentTitle: result.title,
           })
           .where(eq(assetVersions.id, version.id));
         if (payload.guessLanguage && result.language) {

@@ -73,6 +73,8 @@ describe("an upload's details", () => {
       assetId: up.assetId,
       state: "ready",
       suggestion: {
+        type: null,
+        title: null,
         stages: ["proposal"],
         personas: ["finance"],
         industries: [],

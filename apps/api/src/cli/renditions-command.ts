@@ -4,7 +4,7 @@ import { loadConfig } from "../config";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
 import { startServices } from "../services";
-import { missingToolLines } from "../system-tools";
+import { toolLines } from "../system-tools";
 
 /**
  * `pnpm cli renditions --missing [--failed]`: makes the renditions, page
@@ -20,7 +20,7 @@ export const renditionsCommand = {
     if (!values.missing && !values.failed)
       throw new AppError("BAD_REQUEST", "Say which: --missing, and/or --failed to try failed ones again");
     const config = loadConfig();
-    for (const line of missingToolLines(config.tools)) process.stderr.write(`${line}\n`);
+    for (const line of toolLines(config.tools)) process.stderr.write(`${line}\n`);
     const services = await startServices(config, createLogger("warn"), { workers: false });
     try {
       const { db } = services.deps.database;

@@ -190,6 +190,8 @@ export const assetVersions = pgTable(
     renditionKey: text("rendition_key"),
     renditionState: renditionStateEnum("rendition_state").notNull().default("none"),
     renditionError: text("rendition_error"),
+    /** The title in the file's own properties, offered on the upload form. */
+    documentTitle: text("document_title"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -1,7 +1,15 @@
 import type { Role } from "@pitchside/shared";
 
 /** Demo sign-ins: printed at start and named in the README. Demo mode only. */
-export const demoUsers: { email: string; name: string; role: Role; password: string; team?: string }[] = [
+export const demoUsers: {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  team?: string;
+  /** The UI language the user chose; the Japanese rep works in Japanese whatever the browser says. */
+  locale?: string;
+}[] = [
   { email: "admin@demo.pitchside.dev", name: "Alex Admin", role: "admin", password: "pitchside-admin-demo" },
   {
     email: "marketer@demo.pitchside.dev",
@@ -22,6 +30,7 @@ export const demoUsers: { email: string; name: string; role: Role; password: str
     role: "rep",
     password: "pitchside-tanaka-demo",
     team: "Japan",
+    locale: "ja",
   },
 ];
 

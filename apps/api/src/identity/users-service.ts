@@ -28,7 +28,14 @@ export const byEmail = (email: string) => sql`lower(${users.email}) = ${email.to
 
 export async function createUser(
   db: Db,
-  input: { email: string; name: string; role: Role; password: string; teamId?: string | null },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    teamId?: string | null;
+    locale?: string | null;
+  },
 ): Promise<SessionUser> {
   const existing = await db.select({ id: users.id }).from(users).where(byEmail(input.email));
   if (existing.length > 0) throw new AppError("CONFLICT", `A user with email ${input.email} already exists`);
@@ -40,6 +47,7 @@ export async function createUser(
       name: input.name,
       role: input.role,
       teamId: input.teamId ?? null,
+      locale: input.locale ?? null,
       passwordHash: await hashPassword(input.password),
     })
     .returning(publicUserColumns);

@@ -164,13 +164,16 @@ async function renderPdf() {
       },
       { rootMargin: "150% 0px" },
     );
-    // the page being read is the one under a reading line halfway down the part of the screen
-    // below the header: with several small slides in view (a phone), the one in the middle
+    // the page being read is the one under a reading line in the part of the screen below the
+    // header, which travels down with the scroll: near the top at the start (a cover is read
+    // first even when small slides fill a phone's screen), near the bottom at the end
     let queued = false;
     const follow = () => {
       queued = false;
       const top = document.querySelector("header")?.getBoundingClientRect().bottom ?? 0;
-      const line = top + (window.innerHeight - top) / 2;
+      const scrollable = document.documentElement.scrollHeight - window.innerHeight;
+      const progress = scrollable > 0 ? window.scrollY / scrollable : 0;
+      const line = top + (window.innerHeight - top) * Math.min(0.85, Math.max(0.15, progress));
       let best = currentPage;
       let distance = Number.POSITIVE_INFINITY;
       for (const { slot } of slots) {

@@ -23,6 +23,7 @@ const strings = {
     openLink: "Open the link",
     loading: "Loading…",
     page: "Page",
+    slide: "Slide",
     of: "of",
     noPreview: "This file cannot be shown in the browser.",
     noPreviewDownload: "This file cannot be shown in the browser; download it to read it.",
@@ -41,6 +42,7 @@ const strings = {
     openLink: "リンクを開く",
     loading: "読み込み中…",
     page: "ページ",
+    slide: "スライド",
     of: "/",
     noPreview: "このファイルはブラウザーで表示できません。",
     noPreviewDownload: "このファイルはブラウザーで表示できません。ダウンロードしてご覧ください。",
@@ -70,6 +72,8 @@ export interface ViewerPageData {
   markdownHtml?: string;
   linkUrl?: string;
   allowDownload: boolean;
+  /** What the pager calls a page: a presentation's are slides. */
+  pageUnit: "page" | "slide";
   flushMs: number;
   idleMs: number;
   /** Bots get the page without the file or the script. */
@@ -153,7 +157,7 @@ export function viewerPage(d: ViewerPageData): string {
   }
   const pager =
     d.kind === "pdf" && d.track
-      ? `<span id="pager" hidden>${t.page} <span id="page-now">1</span> ${t.of} <span id="page-count"></span></span>`
+      ? `<span id="pager" hidden>${d.pageUnit === "slide" ? t.slide : t.page} <span id="page-now">1</span> ${t.of} <span id="page-count"></span></span>`
       : "";
   const body = `<header>
 <div><h1>${escapeHtml(d.title)}</h1>${d.sharedBy ? `<p class="by">${escapeHtml(t.sharedBy(d.sharedBy))}</p>` : ""}</div>

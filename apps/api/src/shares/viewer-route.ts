@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { pageUnitOf } from "../assets/asset-dto";
 import { originalIsTheOnlyCopy } from "../assets/original-access";
 import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
 import type { Db } from "../db/client";
@@ -243,6 +244,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
             ? { linkUrl: found.asset.url }
             : {}),
           allowDownload: found.share.allowDownload,
+          pageUnit: pageUnitOf(found.version.mimeType),
           flushMs:
             Number.isFinite(flush) && flush >= 100 && flush <= 60_000 ? Math.round(flush) : DEFAULT_FLUSH_MS,
           idleMs: Number.isFinite(idle) && idle >= 500 && idle <= IDLE_MS ? Math.round(idle) : IDLE_MS,

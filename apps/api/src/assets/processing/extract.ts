@@ -21,12 +21,14 @@ export interface ProcessingResult {
   pages: string[] | null;
   thumbnail: Thumbnail | null;
   language: "en" | "ja" | null;
+  /** The title in the document's own properties (PDF, Office, OpenDocument), when a real one. */
+  title: string | null;
 }
 
 /** Search needs the words, not a whole novel: text past this is cut (at a line break where one is near). */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
-type Content = Omit<ProcessingResult, "language">;
+type Content = Omit<ProcessingResult, "language" | "title"> & { title?: string | null };
 
 /**
  * Text, page count, thumbnail and language of an uploaded file whose type
@@ -45,7 +47,13 @@ export async function processFile(filePath: string, file: DetectedFile): Promise
   }
   const text = limitLength(removeControlCharacters(content.text));
   const pages = content.pages && limitPages(content.pages.map(removeControlCharacters));
-  return { ...content, text, pages, language: text.trim() ? detectLanguage(text) : null };
+  return {
+    ...content,
+    text,
+    pages,
+    language: text.trim() ? detectLanguage(text) : null,
+    title: content.title ?? null,
+  };
 }
 
 async function contentOf(filePath: string, file: DetectedFile): Promise<Content> {

@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { documentTitle } from "./document-title";
 import { ProcessingError } from "./processing-error";
 import { type Thumbnail, thumbnailOfEmbeddedImage } from "./thumbnails";
 import { joinBlocks, tidyLines, xmlElements, xmlElementText, xmlText } from "./xml-text";
@@ -12,6 +13,8 @@ export interface OfficeContent {
   /** The text of each slide, speaker notes included, for a presentation; null for other kinds. */
   pages: string[] | null;
   thumbnail: Thumbnail | null;
+  /** The title the author gave it in the document's properties, when a real one. */
+  title?: string | null;
 }
 
 const REL_SLIDE = /\/relationships\/slide$/;
@@ -36,7 +39,12 @@ export async function processOffice(
   const archive = await OoxmlArchive.open(filePath, limits);
   try {
     const content = await (kind === "docx" ? docx(archive) : kind === "pptx" ? pptx(archive) : xlsx(archive));
-    return { ...content, thumbnail: await embeddedThumbnail(archive) };
+    const core = await archive.readText("docProps/core.xml");
+    return {
+      ...content,
+      thumbnail: await embeddedThumbnail(archive),
+      title: documentTitle(core === null ? null : xmlElementText(core, "title")),
+    };
   } finally {
     archive.close();
   }

@@ -1,8 +1,16 @@
+import { documentTitle } from "./document-title";
 import type { OfficeContent } from "./office";
 import { declaresEncryption } from "./opendocument-package";
 import { ProcessingError } from "./processing-error";
 import { thumbnailOfEmbeddedImage } from "./thumbnails";
-import { joinBlocks, tidyLines, type XmlTextSpec, xmlOutermostElements, xmlText } from "./xml-text";
+import {
+  joinBlocks,
+  tidyLines,
+  type XmlTextSpec,
+  xmlElementText,
+  xmlOutermostElements,
+  xmlText,
+} from "./xml-text";
 import { DEFAULT_ZIP_LIMITS, OoxmlArchive, type ZipLimits } from "./zip-guard";
 
 export type OpenDocumentKind = "odt" | "ods" | "odp";
@@ -44,7 +52,12 @@ export async function processOpenDocument(
     const body =
       kind === "odp" ? presentation(content) : kind === "ods" ? spreadsheet(content) : textDocument(content);
     const preview = await archive.read("Thumbnails/thumbnail.png");
-    return { ...body, thumbnail: preview === null ? null : await thumbnailOfEmbeddedImage(preview) };
+    const meta = await archive.readText("meta.xml");
+    return {
+      ...body,
+      thumbnail: preview === null ? null : await thumbnailOfEmbeddedImage(preview),
+      title: documentTitle(meta === null ? null : xmlElementText(meta, "title")),
+    };
   } finally {
     archive.close();
   }

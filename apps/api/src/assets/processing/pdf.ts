@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createIsomorphicCanvasFactory, getDocumentProxy } from "unpdf";
+import { documentTitle } from "./document-title";
 import { ProcessingError, reasonOf } from "./processing-error";
 import type { Thumbnail } from "./thumbnails";
 
@@ -14,6 +15,7 @@ export interface PdfContent {
   /** The text of each page; "" for the pages past `maxTextLength` that were not read. */
   pages: string[];
   thumbnail: Thumbnail | null;
+  title: string | null;
 }
 
 const canvasImport = () => import("@napi-rs/canvas");
@@ -75,11 +77,13 @@ export async function processPdf(
       pages.push(await pageText(pdf, n));
       length += (pages.at(-1)?.length ?? 0) + 2;
     }
+    const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     return {
       text: pages.join("\n\n"),
       pageCount: pdf.numPages,
       pages: Array.from({ length: pdf.numPages }, (_, i) => pages[i] ?? ""),
       thumbnail: null,
+      title: documentTitle(typeof info?.Title === "string" ? info.Title : null),
     };
   } finally {
     await pdf.loadingTask.destroy();

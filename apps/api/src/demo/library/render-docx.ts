@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -100,7 +101,10 @@ export async function renderDocx(doc: DemoDocument): Promise<Buffer> {
     description: doc.subtitle,
     styles: {
       default: {
-        document: { run: { font: fonts, size: 21, language }, paragraph: { spacing: { line: 300 } } },
+        document: {
+          run: { font: fonts, size: 21, language },
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } },
+        },
         heading1: {
           run: { font: fonts, size: 28, bold: true, color: NAVY },
           paragraph: { spacing: { before: 280, after: 120 } },

@@ -21,3 +21,6 @@ WHERE "file_key" IS NOT NULL AND split_part("mime_type", ';', 1) IN (
 	'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 );
+--> statement-breakpoint
+-- A PDF is its own rendition, readable at once.
+UPDATE "asset_versions" SET "rendition_key" = "file_key" WHERE split_part("mime_type", ';', 1) = 'application/pdf';

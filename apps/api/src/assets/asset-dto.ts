@@ -1,4 +1,5 @@
 import type { assets, assetVersions } from "../db/schema";
+import { readableRendition } from "./original-access";
 import { isPresentationKind, kindOfMime } from "./processing/detect-type";
 
 type AssetRow = typeof assets.$inferSelect;
@@ -67,7 +68,7 @@ export function toVersionDto(v: VersionRow) {
     renditionState: v.renditionState,
     renditionError: v.renditionError,
     /** The PDF every page view reads (a PDF's own file, or an Office file's conversion). */
-    renditionUrl: v.renditionState === "ready" && v.renditionKey ? `/api/files/${v.id}/rendition` : null,
+    renditionUrl: readableRendition(v) ? `/api/files/${v.id}/rendition` : null,
     /** What a page of it is called: a presentation has slides. */
     pageUnit: pageUnitOf(v.mimeType),
     createdBy: v.createdBy,

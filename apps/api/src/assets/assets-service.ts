@@ -145,6 +145,8 @@ async function insertVersion(
       // a link has nothing to process
       processingState: file ? "pending" : "ready",
       renditionState: file && isPagedKind(file.kind) ? "pending" : "none",
+      // a PDF is its own rendition, readable before its page pictures are made
+      renditionKey: file?.kind === "pdf" ? file.key : null,
       createdBy: actor.id,
     })
     .returning();

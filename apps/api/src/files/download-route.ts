@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { mayDownloadOriginal } from "../assets/original-access";
+import { mayDownloadOriginal, readableRendition } from "../assets/original-access";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { assets, assetVersions, events, versionPages } from "../db/schema";
 import type { AppDeps } from "../deps";
@@ -103,8 +103,8 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
     try {
       const user = currentUser(res);
       const row = await findVersion(deps, user, String(req.params.versionId ?? ""));
-      const key = row?.version.renditionKey;
-      if (!row || !key || row.version.renditionState !== "ready") return void notFound(res);
+      const key = row && readableRendition(row.version);
+      if (!row || !key) return void notFound(res);
       const download = req.query.download === "1";
       hardenHeaders(res);
       res.setHeader("Content-Type", "application/pdf");

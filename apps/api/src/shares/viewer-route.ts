@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { pageUnitOf } from "../assets/asset-dto";
-import { originalIsTheOnlyCopy } from "../assets/original-access";
+import { originalIsTheOnlyCopy, readableRendition } from "../assets/original-access";
 import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
 import type { Db } from "../db/client";
 import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
@@ -87,7 +87,7 @@ function kindOf(found: FoundShare): ViewerKind {
   const { version } = found;
   if (!version.fileKey) return "other";
   // PDFs and Office files alike are read as their rendition's pages
-  if (version.renditionState === "ready" && version.renditionKey) return "pdf";
+  if (readableRendition(version)) return "pdf";
   if (version.renditionState === "pending") return "preparing";
   const mime = (version.mimeType ?? "").split(";")[0]?.trim() ?? "";
   if (/^image\/(png|jpeg|webp|gif)$/.test(mime)) return "image";
@@ -112,7 +112,7 @@ function originalAllowed(found: FoundShare): boolean {
  * its original, which may hold speaker notes), or the image, video or text itself.
  */
 function readableKey(found: FoundShare, kind: ViewerKind): string | null {
-  if (kind === "pdf") return found.version.renditionKey;
+  if (kind === "pdf") return readableRendition(found.version);
   if (kind === "image" || kind === "video" || kind === "markdown") return found.version.fileKey;
   return null;
 }

@@ -278,6 +278,7 @@ describe("legacy Office and RTF", () => {
       pages: null,
       thumbnail: null,
       language: null,
+      title: null,
     });
   });
 });
@@ -356,6 +357,7 @@ describe("video and text", () => {
       pages: null,
       thumbnail: null,
       language: null,
+      title: null,
     });
   });
 

@@ -1,18 +1,20 @@
 import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useCurrentUser } from "../auth/session";
 import { useFormat } from "../i18n/format";
-import { useTRPC } from "../trpc";
+import { useTRPC, useTRPCClient } from "../trpc";
+import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { FacetFilters } from "./facet-filters";
 import { searchSorts } from "./library-enums";
 import { ResultCard } from "./result-card";
 import { canCurate } from "./roles";
+import { mergeSearchPages, nextOffset, SEARCH_PAGE_SIZE } from "./search-pages";
 import {
   type FacetKey,
   facetKeys,
@@ -28,6 +30,7 @@ const DEBOUNCE_MS = 250;
 export function LibraryPage() {
   const { t } = useTranslation("library");
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const user = useCurrentUser();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
@@ -49,13 +52,16 @@ export function LibraryPage() {
     if (state.q !== latestTyped.current) setTyped(state.q);
   }, [state.q]);
 
-  const search = useQuery({
-    ...trpc.search.query.queryOptions({
-      q: state.q,
-      filters: searchFilters(state),
-      sort: state.sort,
-      limit: 30,
-    }),
+  const input = { q: state.q, filters: searchFilters(state), sort: state.sort };
+  // search.query pages by offset, not by cursor, so tRPC's infiniteQueryOptions does not fit; its key
+  // still leads, so invalidating search.query refreshes every page shown
+  const search = useInfiniteQuery({
+    queryKey: [...trpc.search.query.queryKey(input), "pages"],
+    queryFn: ({ pageParam, signal }) =>
+      client.search.query.query({ ...input, limit: SEARCH_PAGE_SIZE, offset: pageParam }, { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last, _pages, lastOffset) => nextOffset(last, lastOffset),
+    select: (data) => mergeSearchPages(data.pages),
     placeholderData: keepPreviousData,
   });
   const curator = canCurate(user.role);
@@ -92,14 +98,15 @@ export function LibraryPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Stack gap="md">
-            <Group align="flex-end" wrap="nowrap">
+            {/* on a phone the sort goes below the search box rather than squeeze it */}
+            <Group align="flex-end">
               <TextInput
                 type="search"
                 label={t("search.label")}
                 placeholder={t("search.placeholder")}
                 value={typed}
                 onChange={(e) => setTyped(e.currentTarget.value)}
-                style={{ flex: 1 }}
+                style={{ flex: "1 1 16rem" }}
                 autoFocus
               />
               <Select
@@ -125,6 +132,26 @@ export function LibraryPage() {
                   {result.hits.map((hit) => (
                     <ResultCard key={hit.asset.id} hit={hit} showStatus={curator} />
                   ))}
+                  {search.hasNextPage && (
+                    <Stack gap="xs" align="center" mt="xs">
+                      <Text size="sm" c="dimmed">
+                        {t("search.shown", {
+                          shown: format.number(result.hits.length),
+                          total: format.number(result.total),
+                        })}
+                      </Text>
+                      {search.isFetchNextPageError && (
+                        <ErrorAlert title={t("search.moreFailed")} error={search.error} w="100%" />
+                      )}
+                      <Button
+                        variant="default"
+                        onClick={() => void search.fetchNextPage()}
+                        loading={search.isFetchingNextPage}
+                      >
+                        {t("search.more")}
+                      </Button>
+                    </Stack>
+                  )}
                   {result.hits.length === 0 && (
                     <Alert variant="light" color="gray" title={t("search.emptyTitle")}>
                       <Stack gap="sm" align="flex-start">

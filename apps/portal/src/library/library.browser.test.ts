@@ -11,7 +11,7 @@ import { demoTaxonomy } from "../../../api/src/demo/demo-taxonomy";
 import { findJapaneseFont } from "../../../api/src/demo/library/japanese-font";
 import { spawnMeili } from "../../../api/src/search/meili-process";
 import { upsertTerms } from "../../../api/src/taxonomy/taxonomy-service";
-import { startServerWith, type TestServer } from "../../../api/src/test/app-server";
+import { loginToken, startServerWith, type TestServer } from "../../../api/src/test/app-server";
 import { makeUser } from "../../../api/src/test/factories";
 import {
   artifactsDir,
@@ -28,6 +28,8 @@ import {
 const WORD = "Zephyrantha";
 const JA_SENTENCE = "価格交渉で勝つための導入事例";
 const JA_QUERY = "価格交渉";
+/** The title in the PDF's own properties, which the upload form suggests. */
+const PDF_TITLE = "Northwind: onboarding in half the time";
 
 let server: TestServer;
 let meili: Awaited<ReturnType<typeof spawnMeili>>;
@@ -38,6 +40,7 @@ const people = { marketer: { email: "", password: "" }, rep: { email: "", passwo
 
 async function makePdf(font: Uint8Array | null): Promise<Buffer> {
   const doc = await PDFDocument.create();
+  doc.setTitle(PDF_TITLE);
   const page = doc.addPage([600, 800]);
   const latin = await doc.embedFont(StandardFonts.HelveticaBold);
   page.drawRectangle({
@@ -106,8 +109,8 @@ async function signIn(who: keyof typeof people, locale: "en-US" | "ja-JP"): Prom
   return { context, page, problems };
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage });
 
 /** Picks an option of a Mantine Select or MultiSelect by its label. */
 async function pick(page: Page, label: string, option: string) {
@@ -151,7 +154,15 @@ describe("library in Chromium against the real API", () => {
       await page.getByText("Uploaded", { exact: true }).waitFor({ timeout: 20_000 });
       expect(await page.getByRole("progressbar").first().getAttribute("aria-valuenow")).toBe("100");
 
-      await page.getByLabel("Title for northwind.pdf").fill(assetTitle);
+      // once the text is read, the form suggests the type the PDF calls itself and its own title
+      await server.settle();
+      const titleInput = page.getByLabel("Title for northwind.pdf");
+      await page.getByText("Suggested from the file's properties").waitFor({ timeout: 15_000 });
+      expect(await titleInput.inputValue()).toBe(PDF_TITLE);
+      await page.getByText("Suggested from the file", { exact: true }).waitFor();
+      expect(await page.getByRole("combobox", { name: "Type", exact: true }).inputValue()).toBe("Case study");
+      await titleInput.fill(assetTitle);
+      expect(await page.getByText("Suggested from the file's properties").count()).toBe(0);
       await pick(page, "Type", "Case study");
       await pick(page, "Deal stages", "Proposal");
       await pick(page, "Personas", "Finance");
@@ -266,6 +277,73 @@ describe("library in Chromium against the real API", () => {
       await context.close();
     },
     180_000,
+  );
+
+  it.skipIf(skip)(
+    title(
+      "a rep reaches every result past the first page, and a phone gives an asset's title the full width",
+    ),
+    async () => {
+      const word = "Quillmere";
+      const titles = Array.from({ length: 31 }, (_, i) => `${word} reference ${i + 1}`);
+      // one more than a page of published links, seeded while the rep signs in
+      const seed = async () => {
+        const api = server.client({
+          token: await loginToken(server, people.marketer.email, people.marketer.password),
+        });
+        await Promise.all(
+          titles.map(async (assetTitle, i) => {
+            const { assetId } = await api.assets.createLink.mutate({
+              url: `https://example.com/references/${i}`,
+              meta: { title: assetTitle, type: "case_study", language: "en" },
+            });
+            await api.assets.setStatus.mutate({ id: assetId, status: "published" });
+          }),
+        );
+        await server.settle();
+      };
+      const [{ page, context, problems }] = await Promise.all([signIn("rep", "en-US"), seed()]);
+      await page.goto(`${server.url}/library?q=${word}`);
+      const cards = page.locator("article");
+      await page.getByText("Showing 30 of 31").waitFor({ timeout: 15_000 });
+      expect(await cards.count()).toBe(30);
+      await page.getByRole("button", { name: "Show more" }).scrollIntoViewIfNeeded();
+      await shot(page, "library-more-en", false);
+      await page.getByRole("button", { name: "Show more" }).click();
+      await expect.poll(() => cards.count()).toBe(31);
+      expect((await cards.getByRole("link").allTextContents()).sort()).toEqual([...titles].sort());
+      expect(await page.getByRole("button", { name: "Show more" }).count()).toBe(0);
+      // the facets still count every result, and the URL still holds only the search
+      await page.getByRole("checkbox", { name: /Case study\s*31/ }).waitFor();
+      expect(new URL(page.url()).search).toBe(`?q=${word}`);
+      // a drawn 4:3 card is shown whole, not cropped to a portrait frame
+      const thumbnail = await cards
+        .first()
+        .locator("img")
+        .evaluate((img) => ({
+          fit: getComputedStyle(img).objectFit,
+          ratio: img.clientWidth / img.clientHeight,
+        }));
+      expect(thumbnail.fit).toBe("contain");
+      expect(thumbnail.ratio).toBeCloseTo(4 / 3, 1);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, "library-phone-en", false);
+      const first = cards.first().getByRole("link");
+      const firstTitle = (await first.textContent()) ?? "";
+      await first.click();
+      const heading = page.getByRole("heading", { level: 1, name: firstTitle });
+      await heading.waitFor();
+      const share = page.getByRole("button", { name: "Create share link" });
+      const [titleBox, shareBox] = [await heading.boundingBox(), await share.boundingBox()];
+      expect(titleBox?.width).toBeGreaterThan(300);
+      expect(shareBox?.y).toBeGreaterThan((titleBox?.y ?? 0) + (titleBox?.height ?? 0) - 1);
+      await shot(page, "asset-phone-en", false);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
   );
 
   it.skipIf(skip)(

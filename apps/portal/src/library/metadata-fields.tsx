@@ -4,7 +4,7 @@ import type { AssetType, Language } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 import { taxonomyFields, useFacetLabel } from "./facet-labels";
 import { assetTypes, languages } from "./library-enums";
-import type { SuggestedField } from "./tag-suggestions";
+import type { SuggestedFormField } from "./tag-suggestions";
 import { useTaxonomy } from "./use-taxonomy";
 
 export interface MetadataValues {
@@ -61,9 +61,18 @@ export function sharedPatch({
   };
 }
 
+/** Marks a field the upload form filled from the file, until the marketer changes it. */
+export function SuggestedMark({ label }: { label: string }) {
+  return (
+    <Badge component="span" size="xs" variant="light" color="teal" tt="none">
+      {label}
+    </Badge>
+  );
+}
+
 /**
  * Title, summary, type, language and taxonomy pickers (labels in the user's language); the
- * `suggested` fields are marked as filled from the file's text.
+ * `suggested` fields are marked as filled from the uploaded file.
  */
 export function MetadataFields({
   form,
@@ -72,7 +81,7 @@ export function MetadataFields({
 }: {
   form: UseFormReturnType<MetadataValues>;
   withText?: boolean;
-  suggested?: ReadonlySet<SuggestedField>;
+  suggested?: ReadonlySet<SuggestedFormField>;
 }) {
   const { t } = useTranslation("library");
   const facetLabel = useFacetLabel();
@@ -90,6 +99,7 @@ export function MetadataFields({
           label={t("form.type")}
           data={assetTypes.map((v) => ({ value: v, label: facetLabel("type", v) }))}
           allowDeselect={false}
+          description={suggested?.has("type") && <SuggestedMark label={t("upload.suggestedType")} />}
           {...form.getInputProps("type")}
         />
         <Select
@@ -108,13 +118,7 @@ export function MetadataFields({
             data={options(kind)}
             searchable
             clearable
-            description={
-              suggested?.has(field) && (
-                <Badge component="span" size="xs" variant="light" color="teal" tt="none">
-                  {t("upload.suggested")}
-                </Badge>
-              )
-            }
+            description={suggested?.has(field) && <SuggestedMark label={t("upload.suggested")} />}
             {...form.getInputProps(field)}
           />
         ))}

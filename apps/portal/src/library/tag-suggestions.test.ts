@@ -1,9 +1,13 @@
+import type { AssetType } from "@pitchside/shared";
 import { describe, expect, it } from "vitest";
 import {
   type AssetTagSuggestion,
   anyPending,
   applySuggestions,
+  applyTitleSuggestions,
+  applyTypeSuggestion,
   commonTags,
+  commonType,
   type SuggestedTags,
   stillSuggested,
 } from "./tag-suggestions";
@@ -16,16 +20,26 @@ const tags = (over: Partial<SuggestedTags> = {}): SuggestedTags => ({
   objections: [],
   ...over,
 });
-const ready = (over: Partial<SuggestedTags>): AssetTagSuggestion => ({
+type Suggestion = NonNullable<AssetTagSuggestion["suggestion"]>;
+const ready = (
+  over: Partial<SuggestedTags> & Partial<Pick<Suggestion, "type" | "title">>,
+  assetId = "a1",
+): AssetTagSuggestion => ({
+  assetId,
   state: "ready",
-  suggestion: tags(over),
+  suggestion: { type: null, title: null, ...tags(over), ...over },
+});
+const unread = (state: "pending" | "failed", assetId = "a9"): AssetTagSuggestion => ({
+  assetId,
+  state,
+  suggestion: null,
 });
 const untouched = () => false;
 
 describe("commonTags", () => {
   it("offers one file its own suggestions", () => {
     const only = tags({ stages: ["proposal"], competitors: ["acme", "globex"] });
-    expect(commonTags([{ state: "ready", suggestion: only }])).toEqual(only);
+    expect(commonTags([ready(only)])).toEqual(only);
   });
 
   it("offers several files only the tags suggested for every one of them", () => {
@@ -38,15 +52,15 @@ describe("commonTags", () => {
   });
 
   it("leaves out files whose text could not be read, and has nothing without a read file", () => {
-    const failed: AssetTagSuggestion = { state: "failed", suggestion: null };
+    const failed = unread("failed");
     expect(commonTags([failed, ready({ industries: ["retail"] })])).toEqual(tags({ industries: ["retail"] }));
     expect(commonTags([failed])).toBeNull();
     expect(commonTags([])).toBeNull();
   });
 
   it("knows when a file is still being read", () => {
-    expect(anyPending([ready({}), { state: "pending", suggestion: null }])).toBe(true);
-    expect(anyPending([ready({}), { state: "failed", suggestion: null }])).toBe(false);
+    expect(anyPending([ready({}), unread("pending")])).toBe(true);
+    expect(anyPending([ready({}), unread("failed")])).toBe(false);
   });
 });
 
@@ -86,8 +100,82 @@ describe("applySuggestions", () => {
 describe("stillSuggested", () => {
   it("marks a field while it holds what was suggested, in any order, and not once the marketer changes it", () => {
     const applied = { stages: ["proposal", "discovery"], personas: ["cfo"] };
-    const values = tags({ stages: ["discovery", "proposal"], personas: ["cfo", "cto"] });
+    const values = {
+      ...tags({ stages: ["discovery", "proposal"], personas: ["cfo", "cto"] }),
+      type: "other" as const,
+    };
     expect([...stillSuggested(values, applied)]).toEqual(["stages"]);
-    expect(stillSuggested(tags(), {}).size).toBe(0);
+    expect(stillSuggested({ ...tags(), type: "other" }, {}).size).toBe(0);
+  });
+
+  it("marks the type while it is the suggested one", () => {
+    expect([...stillSuggested({ ...tags(), type: "deck" }, { type: "deck" })]).toEqual(["type"]);
+    expect(stillSuggested({ ...tags(), type: "case_study" }, { type: "deck" }).size).toBe(0);
+  });
+});
+
+describe("commonType", () => {
+  it("offers one file its own type, and several the type they all agree on", () => {
+    expect(commonType([ready({ type: "deck" })])).toBe("deck");
+    expect(commonType([ready({ type: "case_study" }), ready({ type: "case_study" })])).toBe("case_study");
+  });
+
+  it("offers nothing when the files disagree or one has no type, and leaves unread files out", () => {
+    expect(commonType([ready({ type: "deck" }), ready({ type: "case_study" })])).toBeNull();
+    expect(commonType([ready({ type: "deck" }), ready({ type: null })])).toBeNull();
+    expect(commonType([ready({ type: null })])).toBeNull();
+    expect(commonType([unread("failed"), ready({ type: "deck" })])).toBe("deck");
+    expect(commonType([unread("failed")])).toBeNull();
+  });
+});
+
+describe("applyTypeSuggestion", () => {
+  const apply = (type: AssetType | null, touched: boolean, previous?: AssetType) =>
+    applyTypeSuggestion(type, touched, previous, "other");
+
+  it("fills an untouched Type field and leaves a touched one as the marketer set it", () => {
+    expect(apply("deck", false)).toEqual({ change: "deck", applied: "deck" });
+    expect(apply("deck", true)).toEqual({});
+    expect(apply("case_study", true, "deck")).toEqual({ applied: "deck" });
+  });
+
+  it("puts back the default when the files no longer agree on the type it suggested", () => {
+    expect(apply(null, false, "deck")).toEqual({ change: "other" });
+    expect(apply(null, false)).toEqual({});
+  });
+});
+
+describe("applyTitleSuggestions", () => {
+  const file = (key: string, assetId: string, title: string, edited = false) => ({
+    key,
+    assetId,
+    title,
+    edited,
+  });
+
+  it("gives each unedited file the title its properties name, and keeps an edited one", () => {
+    const { changes, applied } = applyTitleSuggestions(
+      [
+        file("f1", "a1", "q3-deck-final"),
+        file("f2", "a2", "Renewal playbook", true),
+        file("f3", "a3", "scan0042"),
+      ],
+      [
+        ready({ title: "  Q3 pricing deck " }, "a1"),
+        ready({ title: "Customer renewal guide" }, "a2"),
+        ready({ title: null }, "a3"),
+      ],
+    );
+    expect(changes).toEqual({ f1: "Q3 pricing deck" });
+    expect(applied).toEqual({ f1: "Q3 pricing deck" });
+  });
+
+  it("marks a title already the suggested one without changing it, and ignores unread files", () => {
+    const { changes, applied } = applyTitleSuggestions(
+      [file("f1", "a1", "Northwind case study"), file("f2", "a2", "brief")],
+      [ready({ title: "Northwind case study" }, "a1"), unread("failed", "a2")],
+    );
+    expect(changes).toEqual({});
+    expect(applied).toEqual({ f1: "Northwind case study" });
   });
 });

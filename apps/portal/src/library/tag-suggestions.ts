@@ -1,12 +1,20 @@
+import type { AssetType } from "@pitchside/shared";
+
 /** The upload form's fields that tags read from the files' text may fill (not language: detected per file). */
 export const suggestedFields = ["stages", "personas", "industries", "competitors", "objections"] as const;
 export type SuggestedField = (typeof suggestedFields)[number];
 export type SuggestedTags = Record<SuggestedField, string[]>;
+/** The shared form's fields a suggestion fills, each marked while it holds what was suggested. */
+export type SuggestedFormField = SuggestedField | "type";
+/** What the shared form shows as suggested: tags per field, and the type. */
+export type AppliedSuggestions = Partial<SuggestedTags> & { type?: AssetType };
 
 /** One uploaded asset's answer from assets.suggestMetadata. */
 export interface AssetTagSuggestion {
+  assetId: string;
   state: "pending" | "ready" | "failed";
-  suggestion: SuggestedTags | null;
+  /** `title` is the one in the file's own properties. */
+  suggestion: (SuggestedTags & { type: AssetType | null; title: string | null }) | null;
 }
 
 /** Still worth asking again: some file's text is not read yet. */
@@ -55,18 +63,80 @@ export function applySuggestions(
   return { changes, applied };
 }
 
+/**
+ * The type to offer files that share one form: one file's own, or the one suggested for every one
+ * of several (null when any differs or has none). Files whose text could not be read have no say.
+ */
+export function commonType(answers: readonly AssetTagSuggestion[]): AssetType | null {
+  const [first, ...rest] = answers.flatMap((a) =>
+    a.state === "ready" && a.suggestion ? [a.suggestion.type] : [],
+  );
+  return first && rest.every((type) => type === first) ? first : null;
+}
+
+/**
+ * What a suggested type changes in the form's Type field: untouched, it takes the suggestion, or
+ * goes back to `empty` when it held an earlier one the files no longer agree on; touched, it keeps
+ * its value (marked while that is still the earlier suggestion).
+ */
+export function applyTypeSuggestion(
+  type: AssetType | null,
+  touched: boolean,
+  previous: AssetType | undefined,
+  empty: AssetType,
+): { change?: AssetType; applied?: AssetType } {
+  if (touched) return previous ? { applied: previous } : {};
+  if (type) return { change: type, applied: type };
+  return previous ? { change: empty } : {};
+}
+
+/** A just-uploaded file's own title input. */
+export interface UploadedTitle {
+  key: string;
+  assetId: string;
+  title: string;
+  /** The marketer typed in it: from then on the title is theirs. */
+  edited: boolean;
+}
+
+/**
+ * The titles suggestions change, by file key: each file whose title the marketer has not edited
+ * gets the title its own properties give (read files only). `applied` is what each file's title
+ * input shows as suggested.
+ */
+export function applyTitleSuggestions(
+  files: readonly UploadedTitle[],
+  answers: readonly AssetTagSuggestion[],
+): { changes: Record<string, string>; applied: Record<string, string> } {
+  const titles = new Map<string, string>();
+  for (const a of answers) {
+    const title = a.state === "ready" ? a.suggestion?.title?.trim() : undefined;
+    if (title) titles.set(a.assetId, title);
+  }
+  const changes: Record<string, string> = {};
+  const applied: Record<string, string> = {};
+  for (const file of files) {
+    const title = titles.get(file.assetId);
+    if (file.edited || !title) continue;
+    applied[file.key] = title;
+    if (file.title !== title) changes[file.key] = title;
+  }
+  return { changes, applied };
+}
+
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v) => b.includes(v));
 
 /** The fields still showing what was suggested: one the marketer changed is theirs now. */
 export function stillSuggested(
-  values: Pick<SuggestedTags, SuggestedField>,
-  applied: Partial<SuggestedTags>,
-): Set<SuggestedField> {
-  const out = new Set<SuggestedField>();
+  values: SuggestedTags & { type: AssetType },
+  applied: AppliedSuggestions,
+): Set<SuggestedFormField> {
+  const out = new Set<SuggestedFormField>();
   for (const field of suggestedFields) {
     const suggested = applied[field];
     if (suggested && sameSet(values[field], suggested)) out.add(field);
   }
+  if (applied.type && values.type === applied.type) out.add("type");
   return out;
 }

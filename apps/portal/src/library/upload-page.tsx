@@ -23,8 +23,24 @@ import { fieldErrors } from "../api-errors";
 import { useTRPC, useTRPCClient } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
-import { emptyMetadata, MetadataFields, type MetadataValues, sharedPatch, toMeta } from "./metadata-fields";
-import { applySuggestions, commonTags, type SuggestedTags, stillSuggested } from "./tag-suggestions";
+import {
+  emptyMetadata,
+  MetadataFields,
+  type MetadataValues,
+  SuggestedMark,
+  sharedPatch,
+  toMeta,
+} from "./metadata-fields";
+import {
+  type AppliedSuggestions,
+  applySuggestions,
+  applyTitleSuggestions,
+  applyTypeSuggestion,
+  commonTags,
+  commonType,
+  stillSuggested,
+  type UploadedTitle,
+} from "./tag-suggestions";
 import { type QueuedFile, useUploadQueue } from "./upload-queue";
 import { useTagSuggestions } from "./use-tag-suggestions";
 
@@ -73,10 +89,13 @@ export function UploadPage() {
 
 function QueueRow({
   item,
+  titleSuggested,
   onRetry,
   onTitle,
 }: {
   item: QueuedFile;
+  /** The title still holds the one the file's properties gave. */
+  titleSuggested: boolean;
   onRetry: () => void;
   onTitle: (v: string) => void;
 }) {
@@ -113,6 +132,7 @@ function QueueRow({
           <TextInput
             size="xs"
             label={t("upload.titleOf", { name: item.file.name })}
+            description={titleSuggested && <SuggestedMark label={t("upload.suggestedTitle")} />}
             value={item.title}
             onChange={(e) => onTitle(e.currentTarget.value)}
           />
@@ -134,9 +154,14 @@ function FileUploads() {
   const done = queue.items.filter((i) => i.state === "done" && i.result);
   const busy = queue.items.some((i) => i.state === "waiting" || i.state === "uploading");
   const [saved, setSaved] = useState<{ id: string; title: string }[]>([]);
-  const suggested = useSuggestedTags(
+  const suggested = useUploadSuggestions(
     form,
-    busy ? [] : done.flatMap((i) => (i.result ? [i.result.assetId] : [])),
+    busy
+      ? []
+      : done.flatMap((i) =>
+          i.result ? [{ key: i.key, assetId: i.result.assetId, title: i.title, edited: i.titleEdited }] : [],
+        ),
+    queue.suggestTitles,
   );
   const save = useMutation({
     mutationFn: async (status: AssetStatus) => {
@@ -198,8 +223,9 @@ function FileUploads() {
         <QueueRow
           key={item.key}
           item={item}
+          titleSuggested={suggested.titleShown(item)}
           onRetry={() => queue.retry(item.key)}
-          onTitle={(title) => queue.setTitle(item.key, title)}
+          onTitle={(title) => queue.editTitle(item.key, title)}
         />
       ))}
       {done.length > 0 && (
@@ -216,7 +242,7 @@ function FileUploads() {
                 {t("upload.suggesting")}
               </Text>
             )}
-            {suggested.shown.size > 0 && (
+            {(suggested.shown.size > 0 || done.some(suggested.titleShown)) && (
               <Alert color="teal" variant="light" role="status">
                 {t("upload.suggestedNote")}
               </Alert>
@@ -256,32 +282,51 @@ function FileUploads() {
 }
 
 /**
- * Pre-fills the tags read from the uploaded files' text into the fields the marketer has not
- * touched, once every file is read; `shown` are the fields still holding what was suggested.
+ * Pre-fills what the uploaded files suggest, once every file is read: the shared form's tags and
+ * type where the marketer has not touched them, and each file's title they have not edited.
+ * `shown` are the form's fields still holding what was suggested; `titleShown` tells a file whose
+ * title still is the suggested one.
  */
-function useSuggestedTags(form: UseFormReturnType<MetadataValues>, ids: string[]) {
-  const { answers, reading } = useTagSuggestions(ids);
-  const [applied, setApplied] = useState<Partial<SuggestedTags>>({});
-  const appliedRef = useRef(applied);
-  appliedRef.current = applied;
-  const formRef = useRef(form);
-  formRef.current = form;
+function useUploadSuggestions(
+  form: UseFormReturnType<MetadataValues>,
+  files: UploadedTitle[],
+  suggestTitles: (titles: Record<string, string>) => void,
+) {
+  const { answers, reading } = useTagSuggestions(files.map((f) => f.assetId));
+  const [applied, setApplied] = useState<AppliedSuggestions>({});
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  // the answers alone decide when to apply; the form and files are read as they are then
+  const latest = useRef({ form, files, applied, suggestTitles });
+  latest.current = { form, files, applied, suggestTitles };
   useEffect(() => {
-    const tags = answers && commonTags(answers);
-    if (!tags) return;
-    const current = formRef.current;
-    const { changes, applied: next } = applySuggestions(
-      tags,
-      (f) => current.isTouched(f),
-      appliedRef.current,
+    if (!answers) return;
+    const { form, files, applied: previous, suggestTitles } = latest.current;
+    const tags = commonTags(answers);
+    const tagged = tags
+      ? applySuggestions(tags, (f) => form.isTouched(f), previous)
+      : { changes: {}, applied: previous };
+    const typed = applyTypeSuggestion(
+      commonType(answers),
+      form.isTouched("type"),
+      previous.type,
+      emptyMetadata.type,
     );
-    if (Object.keys(changes).length > 0) current.setValues(changes);
-    setApplied(next);
+    const changes = { ...tagged.changes, ...(typed.change ? { type: typed.change } : {}) };
+    if (Object.keys(changes).length > 0) form.setValues(changes);
+    setApplied({ ...tagged.applied, type: typed.applied });
+    const named = applyTitleSuggestions(files, answers);
+    if (Object.keys(named.changes).length > 0) suggestTitles(named.changes);
+    setTitles(named.applied);
   }, [answers]);
   return {
     reading,
     shown: stillSuggested(form.getValues(), applied),
-    clear: () => setApplied({}),
+    titleShown: (file: Pick<QueuedFile, "key" | "title" | "titleEdited">) =>
+      !file.titleEdited && titles[file.key] === file.title,
+    clear: () => {
+      setApplied({});
+      setTitles({});
+    },
   };
 }
 

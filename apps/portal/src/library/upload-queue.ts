@@ -4,7 +4,10 @@ import { type UploadResult, uploadFile } from "./xhr-upload";
 export interface QueuedFile {
   key: string;
   file: File;
+  /** Starts as the file name without its extension. */
   title: string;
+  /** The marketer typed in the title: a suggested one no longer replaces it. */
+  titleEdited: boolean;
   progress: number;
   state: "waiting" | "uploading" | "done" | "failed";
   error?: string;
@@ -53,7 +56,14 @@ export function useUploadQueue() {
     (files: File[]) => {
       const queued = files.map((file): QueuedFile => {
         seq.current += 1;
-        return { key: `f${seq.current}`, file, title: titleOf(file.name), progress: 0, state: "waiting" };
+        return {
+          key: `f${seq.current}`,
+          file,
+          title: titleOf(file.name),
+          titleEdited: false,
+          progress: 0,
+          state: "waiting",
+        };
       });
       setItems((list) => [...list, ...queued]);
       waiting.current.push(...queued);
@@ -76,7 +86,16 @@ export function useUploadQueue() {
     [pump],
   );
 
-  const setTitle = useCallback((key: string, title: string) => patch(key, { title }), [patch]);
+  const editTitle = useCallback(
+    (key: string, title: string) => patch(key, { title, titleEdited: true }),
+    [patch],
+  );
+  /** Titles suggested by file key, for files whose title the marketer has not edited. */
+  const suggestTitles = useCallback((titles: Readonly<Record<string, string>>) => {
+    setItems((list) =>
+      list.map((i) => (i.key in titles && !i.titleEdited ? { ...i, title: titles[i.key] ?? i.title } : i)),
+    );
+  }, []);
   const clear = useCallback(() => setItems([]), []);
-  return { items, add, retry, setTitle, clear };
+  return { items, add, retry, editTitle, suggestTitles, clear };
 }

@@ -15,9 +15,10 @@ export function PageHeader({
     document.title = `${title} · Pitchside`;
   }, [title]);
   return (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
+    // the title keeps at least 20rem: on a phone the actions go below it rather than squeeze it
+    <Group justify="space-between" align="flex-end" mb="lg">
+      <Stack gap={4} style={{ flex: "1 1 20rem", minWidth: 0 }}>
+        <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
           {title}
         </Title>
         {description && (

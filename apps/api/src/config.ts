@@ -68,6 +68,16 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The built portal to serve; tests point it at a build of their own. */
     PORTAL_DIR: z.string().min(1).optional(),
+    SMTP_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^smtps?:\/\//,
+          "must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.com:587)",
+        )
+        .optional(),
+    ),
+    MAIL_FROM: optionalString,
     SOFFICE_PATH: optionalString,
     FFMPEG_PATH: optionalString,
     PATH: optionalString,
@@ -108,6 +118,8 @@ export interface Config {
   uploadMaxBytes: number;
   logLevel: Env["LOG_LEVEL"];
   portalDir: string;
+  /** Email alerts go out through this server; absent, alerts stay in the app. */
+  smtp?: { url: string; from: string };
   /** LibreOffice (Office renditions) and ffmpeg (video posters), or null when the machine has none. */
   tools: { soffice: string | null; ffmpeg: string | null };
 }
@@ -178,5 +190,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
     tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },
+    ...(env.SMTP_URL
+      ? {
+          smtp: {
+            url: env.SMTP_URL,
+            from:
+              env.MAIL_FROM ??
+              `Pitchside <no-reply@${new URL(env.PUBLIC_URL ?? "http://localhost").hostname}>`,
+          },
+        }
+      : {}),
   };
 }

@@ -1,17 +1,14 @@
 import path from "node:path";
 import { closeProcessingWorkers } from "./assets/processing/run-processing";
 import { queueMissingRenditions } from "./assets/rendition-backlog";
-import { removeAbandonedUploads } from "./assets/unsaved-uploads";
 import type { Config } from "./config";
 import { acquireDataLock } from "./data-lock";
 import { type Database, openDatabase } from "./db/client";
 import type { AppDeps } from "./deps";
+import { startHousekeeping } from "./housekeeping";
 import type { Logger } from "./logger";
 import { type RunningMeili, spawnMeili } from "./search/meili-process";
 import { wireDeps } from "./wiring";
-
-/** How often uploads abandoned before their details were saved are looked for. */
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 export interface Services {
   deps: AppDeps;
@@ -65,15 +62,7 @@ export async function startServices(
       if (queued > 0) logger.info({ queued }, "queued renditions and thumbnails that were missing");
       deps.jobs.start();
       deps.searchIndex.start();
-      const sweep = () =>
-        removeAbandonedUploads(database.db, deps.storage).then(
-          (n) => n > 0 && logger.info({ removed: n }, "removed uploads whose details were never saved"),
-          (err: Error) => logger.warn({ err: err.message }, "could not remove abandoned uploads"),
-        );
-      void sweep();
-      const sweeper = setInterval(sweep, SWEEP_EVERY_MS);
-      sweeper.unref();
-      cleanups.push(() => clearInterval(sweeper));
+      cleanups.push(startHousekeeping(deps));
       cleanups.push(() => closeProcessingWorkers());
       cleanups.push(() => deps.jobs.stop());
       cleanups.push(() => deps.searchIndex.stop());

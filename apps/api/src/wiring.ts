@@ -10,6 +10,7 @@ import { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
 import { meiliHttpClient } from "./search/meili-http";
 import { SearchIndex } from "./search/search-index";
+import { sendMailJob } from "./tracking/alert-mail";
 import { WriteBehind } from "./tracking/write-behind";
 
 export const newThrottles = () => ({
@@ -44,10 +45,11 @@ export function wireDeps(opts: {
       {
         process_version: processVersionJob(db, storage),
         render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
+        send_mail: sendMailJob(db, opts.config),
       },
       opts.logger,
-      // a deck in LibreOffice never holds up the text of the next upload
-      { lanes: [["process_version"], ["render_version"]] },
+      // a deck in LibreOffice never holds up the text of the next upload, nor a slow mail server either
+      { lanes: [["process_version"], ["render_version"], ["send_mail"]] },
     ),
     logger: opts.logger,
     throttles: newThrottles(),

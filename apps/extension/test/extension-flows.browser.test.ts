@@ -38,7 +38,7 @@ let fixtures: FixtureServer;
 let context: BrowserContext | undefined;
 let userDataDir = "";
 let extensionDir = "";
-const seeded = { rep: { id: "", email: "", password: "" }, cardId: "", dealId: "" };
+const seeded = { rep: { id: "", email: "", password: "" }, cardId: "", internalCardId: "", dealId: "" };
 
 beforeAll(async () => {
   if (skip) return;
@@ -51,7 +51,14 @@ beforeAll(async () => {
   seeded.rep = { id: rep.id, email: rep.email, password: rep.password };
   seeded.cardId = await makeAsset(db, marketer, {
     title: "Beating Acme on total cost",
-    summary: "Battle card: how we win against Acme on price and rollout time.",
+    summary: "For buyers comparing us with Acme on price and rollout time.",
+    type: "one_pager",
+    competitors: ["acme"],
+  });
+  // a battle card is for the rep's eyes: shown, never offered for insertion
+  seeded.internalCardId = await makeAsset(db, marketer, {
+    title: "Acme battle card",
+    summary: "Battle card: where Acme is strong, landmines for discovery.",
     type: "battle_card",
     competitors: ["acme"],
   });
@@ -107,7 +114,7 @@ async function extensionId(ctx: BrowserContext): Promise<string> {
 describe("the built extension in Chromium against Gmail and LinkedIn fixture pages", () => {
   it.skipIf(skip)(
     title(
-      "signs in from the popup, suggests the battle card for a competitor named in a compose window, inserts a tracked link and sends no message text",
+      "signs in from the popup, suggests the competitive one-pager for a competitor named in a compose window (the internal battle card without Insert), inserts a tracked link and sends no message text",
     ),
     async () => {
       if (!context) throw new Error("no browser");
@@ -131,9 +138,14 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
 
       const panel = gmail.getByTestId("ps-panel");
       await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
-      const first = gmail.getByTestId("ps-suggestion").first();
+      const first = gmail.locator(`[data-testid="ps-suggestion"][data-asset-id="${seeded.cardId}"]`);
       await first.waitFor({ timeout: 20_000 });
-      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
+      const internal = gmail.locator(
+        `[data-testid="ps-suggestion"][data-asset-id="${seeded.internalCardId}"]`,
+      );
+      await internal.getByTestId("ps-internal").waitFor();
+      expect(await internal.getByTestId("ps-insert").count()).toBe(0);
+      expect(await internal.getByTestId("ps-copy").count()).toBe(0);
       await expect
         .poll(() => gmail.getByTestId("ps-deal").locator("option").first().textContent())
         .toContain("Globex Industries rollout");
@@ -216,9 +228,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
         .toContain("Finance");
 
       const overlay = linkedin.locator('[data-view-name="message-overlay-conversation-bubble"]');
-      const first = overlay.getByTestId("ps-suggestion").first();
+      const first = overlay.locator(`[data-testid="ps-suggestion"][data-asset-id="${seeded.cardId}"]`);
       await first.waitFor({ timeout: 20_000 });
-      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
       await first.getByTestId("ps-insert").click();
       const link = overlay.locator('[role="textbox"] a[href*="/s/"]');
       await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
@@ -236,8 +247,12 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     ),
     async () => {
       if (!context) throw new Error("no browser");
-      await notifyShareOpened(server.deps.database.db, seeded.rep.id, {
+      await notifyShareOpened(server.deps.database.db, false, seeded.rep.id, {
         shareId: crypto.randomUUID(),
+        linkName: "",
+        roomId: null,
+        roomName: null,
+        visitorEmail: null,
         assetId: seeded.cardId,
         assetTitle: "Beating Acme on total cost",
         dealId: seeded.dealId,
@@ -248,10 +263,11 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       const gmail = await context.newPage();
       await gmail.goto("https://mail.google.com/mail/u/0/?fixture=gmail-compose-ja#inbox");
       await expect.poll(() => gmail.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(2);
-      // the first window names アクメ (an alias of Acme): its battle card leads
-      const first = gmail.locator("#compose-1").getByTestId("ps-suggestion").first();
+      // the first window names アクメ (an alias of Acme): its Acme content is offered
+      const first = gmail
+        .locator("#compose-1")
+        .locator(`[data-testid="ps-suggestion"][data-asset-id="${seeded.cardId}"]`);
       await first.waitFor({ timeout: 20_000 });
-      await expect.poll(() => first.getAttribute("data-asset-id")).toBe(seeded.cardId);
       await expect
         .poll(() => gmail.locator("#compose-1").getByTestId("ps-panel").textContent())
         .toContain(`${CONTACT} opened Beating Acme on total cost`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assetTypeSchema, languageSchema, taxonomyKeySchema } from "./taxonomy";
+import { assetTypeSchema, audienceSchema, languageSchema, taxonomyKeySchema } from "./taxonomy";
 
 const keys = z.array(taxonomyKeySchema).max(50).default([]);
 
@@ -11,6 +11,8 @@ export const assetMetaSchema = z.object({
   title: z.string().trim().min(1, "Title is required").max(300),
   summary: z.string().trim().max(5000).default(""),
   type: assetTypeSchema.default("other"),
+  /** Absent: the type's default audience in this workspace. */
+  audience: audienceSchema.optional(),
   language: languageSchema.optional(),
   stages: keys,
   personas: keys,
@@ -30,6 +32,7 @@ export const assetMetaPatchSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   summary: z.string().trim().max(5000).optional(),
   type: assetTypeSchema.optional(),
+  audience: audienceSchema.optional(),
   language: languageSchema.optional(),
   stages: z.array(taxonomyKeySchema).max(50).optional(),
   personas: z.array(taxonomyKeySchema).max(50).optional(),

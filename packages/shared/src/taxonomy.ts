@@ -13,6 +13,23 @@ export const assetTypes = [
 export const assetTypeSchema = z.enum(assetTypes);
 export type AssetType = z.infer<typeof assetTypeSchema>;
 
+/** Who an asset may reach: buyers, or only the sellers themselves (battle cards, talk tracks). */
+export const audiences = ["external", "internal"] as const;
+export const audienceSchema = z.enum(audiences);
+export type Audience = z.infer<typeof audienceSchema>;
+
+/** A type's audience unless the workspace or the asset says otherwise. */
+export const defaultAudienceByType: Record<AssetType, Audience> = {
+  case_study: "external",
+  battle_card: "internal",
+  objection_guide: "internal",
+  one_pager: "external",
+  deck: "external",
+  whitepaper: "external",
+  video: "external",
+  other: "external",
+};
+
 export const assetStatuses = ["draft", "in_review", "published", "archived"] as const;
 export const assetStatusSchema = z.enum(assetStatuses);
 export type AssetStatus = z.infer<typeof assetStatusSchema>;

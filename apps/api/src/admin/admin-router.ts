@@ -1,5 +1,6 @@
 import { writeAudit } from "../audit";
-import { roleProcedure, router } from "../trpc/init";
+import { authedProcedure, roleProcedure, router } from "../trpc/init";
+import { getWorkspaceSettings, saveWorkspaceSettings, workspaceSettingsSchema } from "./workspace-settings";
 
 const admin = roleProcedure("admin");
 
@@ -17,6 +18,13 @@ export const adminRouter = router({
     configured: Boolean(ctx.deps.config.crmWebhookSecret),
     webhookUrl: `${ctx.deps.config.publicUrl}/api/integrations/crm/deals`,
   })),
+
+  /** Content rules every role works by: review of new versions, each type's audience. */
+  workspace: authedProcedure.query(({ ctx }) => getWorkspaceSettings(ctx.db)),
+
+  updateWorkspace: admin
+    .input(workspaceSettingsSchema)
+    .mutation(({ ctx, input }) => saveWorkspaceSettings(ctx.db, ctx.user.id, input)),
 
   searchStatus: admin.query(async ({ ctx }) => ({ pendingIndexing: await ctx.deps.searchIndex.pending() })),
 });

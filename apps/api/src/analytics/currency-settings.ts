@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
-import { settings } from "../db/schema";
+import { readSetting, writeSetting } from "../db/settings-store";
 
 const SETTINGS_KEY = "analytics.currency";
 
@@ -29,11 +27,7 @@ export type CurrencySettings = z.infer<typeof currencySettingsSchema>;
 export const defaultCurrencySettings: CurrencySettings = { reportingCurrency: "USD", rates: { USD: 1 } };
 
 export async function getCurrencySettings(db: Db): Promise<CurrencySettings> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, SETTINGS_KEY));
-  const parsed = currencySettingsSchema.safeParse(row?.value);
+  const parsed = currencySettingsSchema.safeParse(await readSetting(db, SETTINGS_KEY));
   return parsed.success ? parsed.data : defaultCurrencySettings;
 }
 
@@ -42,10 +36,5 @@ export async function saveCurrencySettings(
   actorId: string | null,
   value: CurrencySettings,
 ): Promise<CurrencySettings> {
-  await db
-    .insert(settings)
-    .values({ key: SETTINGS_KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
-  await writeAudit(db, actorId, "settings.update", "settings", SETTINGS_KEY, value);
-  return value;
+  return writeSetting(db, actorId, SETTINGS_KEY, value);
 }

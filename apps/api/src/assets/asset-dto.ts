@@ -25,6 +25,7 @@ export function toAssetDto(
     summary: row.summary,
     type: row.type,
     status: row.status,
+    audience: row.audience,
     source: row.source,
     language: row.language,
     url: row.url,
@@ -38,6 +39,8 @@ export function toAssetDto(
     ownerId: row.ownerId,
     expiresAt: iso(row.expiresAt),
     currentVersionId: row.currentVersionId,
+    /** A newer version waiting for review (marketers only see it). */
+    pendingVersionId: row.pendingVersionId,
     thumbnailUrl: thumbnailUrl(current),
     submittedBy: row.submittedBy,
     submittedAt: iso(row.submittedAt),
@@ -71,6 +74,7 @@ export function toVersionDto(v: VersionRow) {
     renditionUrl: readableRendition(v) ? `/api/files/${v.id}/rendition` : null,
     /** What a page of it is called: a presentation has slides. */
     pageUnit: pageUnitOf(v.mimeType),
+    changeNote: v.changeNote,
     createdBy: v.createdBy,
     createdAt: v.createdAt.toISOString(),
   };

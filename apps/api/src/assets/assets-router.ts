@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { toAssetDto } from "./asset-dto";
 import {
+  approveVersion,
   createAsset,
   getAsset,
   getAssetByExternalId,
@@ -73,9 +74,22 @@ export const assetsRouter = router({
     }),
 
   updateMarkdown: curator
-    .input(z.object({ id: z.uuid(), body: z.string().min(1).max(500_000) }))
+    .input(
+      z.object({
+        id: z.uuid(),
+        body: z.string().min(1).max(500_000),
+        changeNote: z.string().trim().max(2000).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const result = await replaceMarkdown(ctx.db, ctx.deps.storage, ctx.user, input.id, input.body);
+      const result = await replaceMarkdown(
+        ctx.db,
+        ctx.deps.storage,
+        ctx.user,
+        input.id,
+        input.body,
+        input.changeNote,
+      );
       ctx.deps.jobs.kick();
       return result;
     }),
@@ -102,6 +116,13 @@ export const assetsRouter = router({
   suggestMetadata: curator
     .input(z.object({ ids: z.array(z.uuid()).min(1).max(50) }))
     .query(({ ctx, input }) => metadataSuggestions(ctx.db, input.ids)),
+
+  /** A new version waiting for review goes live; not by the marketer who made it. */
+  approveVersion: curator.input(z.object({ versionId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const result = await approveVersion(ctx.db, ctx.user, input.versionId);
+    ctx.deps.searchIndex.kick();
+    return result;
+  }),
 
   retryProcessing: curator.input(z.object({ versionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     const result = await retryProcessing(ctx.db, ctx.user, input.versionId);

@@ -1,5 +1,6 @@
 import type { AssetMeta, AssetMetaPatch, AssetStatus, TaxonomyKind } from "@pitchside/shared";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { audienceForType, getWorkspaceSettings } from "../admin/workspace-settings";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { assets, assetVersions, taxonomyTerms, teams, users, versionPages } from "../db/schema";
@@ -7,6 +8,7 @@ import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { enqueueJob } from "../jobs/queue";
 import { markForIndexing } from "../search/outbox";
+import { notifyEndedLinks } from "../shares/ended-links";
 import { toAssetDto, toVersionDto } from "./asset-dto";
 import { mayDownloadOriginal } from "./original-access";
 import { isPagedKind, kindOfMime } from "./processing/detect-type";
@@ -56,6 +58,7 @@ function metaColumns(meta: Partial<AssetMeta>) {
     ...(meta.title !== undefined ? { title: meta.title } : {}),
     ...(meta.summary !== undefined ? { summary: meta.summary } : {}),
     ...(meta.type !== undefined ? { type: meta.type } : {}),
+    ...(meta.audience !== undefined ? { audience: meta.audience } : {}),
     ...(meta.language !== undefined ? { language: meta.language } : {}),
     ...(meta.stages !== undefined ? { stages: meta.stages } : {}),
     ...(meta.personas !== undefined ? { personas: meta.personas } : {}),
@@ -90,6 +93,7 @@ export interface NewAsset {
 export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
   await checkReferences(db, input.meta);
   await requireUniqueExternalId(db, input.meta.externalId);
+  const workspace = await getWorkspaceSettings(db);
   return db.transaction(async (tx) => {
     const [asset] = await tx
       .insert(assets)
@@ -97,6 +101,7 @@ export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
         ...metaColumns(input.meta),
         title: input.meta.title,
         type: input.meta.type,
+        audience: input.meta.audience ?? audienceForType(workspace, input.meta.type),
         source: input.source,
         url: input.url ?? null,
         language: input.meta.language ?? "en",
@@ -105,15 +110,12 @@ export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
       })
       .returning();
     if (!asset) throw new Error("insert returned no row");
-    const version = await insertVersion(
-      tx,
-      asset.id,
-      1,
-      actor,
-      input.file,
-      input.versionId,
-      !input.meta.language,
-    );
+    const version = await insertVersion(tx, asset.id, 1, actor, {
+      file: input.file,
+      versionId: input.versionId,
+      guessLanguage: !input.meta.language,
+      live: true,
+    });
     await writeAudit(tx, actor.id, "asset.create", "asset", asset.id, {
       title: asset.title,
       source: input.source,
@@ -122,19 +124,27 @@ export async function createAsset(db: Db, actor: SessionUser, input: NewAsset) {
   });
 }
 
+interface VersionInput {
+  file: StoredFile | undefined;
+  versionId: string | undefined;
+  guessLanguage: boolean;
+  changeNote?: string | undefined;
+  /** Goes live at once; otherwise it waits for review as the asset's pending version. */
+  live: boolean;
+}
+
 async function insertVersion(
   tx: Db,
   assetId: string,
   number: number,
   actor: SessionUser,
-  file: StoredFile | undefined,
-  versionId: string | undefined,
-  guessLanguage: boolean,
+  input: VersionInput,
 ) {
+  const { file } = input;
   const [version] = await tx
     .insert(assetVersions)
     .values({
-      ...(versionId ? { id: versionId } : {}),
+      ...(input.versionId ? { id: input.versionId } : {}),
       assetId,
       number,
       fileKey: file?.key ?? null,
@@ -147,30 +157,45 @@ async function insertVersion(
       renditionState: file && isPagedKind(file.kind) ? "pending" : "none",
       // a PDF is its own rendition, readable before its page pictures are made
       renditionKey: file?.kind === "pdf" ? file.key : null,
+      changeNote: input.changeNote?.trim() || null,
       createdBy: actor.id,
     })
     .returning();
   if (!version) throw new Error("insert returned no row");
   await tx
     .update(assets)
-    .set({ currentVersionId: version.id, updatedAt: new Date() })
+    .set(
+      input.live
+        ? { currentVersionId: version.id, pendingVersionId: null, updatedAt: new Date() }
+        : { pendingVersionId: version.id, updatedAt: new Date() },
+    )
     .where(eq(assets.id, assetId));
   if (file)
-    await enqueueJob(tx, "process_version", { versionId: version.id, kind: file.kind, guessLanguage });
+    await enqueueJob(tx, "process_version", {
+      versionId: version.id,
+      kind: file.kind,
+      guessLanguage: input.guessLanguage,
+    });
   // a link's card is drawn straight away; a file's pictures follow its processing
   else await enqueueJob(tx, "render_version", { versionId: version.id });
   await markForIndexing(tx, [assetId]);
   return version;
 }
 
-/** A replaced file becomes a new version; the old ones stay for marketers. */
+/**
+ * A replaced file becomes a new version; the old ones stay for marketers.
+ * When the workspace reviews new versions, a published asset's new version
+ * waits for another marketer's approval and the live one stays live.
+ */
 export async function addVersion(
   db: Db,
   actor: SessionUser,
   assetId: string,
   file: StoredFile,
   versionId?: string,
+  changeNote?: string,
 ) {
+  const workspace = await getWorkspaceSettings(db);
   return db.transaction(async (tx) => {
     const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
     if (!asset) throw new AppError("NOT_FOUND", `assetId: no asset with id ${assetId}`);
@@ -178,13 +203,77 @@ export async function addVersion(
       .select({ n: sql<number>`coalesce(max(${assetVersions.number}), 0)::int` })
       .from(assetVersions)
       .where(eq(assetVersions.assetId, assetId));
-    const version = await insertVersion(tx, assetId, (last?.n ?? 0) + 1, actor, file, versionId, false);
+    const live = !(workspace.reviewNewVersions && asset.status === "published");
+    const version = await insertVersion(tx, assetId, (last?.n ?? 0) + 1, actor, {
+      file,
+      versionId,
+      guessLanguage: false,
+      changeNote,
+      live,
+    });
     await writeAudit(tx, actor.id, "asset.version", "asset", assetId, {
       versionId: version.id,
       number: version.number,
+      awaitingReview: !live,
     });
-    return { assetId, versionId: version.id, status: version.processingState };
+    return { assetId, versionId: version.id, status: version.processingState, awaitingReview: !live };
   });
+}
+
+/**
+ * Puts a version waiting for review live. With reviews on, whoever made the
+ * change cannot approve it: a second marketer (or an admin) must.
+ */
+export async function approveVersion(db: Db, actor: SessionUser, versionId: string) {
+  const workspace = await getWorkspaceSettings(db);
+  return db.transaction(async (tx) => {
+    const [version] = await tx.select().from(assetVersions).where(eq(assetVersions.id, versionId));
+    if (!version) throw new AppError("NOT_FOUND", `No version with id ${versionId}`);
+    const [asset] = await tx.select().from(assets).where(eq(assets.id, version.assetId)).for("update");
+    if (!asset || asset.pendingVersionId !== versionId) {
+      throw new AppError("BAD_REQUEST", "versionId: this version is not waiting for review");
+    }
+    if (workspace.reviewNewVersions && version.createdBy === actor.id) {
+      throw new AppError("FORBIDDEN", "You made this change: another marketer must review and approve it");
+    }
+    await tx
+      .update(assets)
+      .set({ currentVersionId: versionId, pendingVersionId: null, updatedAt: new Date() })
+      .where(eq(assets.id, asset.id));
+    await markForIndexing(tx, [asset.id]);
+    await writeAudit(tx, actor.id, "asset.approve_version", "asset", asset.id, {
+      versionId,
+      number: version.number,
+    });
+    return { assetId: asset.id, versionId };
+  });
+}
+
+type VersionRow = typeof assetVersions.$inferSelect;
+
+/** Which pages differ between two versions, by their text (a slide is its text and notes). */
+async function versionChanges(db: Db, newer: VersionRow, older: VersionRow) {
+  const rows = await db
+    .select({ versionId: versionPages.versionId, number: versionPages.number, text: versionPages.text })
+    .from(versionPages)
+    .where(inArray(versionPages.versionId, [newer.id, older.id]));
+  const textOf = (versionId: string) =>
+    new Map(rows.filter((r) => r.versionId === versionId).map((r) => [r.number, r.text.trim()]));
+  const now = textOf(newer.id);
+  const then = textOf(older.id);
+  const pagesChanged = [...now.keys()]
+    .filter((n) => then.has(n) && then.get(n) !== now.get(n))
+    .sort((a, b) => a - b);
+  return {
+    versionId: newer.id,
+    comparedWithVersionId: older.id,
+    changeNote: newer.changeNote,
+    pageCountBefore: older.pageCount,
+    pageCountAfter: newer.pageCount,
+    /** Pages present in both whose text differs; null until both versions' pages are read. */
+    pagesChanged: now.size > 0 && then.size > 0 ? pagesChanged : null,
+    fileChanged: newer.sha256 !== older.sha256,
+  };
 }
 
 async function loadVisible(db: Db, user: SessionUser, id: string) {
@@ -221,8 +310,17 @@ export async function getAsset(db: Db, user: SessionUser, id: string) {
         .where(eq(versionPages.versionId, current.id))
         .orderBy(asc(versionPages.number))
     : [];
+  const curator = seesEverything(user);
+  // what the newest version changed, against the one before it (the live one, for a version in review)
+  const newest = versions[0];
+  const before = newest && (newest.id === row.pendingVersionId ? current : versions[1]);
   return {
     ...toAssetDto(row, current),
+    pendingVersionId: curator ? row.pendingVersionId : null,
+    changes:
+      curator && newest && before && newest.id !== before.id
+        ? await versionChanges(db, newest, before)
+        : null,
     versions: shown.map((v) => {
       const dto = toVersionDto(v);
       return mayDownloadOriginal(user, v) ? dto : { ...dto, downloadUrl: null };
@@ -285,10 +383,23 @@ export async function listAssets(db: Db, user: SessionUser, f: ListFilters) {
 export async function updateAsset(db: Db, actor: SessionUser, id: string, patch: AssetMetaPatch) {
   await checkReferences(db, patch);
   await requireUniqueExternalId(db, patch.externalId, id);
-  return db.transaction(async (tx) => {
+  const workspace = await getWorkspaceSettings(db);
+  const updated = await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ type: assets.type, audience: assets.audience })
+      .from(assets)
+      .where(eq(assets.id, id))
+      .for("update");
+    if (!before) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
+    // an audience that was only the old type's default follows the new type's
+    const followsType =
+      patch.type !== undefined &&
+      patch.audience === undefined &&
+      before.audience === audienceForType(workspace, before.type);
+    const audience = followsType && patch.type ? { audience: audienceForType(workspace, patch.type) } : {};
     const [row] = await tx
       .update(assets)
-      .set({ ...metaColumns(patch), unsaved: false, updatedAt: new Date() })
+      .set({ ...metaColumns(patch), ...audience, unsaved: false, updatedAt: new Date() })
       .where(eq(assets.id, id))
       .returning();
     if (!row) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
@@ -296,6 +407,9 @@ export async function updateAsset(db: Db, actor: SessionUser, id: string, patch:
     await writeAudit(tx, actor.id, "asset.update", "asset", id, patch);
     return row;
   });
+  // made internal, or given an expiry in the past: its links end now
+  await notifyEndedLinks(db);
+  return updated;
 }
 
 /** The workflow: who may move an asset from where to where. */
@@ -307,7 +421,7 @@ const transitions: Record<AssetStatus, AssetStatus[]> = {
 };
 
 export async function setStatus(db: Db, actor: SessionUser, id: string, status: AssetStatus) {
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(assets).where(eq(assets.id, id)).for("update");
     if (!current) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
     if (current.status === status) return current;
@@ -333,6 +447,9 @@ export async function setStatus(db: Db, actor: SessionUser, id: string, status: 
     if (!row) throw new Error("update returned no row");
     return row;
   });
+  // its links end now; their makers are told
+  await notifyEndedLinks(db);
+  return row;
 }
 
 /** Puts a version back in the queue (after a fix, or a transient failure): its text, then its pages. */

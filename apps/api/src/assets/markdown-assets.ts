@@ -46,6 +46,7 @@ export async function replaceMarkdown(
   actor: SessionUser,
   assetId: string,
   body: string,
+  changeNote?: string,
 ) {
   const [asset] = await db
     .select({ title: assets.title, source: assets.source })
@@ -56,7 +57,7 @@ export async function replaceMarkdown(
     throw new AppError("BAD_REQUEST", "Only assets written in the portal can be edited as Markdown");
   const { versionId, file } = await storeMarkdown(storage, asset.title, body);
   try {
-    return await addVersion(db, actor, assetId, file, versionId);
+    return await addVersion(db, actor, assetId, file, versionId, changeNote);
   } catch (err) {
     await storage.remove(file.key);
     throw err;

@@ -49,6 +49,13 @@ function parseMeta(raw: unknown, fallbackTitle: string) {
   return result.data;
 }
 
+/** What a new version changed, as the marketer put it (at most 2,000 characters). */
+function changeNote(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || !raw.trim()) return undefined;
+  if (raw.length > 2000) throw new AppError("BAD_REQUEST", "changeNote: at most 2000 characters");
+  return raw.trim();
+}
+
 /** POST /api/uploads: the file is checked by content, stored, and processed later by a job. */
 export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () => void) {
   const tmpDir = path.join(deps.config.dataDir, "tmp");
@@ -117,7 +124,14 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
       storedKey = stored.key;
       const user = currentUser(res);
       const result = assetId.data
-        ? await addVersion(deps.database.db, user, assetId.data, stored, versionId)
+        ? await addVersion(
+            deps.database.db,
+            user,
+            assetId.data,
+            stored,
+            versionId,
+            changeNote(req.body?.changeNote),
+          )
         : await createAsset(deps.database.db, user, {
             meta: meta ?? parseMeta(undefined, fileName),
             source: "file",

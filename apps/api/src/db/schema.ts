@@ -34,6 +34,8 @@ export const assetTypeEnum = pgEnum("asset_type", [
 ]);
 export const assetStatusEnum = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
 export const assetSourceEnum = pgEnum("asset_source", ["file", "link", "markdown"]);
+/** Who an asset may reach: buyers (`external`) or only the sellers themselves (`internal`). */
+export const audienceEnum = pgEnum("audience", ["external", "internal"]);
 export const processingStateEnum = pgEnum("processing_state", ["pending", "ready", "failed"]);
 /**
  * The PDF rendition that every page view reads: `none` for files without pages (images, video,
@@ -140,6 +142,7 @@ export const assets = pgTable(
     summary: text("summary").notNull().default(""),
     type: assetTypeEnum("type").notNull(),
     status: assetStatusEnum("status").notNull().default("draft"),
+    audience: audienceEnum("audience").notNull().default("external"),
     source: assetSourceEnum("source").notNull(),
     language: text("language").notNull().default("en"),
     url: text("url"),
@@ -152,7 +155,10 @@ export const assets = pgTable(
     /** Empty means visible to every team. */
     teamIds: uuid("team_ids").array().notNull().default(sql`'{}'::uuid[]`),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** The live version: what reps read and links show. */
     currentVersionId: uuid("current_version_id"),
+    /** A newer version of a published asset waiting for another marketer's review, when the workspace asks for it. */
+    pendingVersionId: uuid("pending_version_id"),
     expiresAt: ts("expires_at"),
     submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
     submittedAt: ts("submitted_at"),
@@ -192,6 +198,8 @@ export const assetVersions = pgTable(
     renditionError: text("rendition_error"),
     /** The title in the file's own properties, offered on the upload form. */
     documentTitle: text("document_title"),
+    /** What changed, in the words of whoever uploaded it. */
+    changeNote: text("change_note"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -289,6 +297,27 @@ export const dealStageHistory = pgTable(
   (t) => [index("deal_stage_history_deal_idx").on(t.dealId)],
 );
 
+/** One link to several assets for one deal: its assets are share links of its own (`share_links.room_id`). */
+export const dealRooms = pgTable(
+  "deal_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    token: text("token").notNull().unique(),
+    name: text("name").notNull().default(""),
+    note: text("note").notNull().default(""),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    recipientEmail: text("recipient_email"),
+    allowDownload: boolean("allow_download").notNull().default(false),
+    requireEmail: boolean("require_email").notNull().default(false),
+    passcodeHash: text("passcode_hash"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("deal_rooms_deal_idx").on(t.dealId), index("deal_rooms_creator_idx").on(t.createdBy)],
+);
+
 export const shareLinks = pgTable(
   "share_links",
   {
@@ -303,12 +332,59 @@ export const shareLinks = pgTable(
     dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
     recipientEmail: text("recipient_email"),
     allowDownload: boolean("allow_download").notNull().default(false),
+    /** Pinned to `version_id`; otherwise the link shows the asset's live version, whichever it is. */
+    pinned: boolean("pinned").notNull().default(false),
+    /** The rep's own name for the link ("Acme — pricing follow-up"). */
+    name: text("name").notNull().default(""),
+    /** The viewer asks for an email first (not verified) and records it on the visit. */
+    requireEmail: boolean("require_email").notNull().default(false),
+    passcodeHash: text("passcode_hash"),
+    /** One of a deal room's assets: the room's state and gate apply too. */
+    roomId: uuid("room_id").references(() => dealRooms.id, { onDelete: "cascade" }),
+    /** Its place in the room's list. */
+    roomPosition: integer("room_position"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     expiresAt: ts("expires_at"),
     revokedAt: ts("revoked_at"),
+    /** When its maker was told the link ended because its asset stopped being live; cleared if it is live again. */
+    endedNotifiedAt: ts("ended_notified_at"),
   },
-  (t) => [index("share_links_asset_idx").on(t.assetId), index("share_links_deal_idx").on(t.dealId)],
+  (t) => [
+    index("share_links_asset_idx").on(t.assetId),
+    index("share_links_deal_idx").on(t.dealId),
+    index("share_links_room_idx").on(t.roomId),
+    index("share_links_creator_idx").on(t.createdBy),
+  ],
+);
+
+/**
+ * One prospect's reading of one link: the same browser (visitor id) within
+ * half an hour is one visit. Kept as beacons arrive, so "My links" and the
+ * after-visit summary need no scan of the events.
+ */
+export const linkVisits = pgTable(
+  "link_visits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => shareLinks.id, { onDelete: "cascade" }),
+    visitorId: text("visitor_id").notNull(),
+    /** Given at the link's email gate; not verified. */
+    email: text("email"),
+    startedAt: ts("started_at").notNull(),
+    lastSeenAt: ts("last_seen_at").notNull(),
+    activeMs: bigint("active_ms", { mode: "number" }).notNull().default(0),
+    /** Active milliseconds per page number. */
+    pages: jsonb("pages").$type<Record<string, number>>().notNull().default({}),
+    /** When the link's maker got the summary of this visit. */
+    summarizedAt: ts("summarized_at"),
+  },
+  (t) => [
+    index("link_visits_share_idx").on(t.shareId, t.visitorId, t.lastSeenAt),
+    index("link_visits_unsummarized_idx").on(t.lastSeenAt).where(sql`summarized_at is null`),
+  ],
 );
 
 /** Append-only; the id comes from the client so retries are idempotent. */

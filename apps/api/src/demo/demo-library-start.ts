@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { settings, users } from "../db/schema";
 import { login, logout, type Throttles } from "../identity/auth-service";
+import { backfillVisits } from "../tracking/link-visits";
 import { seedDemoActivity } from "./demo-activity";
 import { demoUsers } from "./demo-users";
 import { seedDemoLibrary } from "./library/seed-demo-library";
@@ -30,6 +31,8 @@ export async function seedDemoLibraryOnce(
     await tx.insert(settings).values({ key: ACTIVITY_KEY, value: new Date().toISOString() });
     log(`Demo deals and activity ready: ${made.deals} deals, ${made.events} events.`);
   });
+  // the demo's prospects read its links: their visits, for "My links"
+  await backfillVisits(db);
 }
 
 /** True when every asset went in. */

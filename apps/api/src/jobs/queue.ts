@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
 
-export type JobKind = "process_version" | "render_version";
+export type JobKind = "process_version" | "render_version" | "send_mail";
 
 export async function enqueueJob(
   db: Db,

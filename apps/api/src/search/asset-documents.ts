@@ -1,4 +1,4 @@
-import type { TaxonomyTerm } from "@pitchside/shared";
+import type { Audience, TaxonomyTerm } from "@pitchside/shared";
 import { asc, eq, inArray } from "drizzle-orm";
 import { pageUnitOf, thumbnailUrl } from "../assets/asset-dto";
 import { trackRecords } from "../assets/track-records";
@@ -7,7 +7,7 @@ import { assets, assetVersions, versionPages } from "../db/schema";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
 
 /** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
-export const ASSET_DOCUMENT_VERSION = 3;
+export const ASSET_DOCUMENT_VERSION = 4;
 
 /** What Meilisearch holds per asset; the database stays the source of truth. */
 export interface AssetDocument {
@@ -17,6 +17,7 @@ export interface AssetDocument {
   summary: string;
   type: string;
   status: string;
+  audience: Audience;
   source: string;
   language: string;
   url: string | null;
@@ -59,6 +60,7 @@ export const listedFields: (keyof AssetDocument)[] = [
   "summary",
   "type",
   "status",
+  "audience",
   "source",
   "language",
   "url",
@@ -138,6 +140,7 @@ export async function buildAssetDocuments(
         summary: asset.summary,
         type: asset.type,
         status: asset.status,
+        audience: asset.audience,
         source: asset.source,
         language: asset.language,
         url: asset.url,

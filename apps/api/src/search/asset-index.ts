@@ -8,6 +8,7 @@ export const assetIndexSettings: Settings = {
   filterableAttributes: [
     "type",
     "status",
+    "audience",
     "language",
     "stages",
     "personas",

@@ -91,6 +91,7 @@ function hitToAsset(doc: AssetDocument) {
     summary: doc.summary,
     type: doc.type,
     status: doc.status,
+    audience: doc.audience,
     language: doc.language,
     stages: doc.stages,
     personas: doc.personas,

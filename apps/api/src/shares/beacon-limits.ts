@@ -38,6 +38,8 @@ export class WindowLimiter {
 export interface BeaconLimits {
   perVisitor: WindowLimiter;
   perLink: WindowLimiter;
+  /** Passcode tries per link and address: 10 in 15 minutes. */
+  passcodes: WindowLimiter;
 }
 
 /** A reader flushes every few seconds; 60 a minute per visitor and 600 per link leave room for bursts. */
@@ -46,4 +48,5 @@ export const newBeaconLimits = (
 ): BeaconLimits => ({
   perVisitor: new WindowLimiter(opts.perVisitorPerMinute ?? 60, 60_000),
   perLink: new WindowLimiter(opts.perLinkPerMinute ?? 600, 60_000),
+  passcodes: new WindowLimiter(10, 15 * 60_000),
 });

@@ -3,16 +3,24 @@ import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { createShare, listShares, revokeShare } from "./shares-service";
 
+/** What a link (or a deal room) may carry, as every client sends it. */
+export const linkControlsSchema = z.object({
+  dealId: z.uuid().optional(),
+  recipientEmail: emailSchema.optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  allowDownload: z.boolean().optional(),
+  name: z.string().trim().max(200).optional(),
+  requireEmail: z.boolean().optional(),
+  passcode: z.string().min(4, "passcode: at least 4 characters").max(200).optional(),
+});
+
 export const sharesRouter = router({
   create: authedProcedure
     .input(
-      z.object({
+      linkControlsSchema.extend({
         assetId: z.uuid(),
         versionId: z.uuid().optional(),
-        dealId: z.uuid().optional(),
-        recipientEmail: emailSchema.optional(),
-        expiresAt: z.iso.datetime({ offset: true }).optional(),
-        allowDownload: z.boolean().optional(),
+        pinVersion: z.boolean().optional(),
         surface: z.enum(["portal", "gmail", "linkedin"]).optional(),
       }),
     )

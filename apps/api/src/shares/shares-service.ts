@@ -1,13 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
-import { assets, assetVersions, deals, events, shareLinks, users } from "../db/schema";
+import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
 import { visibleDealsWhere } from "../deals/deal-visibility";
 import { AppError } from "../errors";
+import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
 import { ingestEventsIn, type Surface } from "../tracking/events-service";
+import { linkEngagement } from "../tracking/link-visits";
+import { refusal, shareState, whyNotShareable } from "./share-rules";
 
 /** 144 random bits, base64url: 24 characters, nothing to guess. */
 export const newShareToken = () => randomBytes(18).toString("base64url");
@@ -15,30 +18,136 @@ export const shareTokenPattern = /^[A-Za-z0-9_-]{22,64}$/;
 
 export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/s/${token}`;
 
-export interface NewShare {
-  assetId: string;
-  versionId?: string | undefined;
+/** The controls a link (or a deal room) carries. */
+export interface LinkControls {
   dealId?: string | undefined;
   recipientEmail?: string | undefined;
   expiresAt?: string | undefined;
   allowDownload?: boolean | undefined;
+  name?: string | undefined;
+  /** Ask for an email before showing anything (not verified). */
+  requireEmail?: boolean | undefined;
+  /** Ask for this passcode before showing anything; only its hash is kept. */
+  passcode?: string | undefined;
+}
+
+export interface NewShare extends LinkControls {
+  assetId: string;
+  /** Pin the link to this version (a marketer may pin an older one); a rep's pin is the live version. */
+  versionId?: string | undefined;
+  /** Pin to the live version as it is now, instead of following the asset's newer versions. */
+  pinVersion?: boolean | undefined;
   surface?: Exclude<Surface, "viewer"> | undefined;
 }
 
+/** A deal the caller can see, or NOT_FOUND naming the field. */
+export async function requireVisibleDeal(db: Db, user: SessionUser, dealId: string | undefined) {
+  if (!dealId) return;
+  const [deal] = await db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.id, dealId), visibleDealsWhere(user)));
+  if (!deal) throw new AppError("NOT_FOUND", `dealId: no deal with id ${dealId}`);
+}
+
+export function futureDate(value: string | undefined, field = "expiresAt"): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (date.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", `${field}: must be in the future`);
+  return date;
+}
+
+/** The asset as a link may carry it: visible to the caller, live, for buyers; else the reason it may not. */
+export async function shareableAsset(db: Db, user: SessionUser, assetId: string) {
+  const [asset] = await db
+    .select({
+      id: assets.id,
+      title: assets.title,
+      status: assets.status,
+      audience: assets.audience,
+      expiresAt: assets.expiresAt,
+      currentVersionId: assets.currentVersionId,
+    })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), visibleAssetsWhere(user)));
+  // an asset the caller cannot see answers like one that does not exist
+  if (!asset) throw new AppError("NOT_FOUND", `assetId: no asset with id ${assetId}`);
+  const why = whyNotShareable(asset);
+  if (why) throw refusal(why, asset.title);
+  if (!asset.currentVersionId)
+    throw new AppError("BAD_REQUEST", "assetId: the asset has no version to share yet");
+  return { ...asset, currentVersionId: asset.currentVersionId };
+}
+
 /**
- * A tracked link to one version of an asset the caller can see, optionally
- * for a deal they can see. Records a `shared` event (and so a touch on the deal).
+ * Writes one link (a single link, or one asset of a deal room) and its
+ * `shared` event (a touch on the deal), in the caller's transaction.
+ */
+export async function insertShareLink(
+  tx: Db,
+  user: SessionUser,
+  input: {
+    assetId: string;
+    versionId: string;
+    pinned: boolean;
+    roomId?: string | undefined;
+    roomPosition?: number | undefined;
+    dealId: string | null;
+    recipientEmail: string | null;
+    allowDownload: boolean;
+    name: string;
+    requireEmail: boolean;
+    passcodeHash: string | null;
+    expiresAt: Date | null;
+    surface: Exclude<Surface, "viewer">;
+  },
+) {
+  const [share] = await tx
+    .insert(shareLinks)
+    .values({
+      token: newShareToken(),
+      assetId: input.assetId,
+      versionId: input.versionId,
+      pinned: input.pinned,
+      roomId: input.roomId ?? null,
+      roomPosition: input.roomPosition ?? null,
+      dealId: input.dealId,
+      recipientEmail: input.recipientEmail,
+      allowDownload: input.allowDownload,
+      name: input.name,
+      requireEmail: input.requireEmail,
+      passcodeHash: input.passcodeHash,
+      createdBy: user.id,
+      expiresAt: input.expiresAt,
+    })
+    .returning();
+  if (!share) throw new Error("insert returned no row");
+  await ingestEventsIn(tx, [
+    {
+      id: randomUUID(),
+      type: "shared",
+      userId: user.id,
+      assetId: input.assetId,
+      dealId: share.dealId,
+      shareId: share.id,
+      surface: input.surface,
+      at: share.createdAt,
+      props: { versionId: input.versionId, ...(input.roomId ? { roomId: input.roomId } : {}) },
+    },
+  ]);
+  return share;
+}
+
+/**
+ * A tracked link to an asset the caller can see, which must be live (published,
+ * unexpired) and for buyers, optionally for a deal they can see. It shows the
+ * asset's live version as it changes, unless pinned.
  */
 export async function createShare(db: Db, publicUrl: string, user: SessionUser, input: NewShare) {
-  const [asset] = await db
-    .select({ id: assets.id, title: assets.title, currentVersionId: assets.currentVersionId })
-    .from(assets)
-    .where(and(eq(assets.id, input.assetId), visibleAssetsWhere(user)));
-  // an asset the caller cannot see answers like one that does not exist
-  if (!asset) throw new AppError("NOT_FOUND", `assetId: no asset with id ${input.assetId}`);
+  const asset = await shareableAsset(db, user, input.assetId);
+  const pinned = input.pinVersion === true || input.versionId !== undefined;
   const versionId = input.versionId ?? asset.currentVersionId;
-  if (!versionId) throw new AppError("BAD_REQUEST", "assetId: the asset has no version to share yet");
-  // reps share what they can download: the current version only
+  // reps share what they can read: the live version only
   if (input.versionId && !seesEverything(user) && input.versionId !== asset.currentVersionId) {
     throw new AppError("NOT_FOUND", `versionId: no version with id ${input.versionId}`);
   }
@@ -47,71 +156,42 @@ export async function createShare(db: Db, publicUrl: string, user: SessionUser, 
     .from(assetVersions)
     .where(and(eq(assetVersions.id, versionId), eq(assetVersions.assetId, asset.id)));
   if (!version) throw new AppError("NOT_FOUND", `versionId: no version with id ${versionId} of this asset`);
-  if (input.dealId) {
-    const [deal] = await db
-      .select({ id: deals.id })
-      .from(deals)
-      .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
-    if (!deal) throw new AppError("NOT_FOUND", `dealId: no deal with id ${input.dealId}`);
-  }
-  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt.getTime() <= Date.now()) {
-    throw new AppError("BAD_REQUEST", "expiresAt: must be in the future");
-  }
+  await requireVisibleDeal(db, user, input.dealId);
+  const expiresAt = futureDate(input.expiresAt);
+  const passcodeHash = input.passcode ? await hashPassword(input.passcode) : null;
 
-  const token = newShareToken();
   return db.transaction(async (tx) => {
-    const [share] = await tx
-      .insert(shareLinks)
-      .values({
-        token,
-        assetId: asset.id,
-        versionId,
-        dealId: input.dealId ?? null,
-        recipientEmail: input.recipientEmail ?? null,
-        allowDownload: input.allowDownload ?? false,
-        createdBy: user.id,
-        expiresAt,
-      })
-      .returning();
-    if (!share) throw new Error("insert returned no row");
-    await ingestEventsIn(tx, [
-      {
-        id: randomUUID(),
-        type: "shared",
-        userId: user.id,
-        assetId: asset.id,
-        dealId: share.dealId,
-        shareId: share.id,
-        surface: input.surface ?? "portal",
-        at: share.createdAt,
-        props: { versionId },
-      },
-    ]);
+    const share = await insertShareLink(tx, user, {
+      assetId: asset.id,
+      versionId,
+      pinned,
+      dealId: input.dealId ?? null,
+      recipientEmail: input.recipientEmail ?? null,
+      allowDownload: input.allowDownload ?? false,
+      name: input.name?.trim() ?? "",
+      requireEmail: input.requireEmail ?? false,
+      passcodeHash,
+      expiresAt,
+      surface: input.surface ?? "portal",
+    });
     await writeAudit(tx, user.id, "share.create", "share_link", share.id, {
       assetId: asset.id,
       dealId: share.dealId,
       allowDownload: share.allowDownload,
+      pinned,
+      requireEmail: share.requireEmail,
+      passcode: passcodeHash !== null,
     });
     return {
       id: share.id,
-      token,
-      url: shareUrl(publicUrl, token),
+      token: share.token,
+      url: shareUrl(publicUrl, share.token),
       expiresAt: share.expiresAt?.toISOString() ?? null,
     };
   });
 }
 
-export type ShareState = "active" | "expired" | "revoked";
-
-export function shareState(
-  share: { revokedAt: Date | null; expiresAt: Date | null },
-  now = new Date(),
-): ShareState {
-  if (share.revokedAt) return "revoked";
-  if (share.expiresAt && share.expiresAt <= now) return "expired";
-  return "active";
-}
+export { shareState };
 
 export interface ShareListFilters {
   assetId?: string | undefined;
@@ -122,16 +202,24 @@ export interface ShareListFilters {
   offset: number;
 }
 
-/** Links by asset, deal or creator, with how often prospects opened them. Reps see only their own. */
+/**
+ * Single links (not a deal room's) by asset, deal or creator, with what
+ * prospects did with them. Reps see only their own.
+ */
 export async function listShares(db: Db, publicUrl: string, user: SessionUser, f: ShareListFilters) {
-  const conditions: SQL[] = [visibleAssetsWhere(user)];
-  if (f.mine || !seesEverything(user)) conditions.push(eq(shareLinks.createdBy, user.id));
+  // one's own links stay listed after their asset stops being live, so "My links" can say why they ended
+  const own = f.mine === true || !seesEverything(user);
+  const conditions: SQL[] = [
+    isNull(shareLinks.roomId),
+    own ? eq(shareLinks.createdBy, user.id) : visibleAssetsWhere(user),
+  ];
   if (f.assetId) conditions.push(eq(shareLinks.assetId, f.assetId));
   if (f.dealId) conditions.push(eq(shareLinks.dealId, f.dealId));
   const rows = await db
     .select({
       share: shareLinks,
       assetTitle: assets.title,
+      asset: { status: assets.status, audience: assets.audience, expiresAt: assets.expiresAt },
       dealName: deals.name,
       createdByName: users.name,
     })
@@ -143,48 +231,36 @@ export async function listShares(db: Db, publicUrl: string, user: SessionUser, f
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .limit(f.limit)
     .offset(f.offset);
-  const ids = rows.map((r) => r.share.id);
-  const assetIds = [...new Set(rows.map((r) => r.share.assetId))];
-  // filtering on the asset too lets the (asset_id, at) index do the work
-  const engagement =
-    ids.length === 0
-      ? []
-      : await db
-          .select({
-            shareId: events.shareId,
-            opens: sql<number>`count(*) filter (where ${events.type} = 'prospect_opened')::int`,
-            activeMs: sql<number>`coalesce(sum((${events.props}->>'activeMs')::bigint) filter (where ${events.type} = 'prospect_page'), 0)::bigint`,
-            lastOpenedAt: sql<Date | null>`max(${events.at}) filter (where ${events.type} = 'prospect_opened')`,
-          })
-          .from(events)
-          .where(and(inArray(events.assetId, assetIds), inArray(events.shareId, ids)))
-          .groupBy(events.shareId);
-  const byShare = new Map(engagement.map((e) => [e.shareId, e]));
+  const engagement = await linkEngagement(
+    db,
+    rows.map((r) => r.share.id),
+  );
   const now = new Date();
-  return rows.map(({ share, assetTitle, dealName, createdByName }) => {
-    const e = byShare.get(share.id);
-    const last = e?.lastOpenedAt ? new Date(e.lastOpenedAt) : null;
-    return {
-      id: share.id,
-      url: shareUrl(publicUrl, share.token),
-      assetId: share.assetId,
-      assetTitle,
-      versionId: share.versionId,
-      dealId: share.dealId,
-      dealName,
-      recipientEmail: share.recipientEmail,
-      allowDownload: share.allowDownload,
-      createdBy: share.createdBy,
-      createdByName,
-      createdAt: share.createdAt.toISOString(),
-      expiresAt: share.expiresAt?.toISOString() ?? null,
-      revokedAt: share.revokedAt?.toISOString() ?? null,
-      state: shareState(share, now),
-      opens: e?.opens ?? 0,
-      activeMs: Number(e?.activeMs ?? 0),
-      lastOpenedAt: last ? last.toISOString() : null,
-    };
-  });
+  return rows.map(({ share, assetTitle, asset, dealName, createdByName }) => ({
+    id: share.id,
+    url: shareUrl(publicUrl, share.token),
+    name: share.name,
+    assetId: share.assetId,
+    assetTitle,
+    versionId: share.versionId,
+    pinned: share.pinned,
+    dealId: share.dealId,
+    dealName,
+    recipientEmail: share.recipientEmail,
+    allowDownload: share.allowDownload,
+    requireEmail: share.requireEmail,
+    hasPasscode: share.passcodeHash !== null,
+    createdBy: share.createdBy,
+    createdByName,
+    createdAt: share.createdAt.toISOString(),
+    expiresAt: share.expiresAt?.toISOString() ?? null,
+    revokedAt: share.revokedAt?.toISOString() ?? null,
+    endedAt: share.endedNotifiedAt?.toISOString() ?? null,
+    /** Why the link no longer shows its asset (unpublished, archived, expired, internal); null while it is live. */
+    endedReason: whyNotShareable(asset, now),
+    state: shareState(share, now),
+    ...engagement.of(share.id),
+  }));
 }
 
 /** The creator, or a marketer or admin, may revoke; revoking twice is harmless. */

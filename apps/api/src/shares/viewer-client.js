@@ -3,6 +3,8 @@
 // JavaScript, no build step; the page passes its settings as data attributes.
 
 const cfg = document.body.dataset;
+// crawlers and link scanners get a working page; their reading is just not reported
+const TRACK = cfg.track !== "0";
 const FLUSH_MS = Number(cfg.flushMs) || 5000;
 const IDLE_MS = Number(cfg.idleMs) || 30000;
 const TICK_MS = Math.min(1000, Math.max(50, Math.floor(FLUSH_MS / 2)));
@@ -32,7 +34,7 @@ const visitorId = (() => {
 
 /** sendBeacon survives the tab closing; fetch with keepalive where it is missing or refuses. */
 function send(events) {
-  if (events.length === 0) return;
+  if (events.length === 0 || !TRACK) return;
   const body = JSON.stringify(events.length === 1 ? events[0] : events);
   let queued = false;
   try {
@@ -96,8 +98,26 @@ function setPage(page) {
   if (now) now.textContent = String(page);
 }
 
-setInterval(tick, TICK_MS);
-setInterval(flush, FLUSH_MS);
+// a reader coming back to a link whose version changed since is told so
+(() => {
+  if (!cfg.token || !cfg.version) return;
+  try {
+    const key = `pitchside_seen_${cfg.token}`;
+    const seen = localStorage.getItem(key);
+    if (seen && seen !== cfg.version) {
+      const banner = document.getElementById("updated");
+      if (banner) banner.hidden = false;
+    }
+    localStorage.setItem(key, cfg.version);
+  } catch {
+    // storage refused (private mode): nothing to compare with
+  }
+})();
+
+if (cfg.kind !== "room") {
+  setInterval(tick, TICK_MS);
+  setInterval(flush, FLUSH_MS);
+}
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") flush();
   else lastTick = performance.now();

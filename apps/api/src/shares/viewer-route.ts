@@ -4,24 +4,37 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { emailSchema } from "@pitchside/shared";
 import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { pageUnitOf } from "../assets/asset-dto";
-import { originalIsTheOnlyCopy, readableRendition } from "../assets/original-access";
-import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
-import type { Db } from "../db/client";
-import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
+import { deals } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { userForSession } from "../identity/auth-service";
+import { verifyPassword } from "../identity/passwords";
 import { readSessionCookie } from "../identity/session-cookie";
 import { isBot } from "../tracking/bots";
 import { ingestEventsIn, type NewEvent } from "../tracking/events-service";
-import { notifyShareOpened } from "../tracking/notifications-service";
+import { recordVisit } from "../tracking/link-visits";
+import { notifyRoomOpened, notifyShareOpened } from "../tracking/notifications-service";
 import { type BeaconLimits, newBeaconLimits } from "./beacon-limits";
+import { giveGatePass, readGatePass } from "./link-gate";
+import {
+  type FoundShare,
+  findRoom,
+  findShare,
+  gateOf,
+  isGone,
+  kindOf,
+  originalAllowed,
+  readableKey,
+} from "./public-link";
+import { roomItems } from "./rooms-service";
 import { renderMarkdown } from "./safe-markdown";
-import { shareState, shareTokenPattern } from "./shares-service";
-import { messagePage, pickLanguage, type ViewerKind, viewerPage } from "./viewer-page";
+import { shareState } from "./share-rules";
+import { shareTokenPattern } from "./shares-service";
+import { gatePage, messagePage, pickLanguage, roomPage, type ViewerLang, viewerPage } from "./viewer-page";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -41,82 +54,6 @@ export const IDLE_MS = 30_000;
 export const MAX_ACTIVE_MS_PER_FLUSH = 30 * 60_000;
 const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
-async function findShare(db: Db, token: string) {
-  if (!shareTokenPattern.test(token)) return null;
-  const [row] = await db
-    .select({
-      share: shareLinks,
-      asset: {
-        title: assets.title,
-        status: assets.status,
-        expiresAt: assets.expiresAt,
-        source: assets.source,
-        url: assets.url,
-      },
-      version: {
-        fileKey: assetVersions.fileKey,
-        fileName: assetVersions.fileName,
-        mimeType: assetVersions.mimeType,
-        pageCount: assetVersions.pageCount,
-        renditionKey: assetVersions.renditionKey,
-        renditionState: assetVersions.renditionState,
-      },
-      sharedBy: users.name,
-      sharedByRole: users.role,
-      dealName: deals.name,
-    })
-    .from(shareLinks)
-    .innerJoin(assets, eq(assets.id, shareLinks.assetId))
-    .innerJoin(assetVersions, eq(assetVersions.id, shareLinks.versionId))
-    .leftJoin(users, eq(users.id, shareLinks.createdBy))
-    .leftJoin(deals, eq(deals.id, shareLinks.dealId))
-    .where(eq(shareLinks.token, token));
-  return row ?? null;
-}
-type FoundShare = NonNullable<Awaited<ReturnType<typeof findShare>>>;
-
-/** Revoked or expired links, and assets withdrawn (archived or past their expiry) since sharing, are gone. */
-function isGone(found: FoundShare, now = new Date()): boolean {
-  if (shareState(found.share, now) !== "active") return true;
-  if (found.asset.status === "archived") return true;
-  return found.asset.expiresAt !== null && found.asset.expiresAt <= now;
-}
-
-function kindOf(found: FoundShare): ViewerKind {
-  if (found.asset.source === "link") return "link";
-  const { version } = found;
-  if (!version.fileKey) return "other";
-  // PDFs and Office files alike are read as their rendition's pages
-  if (readableRendition(version)) return "pdf";
-  if (version.renditionState === "pending") return "preparing";
-  const mime = (version.mimeType ?? "").split(";")[0]?.trim() ?? "";
-  if (/^image\/(png|jpeg|webp|gif)$/.test(mime)) return "image";
-  if (/^video\/(mp4|webm|quicktime)$/.test(mime)) return "video";
-  if (mime === "text/markdown" || mime === "text/plain") return "markdown";
-  return "other";
-}
-
-/**
- * A link gives no more than its maker may have: a download from a rep's link
- * to an Office file is its PDF, the original (speaker notes and all) only
- * from a marketer's or an admin's link, or when no PDF can be made.
- */
-function originalAllowed(found: FoundShare): boolean {
-  const mime = found.version.mimeType ?? "";
-  const makerCurates = found.sharedByRole === "marketer" || found.sharedByRole === "admin";
-  return makerCurates || !isOfficeKind(kindOfMime(mime)) || originalIsTheOnlyCopy(found.version);
-}
-
-/**
- * What `/s/:token/file` serves for reading: the rendition of a document (never
- * its original, which may hold speaker notes), or the image, video or text itself.
- */
-function readableKey(found: FoundShare, kind: ViewerKind): string | null {
-  if (kind === "pdf") return readableRendition(found.version);
-  if (kind === "image" || kind === "video" || kind === "markdown") return found.version.fileKey;
-  return null;
-}
-
 function pageHeaders(res: Response, nonce: string) {
   res.setHeader(
     "Content-Security-Policy",
@@ -130,7 +67,7 @@ function pageHeaders(res: Response, nonce: string) {
       "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
-      "form-action 'none'",
+      "form-action 'self'",
       "frame-ancestors 'none'",
     ].join("; "),
   );
@@ -211,18 +148,38 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
     sendStatic(res, file, 86_400);
   });
 
+  /** Where a visitor who must pass the gate is sent, or null when they may read. */
+  const gateCheck = (req: Request, found: FoundShare) => {
+    const gate = gateOf(found);
+    return { gate, ...readGatePass(req, deps.config.sessionSecret, gate) };
+  };
+
   router.get("/s/:token", async (req, res, next) => {
     try {
       const lang = pickLanguage(req.get("accept-language"));
       const nonce = randomBytes(16).toString("base64");
       pageHeaders(res, nonce);
-      const found = await findShare(db, String(req.params.token));
-      if (!found) return void res.status(404).send(messagePage(lang, nonce, 404));
+      const token = String(req.params.token);
+      const found = await findShare(db, token);
+      if (!found) return void (await sendRoom(req, res, token, lang, nonce));
       if (isGone(found)) return void res.status(410).send(messagePage(lang, nonce, 410));
+      const gate = gateCheck(req, found);
+      if (!gate.passed) {
+        return void res.status(200).send(
+          gatePage({
+            lang,
+            nonce,
+            token,
+            title: found.asset.title,
+            sharedBy: found.sharedBy,
+            requireEmail: gate.gate.requireEmail,
+            passcode: gate.gate.passcodeHash !== null,
+          }),
+        );
+      }
       const kind = kindOf(found);
-      const track = !isBot(req.get("user-agent"));
       let markdownHtml: string | undefined;
-      if (track && kind === "markdown" && found.version.fileKey) {
+      if (kind === "markdown" && found.version.fileKey) {
         const key = found.version.fileKey;
         const size = await deps.storage.size(key);
         const text = size <= MAX_MARKDOWN_BYTES ? await readFile(deps.storage.localPath(key), "utf8") : "";
@@ -235,7 +192,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         viewerPage({
           lang,
           nonce,
-          token: found.share.token,
+          token,
           title: found.asset.title,
           sharedBy: found.sharedBy,
           kind,
@@ -248,9 +205,130 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
           flushMs:
             Number.isFinite(flush) && flush >= 100 && flush <= 60_000 ? Math.round(flush) : DEFAULT_FLUSH_MS,
           idleMs: Number.isFinite(idle) && idle >= 500 && idle <= IDLE_MS ? Math.round(idle) : IDLE_MS,
-          track,
+          // a crawler or link scanner gets the same page; only its reading is not counted
+          track: !isBot(req.get("user-agent")),
+          updatedAt: found.version.createdAt,
+          room: found.room?.id ? { token: found.room.token, name: found.room.name } : undefined,
         }),
       );
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** A deal room's page: its note and the live assets it holds. */
+  async function sendRoom(req: Request, res: Response, token: string, lang: ViewerLang, nonce: string) {
+    const found = await findRoom(db, token);
+    if (!found) return void res.status(404).send(messagePage(lang, nonce, 404));
+    const { room } = found;
+    if (shareState(room) !== "active") return void res.status(410).send(messagePage(lang, nonce, 410));
+    const gate = { id: room.id, requireEmail: room.requireEmail, passcodeHash: room.passcodeHash };
+    if (!readGatePass(req, deps.config.sessionSecret, gate).passed) {
+      return void res.status(200).send(
+        gatePage({
+          lang,
+          nonce,
+          token,
+          title: room.name,
+          sharedBy: found.sharedBy,
+          requireEmail: room.requireEmail,
+          passcode: room.passcodeHash !== null,
+        }),
+      );
+    }
+    const items = await roomItems(db, room.id);
+    res.status(200).send(
+      roomPage({
+        lang,
+        nonce,
+        name: room.name,
+        note: room.note,
+        sharedBy: found.sharedBy,
+        items: items.map((i) => ({ token: i.token, title: i.title, hasThumbnail: i.hasThumbnail })),
+        beacon: isBot(req.get("user-agent")) ? null : `/api/v/${token}/events`,
+      }),
+    );
+  }
+
+  /** The gate's form: an email (not verified) and/or a passcode, checked with a throttle per link. */
+  router.post(
+    "/s/:token/unlock",
+    express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 5 }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const lang = pickLanguage(req.get("accept-language"));
+        const nonce = randomBytes(16).toString("base64");
+        pageHeaders(res, nonce);
+        const token = String(req.params.token);
+        const share = await findShare(db, token);
+        const room = share ? null : await findRoom(db, token);
+        if (!share && !room) return void res.status(404).send(messagePage(lang, nonce, 404));
+        if ((share && isGone(share)) || (room && shareState(room.room) !== "active")) {
+          return void res.status(410).send(messagePage(lang, nonce, 410));
+        }
+        const gate = share
+          ? gateOf(share)
+          : {
+              id: room?.room.id ?? "",
+              requireEmail: room?.room.requireEmail ?? false,
+              passcodeHash: room?.room.passcodeHash ?? null,
+            };
+        const title = share ? share.asset.title : (room?.room.name ?? "");
+        const sharedBy = share ? share.sharedBy : (room?.sharedBy ?? null);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
+        const again = (status: number, error: "email" | "passcode" | "busy") =>
+          res.status(status).send(
+            gatePage({
+              lang,
+              nonce,
+              token,
+              title,
+              sharedBy,
+              requireEmail: gate.requireEmail,
+              passcode: gate.passcodeHash !== null,
+              error,
+              email,
+            }),
+          );
+        if (gate.requireEmail && !emailSchema.safeParse(email).success) return void again(400, "email");
+        if (gate.passcodeHash) {
+          if (!limits.passcodes.take(`${gate.id}:${ipHash(deps.config.sessionSecret, req.ip)}`)) {
+            res.setHeader("Retry-After", "300");
+            return void again(429, "busy");
+          }
+          const passcode = typeof body.passcode === "string" ? body.passcode : "";
+          if (!(await verifyPassword(gate.passcodeHash, passcode))) return void again(401, "passcode");
+        }
+        giveGatePass(
+          res,
+          deps.config.sessionSecret,
+          gate,
+          email,
+          deps.config.publicUrl.startsWith("https://"),
+        );
+        res.redirect(303, `/s/${token}`);
+      } catch (err) {
+        next(err);
+      }
+    },
+  );
+
+  /** A link's card picture, for its deal room's list. */
+  router.get("/s/:token/thumbnail", async (req, res, next) => {
+    try {
+      const found = await findShare(db, String(req.params.token));
+      const key = found?.version.thumbnailKey;
+      if (!found || !key || isGone(found) || !gateCheck(req, found).passed) {
+        return void res.status(404).type("text").send("Not found");
+      }
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      res.setHeader("Cache-Control", "private, max-age=300");
+      res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+      res.type("image/webp");
+      res.sendFile(deps.storage.localPath(key), { dotfiles: "allow" }, (err) => {
+        if (err && !res.headersSent) next(err);
+      });
     } catch (err) {
       next(err);
     }
@@ -267,6 +345,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       if (!found || !key || found.asset.source === "link")
         return void res.status(404).type("text").send("Not found");
       if (isGone(found)) return void res.status(410).type("text").send("This link is no longer available");
+      if (!gateCheck(req, found).passed) return void res.status(403).type("text").send("Open the link first");
       const download = req.query.download === "1";
       if (download && !found.share.allowDownload) {
         return void res.status(403).type("text").send("This link does not allow downloads");
@@ -324,9 +403,14 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         }
         // crawlers and link scanners are answered like anyone, and not counted
         if (isBot(req.get("user-agent"))) return void res.status(204).end();
+        // a colleague (or the sender) previewing the link while signed in is not a prospect
+        const session = readSessionCookie(req);
+        const colleague = session ? await userForSession(db, session) : null;
         const found = await findShare(db, token);
-        if (!found) return void res.status(404).json({ error: "No such link" });
+        if (!found) return void (await roomBeacon(req, res, token, beacons, colleague !== null));
         if (isGone(found)) return void res.status(410).json({ error: "This link is no longer available" });
+        const pass = gateCheck(req, found);
+        if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
         const pageCount = found.version.pageCount;
         const badPage = beacons.find((b) => b.page !== undefined && pageCount !== null && b.page > pageCount);
         if (badPage)
@@ -334,9 +418,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         if (beacons.some((b) => b.type === "download") && !found.share.allowDownload) {
           return void res.status(400).json({ error: "type: this link does not allow downloads" });
         }
-        // a colleague (or the sender) previewing the link while signed in is not a prospect
-        const session = readSessionCookie(req);
-        if (session && (await userForSession(db, session))) return void res.status(204).end();
+        if (colleague) return void res.status(204).end();
 
         const { share } = found;
         const hash = ipHash(deps.config.sessionSecret, req.ip);
@@ -354,19 +436,33 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
           props: {
             visitorId,
             ipHash: hash,
+            versionId: found.version.id,
+            ...(pass.email ? { email: pass.email } : {}),
             ...(b.type === "page" ? { page: b.page, activeMs: b.activeMs } : {}),
           },
         }));
         await db.transaction(async (tx) => {
           const inserted = await ingestEventsIn(tx, rows);
+          if (inserted.length === 0) return; // a retried batch
+          const pages = new Map<number, number>();
+          for (const e of inserted) {
+            if (e.type !== "prospect_page") continue;
+            const page = Number(e.props.page);
+            pages.set(page, (pages.get(page) ?? 0) + Number(e.props.activeMs));
+          }
+          await recordVisit(tx, { shareId: share.id, visitorId, email: pass.email, at: now, pages });
           if (share.createdBy && inserted.some((e) => e.type === "prospect_opened")) {
-            await notifyShareOpened(tx, share.createdBy, {
+            await notifyShareOpened(tx, deps.config.smtp !== undefined, share.createdBy, {
               shareId: share.id,
+              linkName: share.name,
+              roomId: share.roomId,
+              roomName: found.room?.name ?? null,
               assetId: share.assetId,
               assetTitle: found.asset.title,
               dealId: share.dealId,
               dealName: found.dealName,
               recipientEmail: share.recipientEmail,
+              visitorEmail: pass.email,
               openedAt: now.toISOString(),
             });
           }
@@ -377,6 +473,44 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       }
     },
   );
+
+  /** A deal room's own beacon: only its opening, which tells its maker; its assets count on their own links. */
+  async function roomBeacon(
+    req: Request,
+    res: Response,
+    token: string,
+    beacons: Beacon[],
+    colleague: boolean,
+  ) {
+    const found = await findRoom(db, token);
+    if (!found) return void res.status(404).json({ error: "No such link" });
+    const { room } = found;
+    if (shareState(room) !== "active")
+      return void res.status(410).json({ error: "This link is no longer available" });
+    const gate = { id: room.id, requireEmail: room.requireEmail, passcodeHash: room.passcodeHash };
+    const pass = readGatePass(req, deps.config.sessionSecret, gate);
+    if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
+    if (beacons.some((b) => b.type !== "open"))
+      return void res.status(400).json({ error: "type: a room only opens" });
+    if (colleague || !room.createdBy) return void res.status(204).end();
+    const dealName = room.dealId
+      ? ((await db.select({ name: deals.name }).from(deals).where(eq(deals.id, room.dealId)))[0]?.name ??
+        null)
+      : null;
+    await db.transaction((tx) =>
+      notifyRoomOpened(tx, deps.config.smtp !== undefined, room.createdBy as string, {
+        roomId: room.id,
+        roomName: room.name,
+        dealId: room.dealId,
+        dealName,
+        recipientEmail: room.recipientEmail,
+        visitorEmail: pass.email,
+        openedAt: new Date().toISOString(),
+      }),
+    );
+    res.status(204).end();
+  }
+
   router.use("/api/v", (err: unknown, _req: Request, res: Response, next: NextFunction) => {
     const status = (err as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {

@@ -125,6 +125,7 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
     summary: a.summary,
     type: a.type,
     status: a.status,
+    audience: a.audience,
     source: a.source,
     language: a.language,
     url: a.url,
@@ -214,6 +215,8 @@ export async function suggestForContext(
           title: d.title,
           summary: d.summary,
           type: d.type,
+          /** "internal": for the rep's own eyes, never to insert in a customer email. */
+          audience: d.audience === "internal" ? ("internal" as const) : ("external" as const),
           language: d.language,
           source: d.source,
           url: d.url,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AssetType, Audience } from "@pitchside/shared";
 import type { Db } from "../db/client";
 import { assets, assetVersions, dealContacts, dealStageHistory, deals } from "../db/schema";
 import { signCrmPayload } from "../deals/crm-webhook-route";
@@ -41,6 +42,8 @@ export async function makeAsset(
   over: {
     title?: string;
     status?: "draft" | "in_review" | "published" | "archived";
+    type?: AssetType;
+    audience?: Audience;
     teamIds?: string[];
     expiresAt?: Date | null;
     source?: "file" | "link" | "markdown";
@@ -57,7 +60,8 @@ export async function makeAsset(
     .insert(assets)
     .values({
       title: over.title ?? `Asset ${seq}`,
-      type: "case_study",
+      type: over.type ?? "case_study",
+      audience: over.audience ?? "external",
       status: over.status ?? "published",
       source: over.source ?? (file ? "file" : "link"),
       url: over.url ?? (file ? null : "https://example.com/asset"),

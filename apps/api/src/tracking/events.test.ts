@@ -239,12 +239,16 @@ describe("notifications", () => {
       dealId: null,
       dealName: null,
       recipientEmail: null,
+      linkName: "",
+      roomId: null,
+      roomName: null,
+      visitorEmail: null,
       openedAt: new Date().toISOString(),
     };
-    expect(await notifyShareOpened(db, repId, payload)).toBe(true);
+    expect(await notifyShareOpened(db, false, repId, payload)).toBe(true);
     // the same link opened again within the hour does not notify twice
-    expect(await notifyShareOpened(db, repId, payload)).toBe(false);
-    expect(await notifyShareOpened(db, repId, { ...payload, shareId: randomUUID() })).toBe(true);
+    expect(await notifyShareOpened(db, false, repId, payload)).toBe(false);
+    expect(await notifyShareOpened(db, false, repId, { ...payload, shareId: randomUUID() })).toBe(true);
     const c = server.client({ token: rep });
     const listed = await c.notifications.list.query();
     expect(listed.unread).toBe(2);

@@ -2,25 +2,47 @@ import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { notifications } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
+import { enqueueJob } from "../jobs/queue";
 
 export interface ShareOpenedPayload {
   shareId: string;
+  linkName: string;
+  roomId: string | null;
+  roomName: string | null;
   assetId: string;
   assetTitle: string;
   dealId: string | null;
   dealName: string | null;
   recipientEmail: string | null;
+  /** Given at the link's email gate (not verified). */
+  visitorEmail: string | null;
+  openedAt: string;
+}
+
+export interface RoomOpenedPayload {
+  roomId: string;
+  roomName: string;
+  dealId: string | null;
+  dealName: string | null;
+  recipientEmail: string | null;
+  visitorEmail: string | null;
   openedAt: string;
 }
 
 /** Repeated opens of one link within this window make one notification, not a stream of them. */
 export const SHARE_OPENED_QUIET_MS = 60 * 60_000;
 
-/** Tells the share's creator their link was opened (once per link per quiet window). */
-export async function notifyShareOpened(
+/**
+ * A notification of `kind` about `key` (a link, a room) unless one was made in
+ * the quiet window; with mail configured, an email alert is queued with it.
+ */
+async function notifyQuietly(
   tx: Db,
+  mail: boolean,
   userId: string,
-  payload: ShareOpenedPayload,
+  kind: "share_opened" | "room_opened",
+  key: { field: "shareId" | "roomId"; value: string },
+  payload: Record<string, unknown>,
 ): Promise<boolean> {
   const [recent] = await tx
     .select({ id: notifications.id })
@@ -28,15 +50,43 @@ export async function notifyShareOpened(
     .where(
       and(
         eq(notifications.userId, userId),
-        eq(notifications.kind, "share_opened"),
+        eq(notifications.kind, kind),
         gt(notifications.createdAt, new Date(Date.now() - SHARE_OPENED_QUIET_MS)),
-        sql`${notifications.payload}->>'shareId' = ${payload.shareId}`,
+        sql`${notifications.payload}->>${key.field} = ${key.value}`,
       ),
     )
     .limit(1);
   if (recent) return false;
-  await tx.insert(notifications).values({ userId, kind: "share_opened", payload: { ...payload } });
+  const [created] = await tx
+    .insert(notifications)
+    .values({ userId, kind, payload })
+    .returning({ id: notifications.id });
+  if (mail && created) await enqueueJob(tx, "send_mail", { notificationId: created.id });
   return true;
+}
+
+/** Tells the share's creator their link was opened (once per link per quiet window). */
+export function notifyShareOpened(tx: Db, mail: boolean, userId: string, payload: ShareOpenedPayload) {
+  return notifyQuietly(
+    tx,
+    mail,
+    userId,
+    "share_opened",
+    { field: "shareId", value: payload.shareId },
+    { ...payload },
+  );
+}
+
+/** Tells a deal room's creator it was opened (once per room per quiet window). */
+export function notifyRoomOpened(tx: Db, mail: boolean, userId: string, payload: RoomOpenedPayload) {
+  return notifyQuietly(
+    tx,
+    mail,
+    userId,
+    "room_opened",
+    { field: "roomId", value: payload.roomId },
+    { ...payload },
+  );
 }
 
 export async function unreadCount(db: Db, user: SessionUser): Promise<number> {

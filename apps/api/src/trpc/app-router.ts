@@ -9,6 +9,7 @@ import { tokensRouter } from "../identity/tokens-router";
 import { usersRouter } from "../identity/users-router";
 import { requestsRouter } from "../requests/requests-router";
 import { searchRouter } from "../search/search-router";
+import { roomsRouter } from "../shares/rooms-router";
 import { sharesRouter } from "../shares/shares-router";
 import { suggestRouter } from "../suggest/suggest-router";
 import { taxonomyRouter } from "../taxonomy/taxonomy-router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   suggest: suggestRouter,
   deals: dealsRouter,
   shares: sharesRouter,
+  rooms: roomsRouter,
   feedback: feedbackRouter,
   events: eventsRouter,
   notifications: notificationsRouter,

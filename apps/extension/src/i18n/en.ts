@@ -16,6 +16,7 @@ export const en = {
   insertLink: "Insert link",
   inserted: "Link inserted",
   insertFailedCopied: "Could not insert here; the link was copied instead",
+  internalOnly: "Internal — not for sending",
   preview: "Preview",
   deal: "Deal",
   noDeal: "No deal",

@@ -18,6 +18,7 @@ export const ja: Record<MessageKey, string> = {
   insertLink: "リンクを挿入",
   inserted: "リンクを挿入しました",
   insertFailedCopied: "ここには挿入できないため、リンクをコピーしました",
+  internalOnly: "社内用 — 送付不可",
   preview: "プレビュー",
   deal: "商談",
   noDeal: "商談なし",

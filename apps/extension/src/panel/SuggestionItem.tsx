@@ -4,7 +4,8 @@ import type { Translate } from "../i18n/translate";
 
 /** A suggestion, or a search hit (which has no reasons). */
 export interface PanelItem {
-  asset: { id: string; title: string; thumbnailUrl: string | null };
+  /** `internal`: a battle card or talk track, for the rep's eyes only, never sent to a buyer. */
+  asset: { id: string; title: string; thumbnailUrl: string | null; audience?: "internal" | "external" };
   reasons: { kind: string; label: string }[];
 }
 
@@ -20,6 +21,7 @@ interface Props {
 
 export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onPreview }: Props) {
   const [src, setSrc] = useState<string | null>(null);
+  const internal = item.asset.audience === "internal";
   const path = item.asset.thumbnailUrl;
   useEffect(() => {
     let live = true;
@@ -45,7 +47,12 @@ export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onP
           ))}
         </div>
         <div className="ps-actions">
-          {canInsert && (
+          {internal && (
+            <span className="ps-internal" data-testid="ps-internal">
+              {t("internalOnly")}
+            </span>
+          )}
+          {canInsert && !internal && (
             <button
               type="button"
               className="primary"
@@ -56,9 +63,11 @@ export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onP
               {t("insertLink")}
             </button>
           )}
-          <button type="button" disabled={busy} onClick={onCopy} data-testid="ps-copy">
-            {t("copyLink")}
-          </button>
+          {!internal && (
+            <button type="button" disabled={busy} onClick={onCopy} data-testid="ps-copy">
+              {t("copyLink")}
+            </button>
+          )}
           <button type="button" onClick={onPreview}>
             {t("preview")}
           </button>

@@ -22,6 +22,7 @@ export const panelCss = `
 .ps-title { font-weight: 600; }
 .ps-reasons { display: flex; flex-wrap: wrap; gap: 4px; margin: 2px 0 4px; }
 .ps-reason { background: #eef3fc; color: #2a4f9a; border-radius: 10px; padding: 0 6px; font-size: 11px; }
+.ps-internal { background: #fff4e6; color: #a34e00; border-radius: 10px; padding: 1px 8px; font-size: 11px; font-weight: 600; }
 .ps-actions { display: flex; gap: 4px; flex-wrap: wrap; }
 .ps-note { color: #4a5366; font-size: 12px; }
 .ps-error { color: #b3261e; font-size: 12px; }

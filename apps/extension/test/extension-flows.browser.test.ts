@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
@@ -24,6 +24,8 @@ const title = (name: string) =>
   skip ? `${name} (skipped: no Chromium at ${executablePath}; set CHROMIUM_PATH)` : name;
 
 const CONTACT = "dana.scully@globex-industries.test";
+/** Screenshots of what the tests saw, for a person to look at (ignored by git). */
+const artifacts = path.join(import.meta.dirname, "..", "test-artifacts");
 /** Phrases of the compose fixture's body and of what the test types: none may reach the server. */
 const BODY_PHRASES = [
   "Thanks for the call",
@@ -138,6 +140,14 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
 
       const panel = gmail.getByTestId("ps-panel");
       await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(1);
+      // a compose panel starts as one line: the deal, its stage and the top sendable suggestion
+      const bar = panel.getByTestId("ps-bar");
+      await expect.poll(() => bar.textContent(), { timeout: 20_000 }).toContain("Beating Acme on total cost");
+      expect(await bar.textContent()).toContain("Globex Industries rollout · Proposal");
+      expect(await bar.textContent()).not.toContain("Acme battle card");
+      expect((await panel.boundingBox())?.height).toBeLessThan(60);
+      // opened, it stays open for this rep's next compose windows
+      await panel.getByTestId("ps-toggle").click();
       const first = gmail.locator(`[data-testid="ps-suggestion"][data-asset-id="${seeded.cardId}"]`);
       await first.waitFor({ timeout: 20_000 });
       const internal = gmail.locator(
@@ -243,7 +253,7 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
 
   it.skipIf(skip)(
     title(
-      "puts a panel beside each of two compose windows in Gmail's Japanese UI, with prospect opens in the panel and on the badge",
+      "puts a panel beside each of two compose windows in Gmail's Japanese UI, speaking Japanese in an English Chrome, with prospect opens in the panel and on the badge",
     ),
     async () => {
       if (!context) throw new Error("no browser");
@@ -270,7 +280,7 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       await first.waitFor({ timeout: 20_000 });
       await expect
         .poll(() => gmail.locator("#compose-1").getByTestId("ps-panel").textContent())
-        .toContain(`${CONTACT} opened Beating Acme on total cost`);
+        .toContain(`${CONTACT} が Beating Acme on total cost を開きました`);
       const worker = context.serviceWorkers()[0];
       await expect.poll(() => worker?.evaluate(() => chrome.action.getBadgeText({}))).toBe("1");
       for (const request of proxy.requests) {
@@ -281,6 +291,87 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       await gmail.close();
     },
     60_000,
+  );
+
+  it.skipIf(skip)(
+    title(
+      "never covers a compose window's Send button or its own buttons, with one, two and three docked compose windows at 1280×720 and 1920×1080",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      mkdirSync(artifacts, { recursive: true });
+      const gmail = await context.newPage();
+      /** Every Send button and every panel button whose centre is not the button itself, by name. */
+      const covered = () =>
+        gmail.evaluate(() => {
+          const out: string[] = [];
+          const centre = (el: Element) => {
+            const r = el.getBoundingClientRect();
+            return [r.left + r.width / 2, r.top + r.height / 2] as const;
+          };
+          for (const send of document.querySelectorAll('[data-testid^="send-"]')) {
+            const [x, y] = centre(send);
+            const hit = document.elementFromPoint(x, y);
+            if (!hit || !send.contains(hit))
+              out.push(`${send.getAttribute("data-testid")} under ${hit?.tagName}`);
+          }
+          for (const host of document.querySelectorAll("plasmo-csui")) {
+            for (const button of host.shadowRoot?.querySelectorAll("button") ?? []) {
+              const [x, y] = centre(button);
+              if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) continue;
+              const top = document.elementFromPoint(x, y);
+              // under a docked compose window, as Gmail's own thread is: that window is on top
+              if (top?.closest(".dw") && !host.closest(".dw")) continue;
+              const inner = host.shadowRoot?.elementFromPoint(x, y);
+              if (top !== host || !inner || !button.contains(inner))
+                out.push(`panel button "${button.textContent}"`);
+            }
+          }
+          return out;
+        });
+      for (const [width, height] of [
+        [1280, 720],
+        [1920, 1080],
+      ] as const) {
+        await gmail.setViewportSize({ width, height });
+        for (const windows of [1, 2, 3]) {
+          // a new document each time (a change of the hash alone would not reload the page)
+          await gmail.goto(
+            `https://mail.google.com/mail/u/0/?fixture=gmail-docked-en&n=${width}-${windows}#inbox/FMfcgz`,
+          );
+          await gmail.evaluate((n) => {
+            for (const [i, el] of [...document.querySelectorAll(".dw .nn")].entries())
+              if (i >= n) el.remove();
+          }, windows);
+          // a panel per compose window and one for the thread
+          await expect
+            .poll(() => gmail.getByTestId("ps-panel").count(), { timeout: 15_000 })
+            .toBe(windows + 1);
+          await gmail.getByTestId("ps-suggestion").first().waitFor({ timeout: 20_000 });
+          expect(await covered(), `${width}×${height}, ${windows} window(s)`).toEqual([]);
+          if (width === 1280 && windows === 3)
+            await gmail.screenshot({ path: path.join(artifacts, "gmail-docked-1280-3.png") });
+        }
+      }
+      // no caret in this window yet: the link goes above the signature, not inside it
+      const compose = gmail.locator("#compose-2");
+      await compose.getByTestId("ps-insert").first().click();
+      const body = compose.locator('[g_editable="true"]');
+      await expect.poll(() => body.locator('a[href*="/s/"]').count(), { timeout: 15_000 }).toBe(1);
+      expect(
+        await body.evaluate((el) => {
+          const link = el.querySelector('a[href*="/s/"]');
+          const signature = el.querySelector(".gmail_signature");
+          if (!link || !signature || signature.contains(link)) return false;
+          return Boolean(link.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }),
+      ).toBe(true);
+      expect(await body.locator(".gmail_signature").textContent()).toBe(
+        "Riley RepAccount Executive, Pitchside",
+      );
+      await gmail.close();
+    },
+    120_000,
   );
 
   it.skipIf(skip)(

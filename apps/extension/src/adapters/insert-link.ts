@@ -19,22 +19,70 @@ export function trackCaret(editor: HTMLElement): () => void {
   };
 }
 
-function restoreCaret(editor: HTMLElement): Selection | null {
+/** What follows the rep's own text in a compose body: Gmail's and Outlook's signatures, quoted replies. */
+const BELOW_THE_TEXT = [
+  ".gmail_signature_prefix",
+  ".gmail_signature",
+  '[data-smartmail="gmail_signature"]',
+  '[id^="Signature"]',
+  ".gmail_quote",
+  "blockquote",
+  "#divRplyFwdMsg",
+  '[id^="appendonsend"]',
+].join(", ");
+
+/** The editor's direct child holding `el`. */
+function outermostIn(editor: HTMLElement, el: Element): Element {
+  let node = el;
+  while (node.parentElement && node.parentElement !== editor) node = node.parentElement;
+  return node;
+}
+
+/** A line break or an empty block: not text the rep wrote. */
+const isBlank = (node: Node) =>
+  node.nodeName === "BR" ||
+  (!node.textContent?.trim() && !(node instanceof Element && node.querySelector("img, a")));
+
+/**
+ * Where a link goes when the rep never placed the caret: on a new line after the last thing they
+ * wrote, above the signature and the quoted reply. (A caret placed just before the signature's block
+ * would be moved into it by the browser, so the link would become part of the signature.)
+ */
+function endOfOwnText(editor: HTMLElement, range: Range): boolean {
+  const found = editor.querySelector(BELOW_THE_TEXT);
+  if (!found) {
+    range.selectNodeContents(editor);
+    range.collapse(false);
+    return false;
+  }
+  let last = outermostIn(editor, found).previousSibling;
+  while (last && isBlank(last)) last = last.previousSibling;
+  if (!last) {
+    range.setStart(editor, 0);
+    range.collapse(true);
+    return false;
+  }
+  if (last.nodeType === Node.TEXT_NODE) range.setStartAfter(last);
+  else range.selectNodeContents(last);
+  range.collapse(false);
+  return true;
+}
+
+/** Puts the selection where the link goes; says whether the link must start a new line there. */
+function restoreCaret(editor: HTMLElement): { selection: Selection; newLine: boolean } | null {
   const doc = editor.ownerDocument;
   const selection = doc.getSelection();
   if (!selection) return null;
   const saved = carets.get(editor);
-  const range = saved && editor.contains(saved.startContainer) ? saved : doc.createRange();
-  if (range !== saved) {
-    // no caret yet: the end of what the rep wrote, before any quoted history
-    const quote = editor.querySelector(".gmail_quote, blockquote");
-    if (quote) range.setStartBefore(quote);
-    else range.selectNodeContents(editor);
-    range.collapse(!!quote);
+  let range = saved && editor.contains(saved.startContainer) ? saved : null;
+  let newLine = false;
+  if (!range) {
+    range = doc.createRange();
+    newLine = endOfOwnText(editor, range);
   }
   selection.removeAllRanges();
   selection.addRange(range);
-  return selection;
+  return { selection, newLine };
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,16 +108,23 @@ export function insertLink(editor: HTMLElement, url: string, title: string): boo
   const doc = editor.ownerDocument;
   const before = linkCount(editor, url);
   editor.focus();
-  const selection = restoreCaret(editor);
-  if (!selection) return false;
+  const caret = restoreCaret(editor);
+  if (!caret) return false;
+  const lineBreak = caret.newLine ? "<br>" : "";
   try {
-    doc.execCommand("insertHTML", false, `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>&nbsp;`);
+    // one edit, so one undo step
+    doc.execCommand(
+      "insertHTML",
+      false,
+      `${lineBreak}<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>&nbsp;`,
+    );
   } catch {
     // Gmail's Trusted Types may refuse an HTML string; the next way needs none
   }
   if (linkCount(editor, url) > before) return true;
   try {
-    typeAndLink(doc, selection, url, title);
+    if (caret.newLine) doc.execCommand("insertLineBreak");
+    typeAndLink(doc, caret.selection, url, title);
   } catch {
     return false;
   }

@@ -39,7 +39,7 @@ export const en = {
   invalidUrl: "Enter an http(s) URL",
   permissionDenied: "Chrome did not grant access to that server",
   hide: "Hide",
-  show: "Pitchside",
+  more: "Suggestions",
   offlineQueued: "Offline: the event will be sent later",
 } as const;
 

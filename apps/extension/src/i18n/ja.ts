@@ -41,6 +41,6 @@ export const ja: Record<MessageKey, string> = {
   invalidUrl: "http(s) の URL を入力してください",
   permissionDenied: "Chrome がこのサーバーへのアクセスを許可しませんでした",
   hide: "閉じる",
-  show: "Pitchside",
+  more: "提案を表示",
   offlineQueued: "オフラインです。イベントは後で送信されます",
 };

@@ -4,11 +4,11 @@ import { insertLink } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../api/calls";
 import { api, track } from "../api/client";
-import { browserLanguage, translator } from "../i18n/translate";
+import { pageLanguage, type Translate, translator } from "../i18n/translate";
 import { ContextSelect } from "./ContextSelect";
 import { copyText } from "./clipboard";
 import { Notifications } from "./Notifications";
-import { useLibrarySearch, usePageContext, useSession } from "./panel-hooks";
+import { useLibrarySearch, usePageContext, usePanelOpen, useSession } from "./panel-hooks";
 import { type PanelItem, SuggestionItem } from "./SuggestionItem";
 import { loadTaxonomy } from "./taxonomy-cache";
 
@@ -26,7 +26,7 @@ interface Props {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function Panel({ surface, target }: Props) {
-  const lang = useMemo(() => browserLanguage(), []);
+  const lang = useMemo(() => pageLanguage(document), []);
   const t = useMemo(() => translator(lang), [lang]);
   const status = useSession();
   const signedIn = status?.signedIn === true;
@@ -42,7 +42,8 @@ export function Panel({ surface, target }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState(true);
+  const kind = target.editor ? "compose" : "thread";
+  const [open, setOpen] = usePanelOpen(kind);
   const [query, setQuery] = useState("");
   const hits = useLibrarySearch(signedIn, query);
 
@@ -179,16 +180,34 @@ export function Panel({ surface, target }: Props) {
       .map((d) => ({ value: d.id, label: d.name })),
   ];
   const autoStage = result?.context.stage;
+  const firstSendable = result?.items.find((item) => item.asset.audience !== "internal") ?? null;
   const autoPersona = result?.context.persona;
 
   return (
-    <div className="ps" data-testid="ps-panel" data-surface={surface} lang={lang}>
+    <div className="ps" data-testid="ps-panel" data-surface={surface} data-kind={kind} lang={lang}>
       <div className="ps-head">
         <span>{t("appName")}</span>
-        <button type="button" onClick={() => setOpen(!open)}>
-          {open ? t("hide") : t("show")}
+        {!open && kind === "compose" && signedIn && (
+          <CompactBar
+            t={t}
+            deal={dealChoice === "none" ? null : (dealOptions.find((d) => d.value === dealId)?.label ?? null)}
+            stage={label("stage", stage || autoStage)}
+            top={firstSendable}
+            busy={busy}
+            canInsert={target.editor !== null}
+            onInsert={(item) => void act(item, 1, "insert")}
+          />
+        )}
+        <button type="button" aria-expanded={open} data-testid="ps-toggle" onClick={() => setOpen(!open)}>
+          {open ? t("hide") : t("more")}
         </button>
       </div>
+      {!open && notice && (
+        <div className="ps-note ps-bar-note" data-testid="ps-notice">
+          {notice}
+        </div>
+      )}
+      {!open && error && <div className="ps-error ps-bar-note">{t("error", { error })}</div>}
       {open && (
         <div className="ps-body">
           {!signedIn ? (
@@ -260,5 +279,42 @@ export function Panel({ surface, target }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+interface CompactBarProps {
+  t: Translate;
+  deal: string | null;
+  stage: string;
+  top: PanelItem | null;
+  busy: boolean;
+  canInsert: boolean;
+  onInsert(item: PanelItem): void;
+}
+
+/** The collapsed compose panel: one line with the deal, its stage and the top sendable suggestion. */
+function CompactBar({ t, deal, stage, top, busy, canInsert, onInsert }: CompactBarProps) {
+  return (
+    <span className="ps-bar" data-testid="ps-bar">
+      <span className="ps-bar-context">{[deal ?? t("noDeal"), stage].filter(Boolean).join(" · ")}</span>
+      {top && (
+        <>
+          <span className="ps-bar-top" title={top.asset.title}>
+            {top.asset.title}
+          </span>
+          {canInsert && (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              data-testid="ps-bar-insert"
+              onClick={() => onInsert(top)}
+            >
+              {t("insertLink")}
+            </button>
+          )}
+        </>
+      )}
+    </span>
   );
 }

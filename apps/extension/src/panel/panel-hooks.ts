@@ -4,7 +4,7 @@ import { trackCaret } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import { api, session } from "../api/client";
 import type { SessionStatus } from "../api/messages";
-import { SESSION_KEY } from "../storage/settings";
+import { getPanelOpen, type PanelKind, SESSION_KEY, setPanelOpen } from "../storage/settings";
 import { type OutgoingContext, outgoingContext, sameContext } from "./page-signals";
 import type { PanelItem } from "./SuggestionItem";
 
@@ -25,6 +25,26 @@ export function useSession() {
     return () => chrome.storage.onChanged.removeListener(onChange);
   }, []);
   return status;
+}
+
+/** Whether a panel of this kind is open, remembered for the rep across pages and windows. */
+export function usePanelOpen(kind: PanelKind): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(kind === "thread");
+  useEffect(() => {
+    let live = true;
+    getPanelOpen(kind).then(
+      (stored) => live && setOpen(stored),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  const change = (next: boolean) => {
+    setOpen(next);
+    void setPanelOpen(kind, next).catch(() => undefined);
+  };
+  return [open, change];
 }
 
 /** Re-reads the page on a timer and on typing; changes only when what would be sent changes. */

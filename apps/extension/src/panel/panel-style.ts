@@ -1,12 +1,20 @@
 /** The panel's styles, injected into its shadow root: nothing of the host page leaks in or out. */
 export const panelCss = `
-:host { all: initial; }
+:host { all: initial; display: block; width: fit-content; max-width: 100%; pointer-events: none; }
+/* Plasmo's container sits at the top z-index: the panel stays in the page's own stacking order */
+#plasmo-shadow-container { z-index: auto !important; position: static !important; }
 .ps { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", sans-serif;
   color: #1d2330; background: #fff; border: 1px solid #d5dae3; border-radius: 8px; margin: 6px 0;
-  max-width: 420px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  max-width: 420px; box-shadow: 0 1px 3px rgba(0,0,0,.08); pointer-events: auto; }
 .ps * { box-sizing: border-box; }
 .ps-head { display: flex; align-items: center; justify-content: space-between; padding: 6px 10px;
   background: #f3f6fb; border-bottom: 1px solid #e3e7ee; border-radius: 8px 8px 0 0; font-weight: 600; }
+.ps-head { gap: 8px; }
+.ps-bar { display: flex; align-items: center; gap: 6px; min-width: 0; flex: 1; font-weight: 400; }
+.ps-bar-context { color: #4a5366; white-space: nowrap; }
+.ps-bar-top { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 1; }
+.ps-bar-note { padding: 4px 10px; }
+.ps[data-kind="compose"] .ps-body { max-height: 40vh; overflow: auto; }
 .ps-body { padding: 8px 10px; display: grid; gap: 8px; }
 .ps-row { display: grid; grid-template-columns: 80px 1fr; align-items: center; gap: 6px; }
 .ps label { color: #4a5366; }

@@ -12,7 +12,25 @@ export interface Session {
   serverUrl: string;
 }
 
-const KEYS = { serverUrl: "serverUrl", session: "session" } as const;
+const KEYS = { serverUrl: "serverUrl", session: "session", panelOpen: "panelOpen" } as const;
+
+/** Which panels the rep keeps open: a compose panel starts as a one-line bar, a thread panel open. */
+export type PanelKind = "compose" | "thread";
+const panelOpenByDefault: Record<PanelKind, boolean> = { compose: false, thread: true };
+
+export async function getPanelOpen(kind: PanelKind): Promise<boolean> {
+  const stored = (await chrome.storage.local.get(KEYS.panelOpen))[KEYS.panelOpen] as
+    | Partial<Record<PanelKind, boolean>>
+    | undefined;
+  return stored?.[kind] ?? panelOpenByDefault[kind];
+}
+
+export async function setPanelOpen(kind: PanelKind, open: boolean): Promise<void> {
+  const stored = (await chrome.storage.local.get(KEYS.panelOpen))[KEYS.panelOpen] as
+    | Partial<Record<PanelKind, boolean>>
+    | undefined;
+  await chrome.storage.local.set({ [KEYS.panelOpen]: { ...stored, [kind]: open } });
+}
 
 /** The server URL without a trailing slash; only http(s) URLs are accepted. */
 export function normalizeServerUrl(raw: string): string | null {

@@ -3,6 +3,7 @@ import { routes as analyticsRoutes } from "./analytics/feature";
 import { RequireRole } from "./auth/require-role";
 import { routes as collectionsRoutes } from "./collections/feature";
 import { routes as libraryRoutes } from "./library/feature";
+import { routes as linksRoutes } from "./links/feature";
 import { routes as requestsRoutes } from "./requests/feature";
 import { AppLayout } from "./shell/app-layout";
 import { HomeRedirect } from "./shell/home-redirect";
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       ...libraryRoutes,
       ...collectionsRoutes,
       ...requestsRoutes,
+      ...linksRoutes,
       ...analyticsRoutes,
       {
         path: "account",
@@ -57,6 +59,10 @@ export const routes: RouteObject[] = [
           {
             path: "tokens",
             lazy: async () => ({ Component: (await import("./admin/tokens-page")).TokensPage }),
+          },
+          {
+            path: "workspace",
+            lazy: async () => ({ Component: (await import("./admin/workspace-page")).WorkspacePage }),
           },
         ],
       },

@@ -2,7 +2,9 @@ import "i18next";
 import type analytics from "../analytics/i18n/en.json";
 import type collections from "../collections/i18n/en.json";
 import type library from "../library/i18n/en.json";
+import type links from "../links/i18n/en.json";
 import type requests from "../requests/i18n/en.json";
+import type sharing from "../sharing/i18n/en.json";
 import type translation from "./en.json";
 
 // Keys are checked per namespace. A new feature folder with its own catalogs is loaded at runtime by
@@ -16,6 +18,8 @@ declare module "i18next" {
       analytics: typeof analytics;
       collections: typeof collections;
       requests: typeof requests;
+      links: typeof links;
+      sharing: typeof sharing;
     };
   }
 }

@@ -14,6 +14,7 @@ export function AssetMetadata({ asset }: { asset: AssetDetail }) {
   const { label } = useTaxonomy();
   const rows: [string, ReactNode][] = [
     [t("meta.type"), facetLabel("type", asset.type)],
+    [t("meta.audience"), t(`audienceShort.${asset.audience}`)],
     [t("meta.language"), asset.language ? facetLabel("language", asset.language) : "—"],
     ...taxonomyFields
       .filter(({ field }) => asset[field].length > 0)

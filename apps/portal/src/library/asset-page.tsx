@@ -1,9 +1,9 @@
-import { Button, Grid, Group, Stack } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Badge, Button, Grid, Group, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useCurrentUser } from "../auth/session";
+import { ShareAction } from "../sharing/share-action";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
@@ -14,10 +14,10 @@ import { AssetUsage } from "./asset-usage";
 import { FeedbackPanel } from "./feedback-panel";
 import type { AssetDetail, AssetVersion } from "./library-types";
 import { pageParam } from "./page-links";
+import { PendingReview } from "./pending-review";
 import { ProcessingState } from "./processing-state";
 import { canCurate } from "./roles";
 import { SectionCard } from "./section-card";
-import { ShareLinkDialog } from "./share-link-dialog";
 import { VersionsList } from "./versions-list";
 import { WorkflowPanel } from "./workflow-panel";
 
@@ -47,33 +47,37 @@ function AssetView({ asset, initialPage }: { asset: AssetDetail; initialPage: nu
   const { t } = useTranslation("library");
   const user = useCurrentUser();
   const curator = canCurate(user.role);
-  const [sharing, share] = useDisclosure(false);
   const current = asset.versions.find((v) => v.id === asset.currentVersionId);
   return (
     <>
       <PageHeader
         title={asset.title}
         actions={
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" align="flex-start">
             {curator && (
               <Button component={Link} to={`/library/assets/${asset.id}/edit`} variant="default">
                 {t("asset.edit")}
               </Button>
             )}
-            <Button onClick={share.open} disabled={asset.status !== "published" && !curator}>
-              {t("share.open")}
-            </Button>
+            <ShareAction asset={{ ...asset, versionNumber: current?.number ?? null }} />
           </Group>
         }
       />
-      <ShareLinkDialog assetId={asset.id} opened={sharing} onClose={share.close} />
       <Stack gap="md" mb="md">
-        <AssetBadges
-          type={asset.type}
-          language={asset.language}
-          stages={asset.stages}
-          personas={asset.personas}
-        />
+        <Group gap="xs">
+          {asset.pendingVersionId && (
+            <Badge color="yellow" variant="light" tt="none">
+              {t("versions.awaitingReview")}
+            </Badge>
+          )}
+          <AssetBadges
+            type={asset.type}
+            language={asset.language}
+            stages={asset.stages}
+            personas={asset.personas}
+          />
+        </Group>
+        {curator && <PendingReview asset={asset} />}
         {current && <ProcessingState version={current} canRetry={curator} />}
       </Stack>
       <Grid gap="lg">

@@ -1,44 +1,234 @@
-import { Select } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type KeyboardEvent, useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../api-errors";
+import type { RouterOutputs } from "../api-types";
 import { useTRPC } from "../trpc";
+import { ErrorAlert } from "../ui/error-alert";
+import { useTaxonomy } from "./use-taxonomy";
+
+type Deal = RouterOutputs["deals"]["list"]["items"][number];
 
 interface DealSelectProps {
   value: string | null;
   onChange: (dealId: string | null) => void;
   description?: string;
   error?: string;
+  /** Offers "New deal…" (reps and admins; the API refuses while a CRM owns the deals, and says so). */
+  allowCreate?: boolean;
 }
 
-/** Picks one of the caller's open deals, searched by name as they type. */
-export function DealSelect({ value, onChange, description, error }: DealSelectProps) {
+/** "Acme renewal", or "Renewal — Acme" when the name does not already say the account. */
+export function dealLabel(deal: Pick<Deal, "name" | "accountName">): string {
+  const account = deal.accountName.trim();
+  if (!account || deal.name.toLowerCase().includes(account.toLowerCase())) return deal.name;
+  return `${deal.name} — ${account}`;
+}
+
+/** A deal's stage in the user's language: the taxonomy's label, or the catalog's for the closing ones. */
+export function useStageLabel() {
+  const { t } = useTranslation("library");
+  const { label } = useTaxonomy();
+  return useCallback(
+    (stage: string) =>
+      stage === "closed_won" || stage === "closed_lost"
+        ? t(`deal.closingStage.${stage}`)
+        : label("stage", stage),
+    [t, label],
+  );
+}
+
+const OPEN_LIMIT = 30;
+const CLOSED_LIMIT = 20;
+
+/**
+ * Picks one of the deals the caller can see, searched by name or account as they type: open deals
+ * first, then won and lost ones, each with its stage and status.
+ */
+export function DealSelect({ value, onChange, description, error, allowCreate = false }: DealSelectProps) {
   const { t } = useTranslation("library");
   const trpc = useTRPC();
+  const stageLabel = useStageLabel();
   const [search, setSearch] = useState("");
-  const [query] = useDebouncedValue(search, 250);
-  const deals = useQuery({
-    ...trpc.deals.list.queryOptions({ q: query || undefined, status: ["open"], limit: 30 }),
+  const [creating, setCreating] = useState(false);
+  // the picked (or just created) deal, kept so it keeps its label and details while the list changes
+  const [picked, setPicked] = useState<Deal | null>(null);
+  const kept = picked && picked.id === value ? picked : null;
+  const selectedLabel = kept ? dealLabel(kept) : undefined;
+  // the input shows the picked deal's label: that is no search
+  const [query] = useDebouncedValue(search && search !== selectedLabel ? search : "", 250);
+  const q = query || undefined;
+  const open = useQuery({
+    ...trpc.deals.list.queryOptions({ q, status: ["open"], limit: OPEN_LIMIT }),
     placeholderData: keepPreviousData,
   });
+  const closed = useQuery({
+    ...trpc.deals.list.queryOptions({ q, status: ["won", "lost"], limit: CLOSED_LIMIT }),
+    placeholderData: keepPreviousData,
+  });
+  const openDeals = open.data?.items ?? [];
+  const closedDeals = closed.data?.items ?? [];
+  const listed = new Map([...openDeals, ...closedDeals].map((d) => [d.id, d]));
+  const byId = new Map(kept ? [[kept.id, kept], ...listed] : listed);
+  const extra = kept && !listed.has(kept.id) ? [kept] : [];
+  const option = (d: Deal) => ({ value: d.id, label: dealLabel(d) });
+  const groups = [
+    { group: t("deal.openGroup"), items: [...extra.filter((d) => d.status === "open"), ...openDeals] },
+    { group: t("deal.closedGroup"), items: [...extra.filter((d) => d.status !== "open"), ...closedDeals] },
+  ]
+    .filter((g) => g.items.length > 0)
+    .map((g) => ({ group: g.group, items: g.items.map(option) }));
+  const selected = value ? byId.get(value) : undefined;
+  const details = (d: Deal) => `${stageLabel(d.stage)} · ${t(`deal.status.${d.status}`)}`;
+  const fetching = open.isFetching || closed.isFetching;
   return (
-    <Select
-      label={t("deal.label")}
-      description={description}
-      placeholder={t("deal.none")}
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={(deals.data?.items ?? []).map((d) => ({
-        value: d.id,
-        label: d.accountName ? `${d.name} — ${d.accountName}` : d.name,
-      }))}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={deals.isFetching ? t("deal.searching") : t("deal.noMatches")}
-      error={deals.isError ? t("deal.failed") : error}
-    />
+    <Stack gap={6}>
+      <Select
+        label={t("deal.label")}
+        description={description}
+        placeholder={t("deal.none")}
+        searchable
+        clearable
+        searchValue={search}
+        onSearchChange={setSearch}
+        // the server already matched name, account and domain
+        filter={({ options }) => options}
+        data={groups}
+        value={value}
+        onChange={(id) => {
+          setPicked(id ? (byId.get(id) ?? null) : null);
+          onChange(id);
+        }}
+        renderOption={({ option: o }) => {
+          const deal = byId.get(o.value);
+          return (
+            <Stack gap={0}>
+              <Text size="sm">{o.label}</Text>
+              {deal && (
+                <Text size="xs" c="dimmed">
+                  {details(deal)}
+                </Text>
+              )}
+            </Stack>
+          );
+        }}
+        nothingFoundMessage={fetching ? t("deal.searching") : t("deal.noMatches")}
+        error={open.isError || closed.isError ? t("deal.failed") : error}
+      />
+      {selected && (
+        <Text size="xs" c="dimmed" data-testid="deal-details">
+          {details(selected)}
+        </Text>
+      )}
+      {allowCreate &&
+        (creating ? (
+          <NewDealForm
+            initialName={search && search !== selectedLabel ? search : ""}
+            onCancel={() => setCreating(false)}
+            onCreated={(deal) => {
+              setPicked(deal);
+              setCreating(false);
+              onChange(deal.id);
+            }}
+          />
+        ) : (
+          <Group>
+            <Button variant="subtle" size="compact-sm" onClick={() => setCreating(true)}>
+              {t("deal.new")}
+            </Button>
+          </Group>
+        ))}
+    </Stack>
+  );
+}
+
+/**
+ * Name, account and stage of a new deal, inside another form: no <form> of its own, and Enter
+ * creates the deal rather than submitting the form around it.
+ */
+function NewDealForm({
+  initialName,
+  onCancel,
+  onCreated,
+}: {
+  initialName: string;
+  onCancel: () => void;
+  onCreated: (deal: Deal) => void;
+}) {
+  const { t } = useTranslation("library");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { options } = useTaxonomy();
+  const titleId = useId();
+  const [name, setName] = useState(initialName);
+  const [accountName, setAccountName] = useState("");
+  const [stage, setStage] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+  const create = useMutation(
+    trpc.deals.create.mutationOptions({
+      onSuccess: async (deal) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.deals.list.queryKey() });
+        onCreated(deal);
+      },
+    }),
+  );
+  const errors = fieldErrors(create.error);
+  const stages = options("stage");
+  const submit = () => {
+    setChecked(true);
+    if (!name.trim() || !stage) return;
+    create.mutate({ name: name.trim(), accountName: accountName.trim(), stage });
+  };
+  const enterCreates = (e: KeyboardEvent) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    submit();
+  };
+  return (
+    <Paper withBorder p="sm" role="group" aria-labelledby={titleId}>
+      <Stack gap="xs">
+        <Title order={3} size="h6" id={titleId}>
+          {t("deal.newTitle")}
+        </Title>
+        <TextInput
+          label={t("deal.name")}
+          withAsterisk
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          onKeyDown={enterCreates}
+          error={checked && !name.trim() ? t("deal.nameRequired") : errors.name}
+          data-autofocus
+        />
+        <TextInput
+          label={t("deal.account")}
+          value={accountName}
+          onChange={(e) => setAccountName(e.currentTarget.value)}
+          onKeyDown={enterCreates}
+          error={errors.accountName}
+        />
+        <Select
+          label={t("deal.stage")}
+          withAsterisk
+          data={stages}
+          value={stage}
+          onChange={setStage}
+          allowDeselect={false}
+          error={checked && !stage ? t("deal.stageRequired") : errors.stage}
+        />
+        {create.isError && Object.keys(errors).length === 0 && (
+          <ErrorAlert title={t("deal.createFailed")} error={create.error} />
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="xs" onClick={onCancel}>
+            {t("deal.cancel")}
+          </Button>
+          <Button size="xs" onClick={submit} loading={create.isPending}>
+            {t("deal.create")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

@@ -1,5 +1,5 @@
 import "@mantine/dropzone/styles.css";
-import { Alert, Button, Group, Progress, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Progress, Stack, Text, Textarea } from "@mantine/core";
 import { Dropzone } from "@mantine/dropzone";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -79,6 +79,7 @@ function MetadataForm({ asset }: { asset: AssetDetail }) {
       title: asset.title,
       summary: asset.summary,
       type: asset.type,
+      audience: null,
       language: asset.language === "en" || asset.language === "ja" ? asset.language : "",
       stages: asset.stages,
       personas: asset.personas,
@@ -89,11 +90,19 @@ function MetadataForm({ asset }: { asset: AssetDetail }) {
     },
     validate: { title: (v) => (v.trim() ? null : t("form.titleRequired")) },
   });
-  const update = useMutation(trpc.assets.update.mutationOptions({ onSuccess: () => void refresh() }));
+  const update = useMutation(
+    trpc.assets.update.mutationOptions({
+      onSuccess: () => {
+        // what was saved is the new baseline: "Saved" shows until the next change
+        form.resetDirty();
+        void refresh();
+      },
+    }),
+  );
   return (
     <form onSubmit={form.onSubmit((values) => update.mutate({ id: asset.id, patch: toMeta(values) }))}>
       <Stack gap="sm">
-        <MetadataFields form={form} />
+        <MetadataFields form={form} saved={asset} />
         {update.isError && <ErrorAlert title={t("edit.saveFailed")} error={update.error} />}
         <Group justify="flex-end">
           {update.isSuccess && !form.isDirty() && (
@@ -125,19 +134,34 @@ function MarkdownBodyForm({ assetId, initial }: { assetId: string; initial: stri
   const trpc = useTRPC();
   const refresh = useRefreshAsset(assetId);
   const [body, setBody] = useState(initial);
-  const save = useMutation(trpc.assets.updateMarkdown.mutationOptions({ onSuccess: () => void refresh() }));
+  const [changeNote, setChangeNote] = useState("");
+  const save = useMutation(
+    trpc.assets.updateMarkdown.mutationOptions({
+      onSuccess: () => {
+        setChangeNote("");
+        void refresh();
+      },
+    }),
+  );
   return (
     <Stack gap="sm">
       <MarkdownEditor value={body} onChange={setBody} />
+      <ChangeNoteField value={changeNote} onChange={setChangeNote} />
       {save.isError && <ErrorAlert title={t("markdown.saveFailed")} error={save.error} />}
       <Group justify="flex-end">
         {save.isSuccess && (
           <Text size="sm" c="teal" role="status">
-            {t("edit.savedVersion")}
+            {save.data.awaitingReview ? t("edit.awaitingReview") : t("edit.savedVersion")}
           </Text>
         )}
         <Button
-          onClick={() => save.mutate({ id: assetId, body })}
+          onClick={() =>
+            save.mutate({
+              id: assetId,
+              body,
+              ...(changeNote.trim() ? { changeNote: changeNote.trim() } : {}),
+            })
+          }
           loading={save.isPending}
           disabled={!body.trim()}
         >
@@ -148,17 +172,38 @@ function MarkdownBodyForm({ assetId, initial }: { assetId: string; initial: stri
   );
 }
 
+/** What a new version changed, in the marketer's words; shown beside the version and in review. */
+function ChangeNoteField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation("library");
+  return (
+    <Textarea
+      label={t("edit.changeNote")}
+      description={t("edit.changeNoteHelp")}
+      autosize
+      minRows={2}
+      maxLength={2000}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
+}
+
 /** Replacing the file makes a new version; the old ones stay downloadable to curators. */
 function NewVersion({ assetId }: { assetId: string }) {
   const { t } = useTranslation("library");
   const refresh = useRefreshAsset(assetId);
   const [progress, setProgress] = useState(0);
+  const [changeNote, setChangeNote] = useState("");
   const upload = useMutation({
-    mutationFn: (file: File) => uploadFile(file, { assetId }, setProgress),
-    onSuccess: () => void refresh(),
+    mutationFn: (file: File) => uploadFile(file, { assetId, changeNote }, setProgress),
+    onSuccess: () => {
+      setChangeNote("");
+      void refresh();
+    },
   });
   return (
     <Stack gap="sm">
+      <ChangeNoteField value={changeNote} onChange={setChangeNote} />
       <Dropzone
         onDrop={([file]) => {
           if (!file) return;
@@ -181,7 +226,7 @@ function NewVersion({ assetId }: { assetId: string }) {
       )}
       {upload.isSuccess && (
         <Text size="sm" c="teal" role="status">
-          {t("edit.versionUploaded")}
+          {upload.data.awaitingReview ? t("edit.awaitingReview") : t("edit.versionUploaded")}
         </Text>
       )}
       {upload.isError && (

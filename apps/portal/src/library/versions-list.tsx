@@ -58,7 +58,48 @@ function downloadsOf(version: AssetVersion) {
   return { original: version.downloadUrl, pdf };
 }
 
-/** Every version the caller may see, newest first, each with its downloads. */
+type VersionChanges = NonNullable<AssetDetail["changes"]>;
+
+/** The newest version against the one before it: pages whose text changed, the page count, the file. */
+function ChangesSummary({ changes, versions }: { changes: VersionChanges; versions: AssetVersion[] }) {
+  const { t } = useTranslation("library");
+  const before = versions.find((v) => v.id === changes.comparedWithVersionId);
+  const after = versions.find((v) => v.id === changes.versionId);
+  const pages = changes.pagesChanged;
+  // a document with pages is compared once both versions are read; others have no pages to compare
+  const reading = [before, after].some((v) => v?.processingState === "pending");
+  const pageLine =
+    pages === null
+      ? reading
+        ? t("versions.pagesComparing")
+        : null
+      : pages.length === 0
+        ? t("versions.noPagesChanged")
+        : t("versions.pagesChanged", { count: pages.length, pages: pages.join(", ") });
+  const lines = [
+    changes.fileChanged ? pageLine : t("versions.sameFile"),
+    changes.pageCountBefore != null &&
+    changes.pageCountAfter != null &&
+    changes.pageCountBefore !== changes.pageCountAfter
+      ? t("versions.pageCount", { before: changes.pageCountBefore, after: changes.pageCountAfter })
+      : null,
+  ].filter((line): line is string => Boolean(line));
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={0} data-testid="what-changed">
+      <Text size="xs" c="dimmed">
+        {before ? t("versions.against", { number: before.number }) : t("versions.whatChanged")}
+      </Text>
+      {lines.map((line) => (
+        <Text size="xs" key={line}>
+          {line}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Every version the caller may see, newest first, each with its downloads and what it changed. */
 export function VersionsList({ asset, curator }: { asset: AssetDetail; curator: boolean }) {
   const { t } = useTranslation("library");
   const format = useFormat();
@@ -78,6 +119,11 @@ export function VersionsList({ asset, curator }: { asset: AssetDetail; curator: 
                   {t("versions.current")}
                 </Badge>
               )}
+              {v.id === asset.pendingVersionId && (
+                <Badge size="xs" variant="light" color="yellow" tt="none">
+                  {t("versions.awaitingReview")}
+                </Badge>
+              )}
               <RenditionBadge version={v} showReason={curator} />
             </Group>
             <Text size="xs" c="dimmed" truncate>
@@ -85,6 +131,14 @@ export function VersionsList({ asset, curator }: { asset: AssetDetail; curator: 
                 .filter(Boolean)
                 .join(" · ")}
             </Text>
+            {v.changeNote && (
+              <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                {t("versions.changeNote", { note: v.changeNote })}
+              </Text>
+            )}
+            {asset.changes?.versionId === v.id && (
+              <ChangesSummary changes={asset.changes} versions={asset.versions} />
+            )}
             {(original || pdf) && (
               <Group gap="md">
                 {original && (

@@ -4,6 +4,8 @@ export interface UploadResult {
   assetId: string;
   versionId: string;
   status: string;
+  /** A new version of a published asset waiting for review before it goes live. */
+  awaitingReview: boolean;
 }
 
 class UploadError extends Error {
@@ -23,7 +25,7 @@ class UploadError extends Error {
  */
 export function uploadFile(
   file: File,
-  target: { assetId?: string; meta?: Partial<AssetMetaInput>; unsaved?: boolean },
+  target: { assetId?: string; changeNote?: string; meta?: Partial<AssetMetaInput>; unsaved?: boolean },
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadResult> {
@@ -32,6 +34,7 @@ export function uploadFile(
     const form = new FormData();
     form.append("file", file, file.name);
     if (target.assetId) form.append("assetId", target.assetId);
+    if (target.changeNote?.trim()) form.append("changeNote", target.changeNote.trim());
     if (target.meta) form.append("meta", JSON.stringify(target.meta));
     if (target.unsaved) form.append("unsaved", "1");
     xhr.upload.addEventListener("progress", (e) => {
@@ -46,7 +49,12 @@ export function uploadFile(
       }
       if (xhr.status === 201 && body.assetId && body.versionId) {
         onProgress(1);
-        resolve({ assetId: body.assetId, versionId: body.versionId, status: body.status ?? "" });
+        resolve({
+          assetId: body.assetId,
+          versionId: body.versionId,
+          status: body.status ?? "",
+          awaitingReview: body.awaitingReview === true,
+        });
       } else {
         reject(new UploadError(body.error ?? `${xhr.status} ${xhr.statusText}`, xhr.status));
       }

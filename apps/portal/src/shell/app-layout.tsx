@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useNavigation } from "react-router";
 import { RequireAuth } from "../auth/require-auth";
+import { NotificationBell } from "../links/notification-bell";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
@@ -45,6 +46,7 @@ function AppFrame() {
             {navigating && <Loader size="xs" aria-label={t("common.loading")} />}
           </Group>
           <Group gap="md" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

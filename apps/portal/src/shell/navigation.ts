@@ -2,6 +2,7 @@ import type { Role } from "@pitchside/shared";
 import { navItems as analyticsNav } from "../analytics/feature";
 import { navItems as collectionsNav } from "../collections/feature";
 import { navItems as libraryNav } from "../library/feature";
+import { navItems as linksNav } from "../links/feature";
 import { navItems as requestsNav } from "../requests/feature";
 import { everyone, type NavItem } from "./nav-items";
 
@@ -14,6 +15,7 @@ const adminNav: NavItem = {
     { to: "/admin/teams", label: "nav.adminTeams" },
     { to: "/admin/taxonomy", label: "nav.adminTaxonomy" },
     { to: "/admin/crm", label: "nav.adminCrm" },
+    { to: "/admin/workspace", label: "nav.adminWorkspace" },
     { to: "/admin/tokens", label: "nav.adminTokens" },
   ],
 };
@@ -22,6 +24,7 @@ const adminNav: NavItem = {
 export const navItems: readonly NavItem[] = [
   ...libraryNav,
   ...collectionsNav,
+  ...linksNav,
   ...requestsNav,
   ...analyticsNav,
   adminNav,

@@ -39,6 +39,8 @@ if (typeof window !== "undefined") {
     disconnect() {}
   };
   window.HTMLElement.prototype.scrollIntoView = () => undefined;
+  // an autosizing textarea re-measures when web fonts load
+  if (!("fonts" in document)) Object.defineProperty(document, "fonts", { value: new EventTarget() });
 
   // A whole-app render loads its page chunk and data first; under a busy machine that can take over 1 s.
   configure({ asyncUtilTimeout: 5_000 });

@@ -1,0 +1,137 @@
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { fieldErrors, hasFieldErrors } from "../api-errors";
+import { DealSelect } from "../library/deal-select";
+import { useTRPC } from "../trpc";
+import { ErrorAlert } from "../ui/error-alert";
+import { CopyLink } from "./copy-link";
+import { dateInputValue, endOfDayIso } from "./expiry";
+import { type PickedAsset, RoomAssetsField } from "./room-assets-field";
+
+/** Makes a deal room (several assets for one deal, one link) and hands back its link to copy. */
+export function NewRoomModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation("links");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [assets, setAssets] = useState<PickedAsset[]>([]);
+  const [dealId, setDealId] = useState<string | null>(null);
+  const [recipient, setRecipient] = useState("");
+  const [name, setName] = useState("");
+  const [note, setNote] = useState("");
+  const [expires, setExpires] = useState("");
+  const [allowDownload, setAllowDownload] = useState(false);
+  const [tried, setTried] = useState(false);
+  const create = useMutation(
+    trpc.rooms.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.rooms.pathFilter()),
+    }),
+  );
+  const errors = fieldErrors(create.error);
+  const noAssets = tried && assets.length === 0;
+  return (
+    <Modal opened onClose={onClose} title={t("create.title")} size="lg">
+      {create.data ? (
+        <Stack>
+          <Alert color="green" variant="light">
+            {t("create.created")}
+          </Alert>
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t("create.link")}
+              value={create.data.url}
+              readOnly
+              onFocus={(e) => e.currentTarget.select()}
+              style={{ flex: 1 }}
+            />
+            <CopyLink url={create.data.url} />
+          </Group>
+          <Group justify="space-between">
+            <Anchor component={Link} to={`/links/rooms/${create.data.id}`} onClick={onClose} size="sm">
+              {t("create.view")}
+            </Anchor>
+            <Button onClick={onClose}>{t("create.done")}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTried(true);
+            if (assets.length === 0) return;
+            create.mutate({
+              assetIds: assets.map((a) => a.id),
+              ...(dealId ? { dealId } : {}),
+              ...(recipient.trim() ? { recipientEmail: recipient.trim() } : {}),
+              ...(name.trim() ? { name: name.trim() } : {}),
+              ...(note.trim() ? { note: note.trim() } : {}),
+              ...(expires ? { expiresAt: endOfDayIso(expires) } : {}),
+              allowDownload,
+            });
+          }}
+        >
+          <RoomAssetsField
+            value={assets}
+            onChange={setAssets}
+            error={noAssets ? t("create.noAssets") : errors.assetIds}
+          />
+          <DealSelect value={dealId} onChange={setDealId} description={t("create.dealHelp")} />
+          <TextInput
+            type="email"
+            label={t("create.recipient")}
+            description={t("create.recipientHelp")}
+            value={recipient}
+            onChange={(e) => setRecipient(e.currentTarget.value)}
+            error={errors.recipientEmail}
+          />
+          <TextInput
+            label={t("create.name")}
+            placeholder={t("create.namePlaceholder")}
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+          />
+          <Textarea
+            label={t("create.note")}
+            description={t("create.noteHelp")}
+            value={note}
+            maxLength={2000}
+            resize="vertical"
+            minRows={3}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+          />
+          <TextInput
+            type="date"
+            label={t("create.expires")}
+            description={t("create.expiresHelp")}
+            value={expires}
+            min={dateInputValue(new Date())}
+            onChange={(e) => setExpires(e.currentTarget.value)}
+            error={errors.expiresAt}
+          />
+          <Checkbox
+            label={t("create.allowDownload")}
+            checked={allowDownload}
+            onChange={(e) => setAllowDownload(e.currentTarget.checked)}
+          />
+          {create.error != null && !hasFieldErrors(create.error) && (
+            <ErrorAlert title={t("create.failed")} error={create.error} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("create.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t("create.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,9 @@ import { DealSelect } from "../library/deal-select";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { CopyLink } from "./copy-link";
-import { dateInputValue, endOfDayIso } from "./expiry";
+import { endOfDayIso } from "./expiry";
 import { type PickedAsset, RoomAssetsField } from "./room-assets-field";
+import { type RoomSettings, RoomSettingsFields } from "./room-settings-fields";
 
 /** Makes a deal room (several assets for one deal, one link) and hands back its link to copy. */
 export function NewRoomModal({ onClose }: { onClose: () => void }) {
@@ -19,10 +20,13 @@ export function NewRoomModal({ onClose }: { onClose: () => void }) {
   const [assets, setAssets] = useState<PickedAsset[]>([]);
   const [dealId, setDealId] = useState<string | null>(null);
   const [recipient, setRecipient] = useState("");
-  const [name, setName] = useState("");
-  const [note, setNote] = useState("");
-  const [expires, setExpires] = useState("");
-  const [allowDownload, setAllowDownload] = useState(false);
+  const [settings, setSettings] = useState<RoomSettings>({
+    name: "",
+    note: "",
+    expires: "",
+    allowDownload: false,
+  });
+  const { name, note, expires, allowDownload } = settings;
   const [tried, setTried] = useState(false);
   const create = useMutation(
     trpc.rooms.create.mutationOptions({
@@ -87,38 +91,7 @@ export function NewRoomModal({ onClose }: { onClose: () => void }) {
             onChange={(e) => setRecipient(e.currentTarget.value)}
             error={errors.recipientEmail}
           />
-          <TextInput
-            label={t("create.name")}
-            placeholder={t("create.namePlaceholder")}
-            value={name}
-            maxLength={200}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <Textarea
-            label={t("create.note")}
-            description={t("create.noteHelp")}
-            value={note}
-            maxLength={2000}
-            resize="vertical"
-            minRows={3}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-          />
-          <TextInput
-            type="date"
-            label={t("create.expires")}
-            description={t("create.expiresHelp")}
-            value={expires}
-            min={dateInputValue(new Date())}
-            onChange={(e) => setExpires(e.currentTarget.value)}
-            error={errors.expiresAt}
-          />
-          <Checkbox
-            label={t("create.allowDownload")}
-            checked={allowDownload}
-            onChange={(e) => setAllowDownload(e.currentTarget.checked)}
-          />
+          <RoomSettingsFields value={settings} onChange={setSettings} errors={errors} isNew />
           {create.error != null && !hasFieldErrors(create.error) && (
             <ErrorAlert title={t("create.failed")} error={create.error} />
           )}

@@ -1,11 +1,16 @@
 // @vitest-environment node
 /// <reference lib="dom" />
 import path from "node:path";
+import {
+  BROWSER_UA,
+  loginToken,
+  makeAsset,
+  makeDeal,
+  makeUser,
+  type TestServer,
+} from "@pitchside/api/testing";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, type TestServer } from "../../../api/src/test/app-server";
-import { BROWSER_UA, makeAsset, makeDeal } from "../../../api/src/test/deal-factories";
-import { makeUser } from "../../../api/src/test/factories";
 import {
   artifactsDir,
   browserTitle,
@@ -229,7 +234,11 @@ describe.skipIf(skipBrowser)("the rep's follow-up loop in Chromium", { timeout: 
       await page.locator("header").getByRole("button", { name: ui.bell }).click();
       const news = page.getByRole("menuitem").filter({ hasText: ui.opened(run.titles[0] ?? "") });
       await news.waitFor();
-      await page.screenshot({ path: path.join(artifactsDir, `rep-loop-bell-${lang}.png`) });
+      // the menu fades in: the picture shows it settled
+      await page.screenshot({
+        path: path.join(artifactsDir, `rep-loop-bell-${lang}.png`),
+        animations: "disabled",
+      });
       // opening it marks it read and leads to the room, with each asset's opens
       await news.click();
       await page.waitForURL(`**/links/rooms/${made?.id}`);

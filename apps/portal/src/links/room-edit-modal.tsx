@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,18 +6,22 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors, hasFieldErrors } from "../api-errors";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
-import { dateInputValue, endOfDayIso, expiryInputValue } from "./expiry";
+import { endOfDayIso, expiryInputValue } from "./expiry";
 import type { RoomDetail } from "./link-types";
+import { type RoomSettings, RoomSettingsFields } from "./room-settings-fields";
 
 /** Changes a sent deal room's name, note, expiry and download rule; its link stays the same. */
 export function RoomEditModal({ room, onClose }: { room: RoomDetail; onClose: () => void }) {
   const { t } = useTranslation("links");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(room.name);
-  const [note, setNote] = useState(room.note);
-  const [expires, setExpires] = useState(expiryInputValue(room.expiresAt));
-  const [allowDownload, setAllowDownload] = useState(room.allowDownload);
+  const [settings, setSettings] = useState<RoomSettings>({
+    name: room.name,
+    note: room.note,
+    expires: expiryInputValue(room.expiresAt),
+    allowDownload: room.allowDownload,
+  });
+  const { name, note, expires, allowDownload } = settings;
   const save = useMutation(
     trpc.rooms.update.mutationOptions({
       onSuccess: async () => {
@@ -45,37 +49,7 @@ export function RoomEditModal({ room, onClose }: { room: RoomDetail; onClose: ()
           });
         }}
       >
-        <TextInput
-          label={t("edit.name")}
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-          data-autofocus
-        />
-        <Textarea
-          label={t("edit.note")}
-          value={note}
-          maxLength={2000}
-          resize="vertical"
-          minRows={3}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-        />
-        <TextInput
-          type="date"
-          label={t("edit.expires")}
-          description={t("edit.expiresHelp")}
-          value={expires}
-          min={dateInputValue(new Date())}
-          onChange={(e) => setExpires(e.currentTarget.value)}
-          error={errors.expiresAt}
-        />
-        <Checkbox
-          label={t("edit.allowDownload")}
-          checked={allowDownload}
-          onChange={(e) => setAllowDownload(e.currentTarget.checked)}
-        />
+        <RoomSettingsFields value={settings} onChange={setSettings} errors={errors} isNew={false} />
         {save.error != null && !hasFieldErrors(save.error) && (
           <ErrorAlert title={t("edit.failed")} error={save.error} />
         )}

@@ -7,5 +7,7 @@ export default defineProject({
     globalSetup: ["../api/src/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // browser test files each build the extension into one folder and start Chromium: one at a time
+    fileParallelism: false,
   },
 });

@@ -1,31 +1,26 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "../../api/src/db/schema";
 import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
 import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
 import { makeDeal } from "../../api/src/test/deal-factories";
 import { makeAsset, makeUser } from "../../api/src/test/factories";
-import type {} from "../../api/src/test/global-setup";
-import { loginToken, startTestServer, type TestServer } from "../../api/src/test/server";
+import { loginToken, type TestServer } from "../../api/src/test/server";
 import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
-import { buildExtensionFor } from "./build-extension";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
-
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(executablePath);
-// under CI a missing browser must fail the run, not skip it
-const skip = !hasBrowser && process.env.CI !== "true";
-const title = (name: string) =>
-  skip ? `${name} (skipped: no Chromium at ${executablePath}; set CHROMIUM_PATH)` : name;
+import {
+  artifacts,
+  browserTitle,
+  type ExtensionHarness,
+  skipBrowser,
+  startExtensionHarness,
+} from "./extension-harness";
+import type { FixtureServer } from "./fixture-server";
+import type { RecordingProxy } from "./recording-proxy";
 
 const CONTACT = "dana.scully@globex-industries.test";
-/** Screenshots of what the tests saw, for a person to look at (ignored by git). */
-const artifacts = path.join(import.meta.dirname, "..", "test-artifacts");
 /** Phrases of the compose fixture's body and of what the test types: none may reach the server. */
 const BODY_PHRASES = [
   "Thanks for the call",
@@ -34,101 +29,65 @@ const BODY_PHRASES = [
   "bundle discount",
 ];
 
+let harness: ExtensionHarness;
 let server: TestServer;
 let proxy: RecordingProxy;
 let fixtures: FixtureServer;
 let context: BrowserContext | undefined;
-let userDataDir = "";
 let extensionDir = "";
 const seeded = { rep: { id: "", email: "", password: "" }, cardId: "", internalCardId: "", dealId: "" };
 
 beforeAll(async () => {
-  if (skip) return;
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
-  await server.deps.searchIndex.syncSynonyms();
-  const marketer = await makeUser(db, { role: "marketer" });
-  const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
-  seeded.rep = { id: rep.id, email: rep.email, password: rep.password };
-  seeded.cardId = await makeAsset(db, marketer, {
-    title: "Beating Acme on total cost",
-    summary: "For buyers comparing us with Acme on price and rollout time.",
-    type: "one_pager",
-    competitors: ["acme"],
+  if (skipBrowser) return;
+  harness = await startExtensionHarness(async (started) => {
+    const { db } = started.deps.database;
+    await upsertTerms(db, null, demoTaxonomy);
+    await started.deps.searchIndex.syncSynonyms();
+    const marketer = await makeUser(db, { role: "marketer" });
+    const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
+    seeded.rep = { id: rep.id, email: rep.email, password: rep.password };
+    seeded.cardId = await makeAsset(db, marketer, {
+      title: "Beating Acme on total cost",
+      summary: "For buyers comparing us with Acme on price and rollout time.",
+      type: "one_pager",
+      competitors: ["acme"],
+    });
+    // a battle card is for the rep's eyes: shown, never offered for insertion
+    seeded.internalCardId = await makeAsset(db, marketer, {
+      title: "Acme battle card",
+      summary: "Battle card: where Acme is strong, landmines for discovery.",
+      type: "battle_card",
+      competitors: ["acme"],
+    });
+    await makeAsset(db, marketer, {
+      title: "Security overview",
+      type: "whitepaper",
+      objections: ["security"],
+    });
+    await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
+    const deal = await makeDeal(db, {
+      name: "Globex Industries rollout",
+      ownerId: rep.id,
+      stage: "proposal",
+      contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
+    });
+    seeded.dealId = deal.id;
   });
-  // a battle card is for the rep's eyes: shown, never offered for insertion
-  seeded.internalCardId = await makeAsset(db, marketer, {
-    title: "Acme battle card",
-    summary: "Battle card: where Acme is strong, landmines for discovery.",
-    type: "battle_card",
-    competitors: ["acme"],
-  });
-  await makeAsset(db, marketer, { title: "Security overview", type: "whitepaper", objections: ["security"] });
-  await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
-  const deal = await makeDeal(db, {
-    name: "Globex Industries rollout",
-    ownerId: rep.id,
-    stage: "proposal",
-    contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
-  });
-  seeded.dealId = deal.id;
-  await server.settle();
-
-  proxy = await startRecordingProxy(server.url);
-  fixtures = await startFixtureServer();
-  extensionDir = buildExtensionFor(proxy.url);
-  userDataDir = mkdtempSync(path.join(tmpdir(), "pitchside-chromium-"));
-  const rules = ["mail.google.com", "www.linkedin.com"].map((h) => `MAP ${h} 127.0.0.1:${fixtures.port}`);
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: false,
-    ignoreHTTPSErrors: true,
-    locale: "en-US",
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${rules.join(", ")}`,
-    ],
-  });
+  ({ server, proxy, fixtures, context, extensionDir } = harness);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixtures?.close();
-  await proxy?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
-async function extensionId(ctx: BrowserContext): Promise<string> {
-  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker", { timeout: 30_000 }));
-  return new URL(worker.url()).host;
-}
-
 describe("the built extension in Chromium against Gmail and LinkedIn fixture pages", () => {
-  it.skipIf(skip)(
-    title(
+  it.skipIf(skipBrowser)(
+    browserTitle(
       "signs in from the popup, suggests the competitive one-pager for a competitor named in a compose window (the internal battle card without Insert), inserts a tracked link and sends no message text",
     ),
     async () => {
       if (!context) throw new Error("no browser");
-      const id = await extensionId(context);
-
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${id}/popup.html`);
-      await popup.fill('input[name="email"]', seeded.rep.email);
-      await popup.fill('input[name="password"]', seeded.rep.password);
-      await popup.click('button[type="submit"]');
-      await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
-      await popup.close();
+      await harness.signIn(seeded.rep.email, seeded.rep.password);
 
       const gmail = await context.newPage();
       await gmail.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
@@ -221,8 +180,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     120_000,
   );
 
-  it.skipIf(skip)(
-    title(
+  it.skipIf(skipBrowser)(
+    browserTitle(
       "on a LinkedIn profile with the messaging overlay open, reads the headline and inserts a link into the message box",
     ),
     async () => {
@@ -251,8 +210,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     60_000,
   );
 
-  it.skipIf(skip)(
-    title(
+  it.skipIf(skipBrowser)(
+    browserTitle(
       "puts a panel beside each of two compose windows in Gmail's Japanese UI, speaking Japanese in an English Chrome, with prospect opens in the panel and on the badge",
     ),
     async () => {
@@ -293,8 +252,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     60_000,
   );
 
-  it.skipIf(skip)(
-    title(
+  it.skipIf(skipBrowser)(
+    browserTitle(
       "never covers a compose window's Send button or its own buttons, with one, two and three docked compose windows at 1280×720 and 1920×1080",
     ),
     async () => {
@@ -374,14 +333,14 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     120_000,
   );
 
-  it.skipIf(skip)(
-    title("signs out from the popup and the server revokes the extension's token"),
+  it.skipIf(skipBrowser)(
+    browserTitle("signs out from the popup and the server revokes the extension's token"),
     async () => {
       if (!context) throw new Error("no browser");
       const bearer = proxy.requests.map((r) => r.headers.authorization).find((h) => typeof h === "string");
       expect(bearer).toMatch(/^Bearer psx_/);
       const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
+      await popup.goto(`chrome-extension://${await harness.extensionId()}/popup.html`);
       await popup.getByRole("button", { name: "Sign out" }).click();
       await popup.locator('input[name="email"]').waitFor();
       expect(proxy.requests.some((r) => r.method === "POST" && r.url === "/trpc/auth.logout")).toBe(true);
@@ -390,8 +349,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
     },
   );
 
-  it.skipIf(skip)(
-    title("ships content scripts under 400 KiB and asks only for Gmail, LinkedIn and the API"),
+  it.skipIf(skipBrowser)(
+    browserTitle("ships content scripts under 400 KiB and asks only for Gmail, LinkedIn and the API"),
     () => {
       const manifest = JSON.parse(readFileSync(path.join(extensionDir, "manifest.json"), "utf8")) as {
         content_scripts: { js: string[]; matches: string[] }[];

@@ -1,5 +1,6 @@
 export * from "./asset-meta";
 export * from "./attribution";
+export * from "./deal-match";
 export * from "./keywords";
 export * from "./language";
 export * from "./message";

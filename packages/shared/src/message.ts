@@ -23,6 +23,13 @@ const RULE_LINE = /^\s*[-=_*~〜─━＝＊・■□◆◇+]{5,}\s*$/;
 const CONTACT_DETAIL =
   /@|https?:|www\.|\btel\b|phone|mobile|\bfax\b|電話|携帯|〒|株式会社|\b(inc|ltd|llc)\b/i;
 
+/** The newest message's lines: up to the first reply/forward header, without ">" quoted lines. */
+function ownLines(text: string): string[] {
+  const all = text.replace(/\r\n?/g, "\n").split("\n");
+  const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
+  return (headerAt >= 0 ? all.slice(0, headerAt) : all).filter((line) => !QUOTED_LINE.test(line));
+}
+
 function isReplyHeader(lines: readonly string[], index: number): boolean {
   const line = lines[index] ?? "";
   const joined = `${line} ${lines[index + 1] ?? ""}`;
@@ -83,11 +90,34 @@ function isBlankOrRule(line: string): boolean {
  * Returns "" when nothing of the sender's own is left.
  */
 export function latestMessage(text: string): string {
-  const all = text.replace(/\r\n?/g, "\n").split("\n");
-  const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
-  const own = (headerAt >= 0 ? all.slice(0, headerAt) : all).filter((line) => !QUOTED_LINE.test(line));
+  const own = ownLines(text);
   const body = own.slice(0, signatureStart(own));
   while (body.length > 0 && isBlankOrRule(body[body.length - 1] ?? "")) body.pop();
   while (body.length > 0 && (body[0] ?? "").trim().length === 0) body.shift();
   return body.map((line) => line.trimEnd()).join("\n");
+}
+
+/** A line a signature could hold: short, no sentence or question ending. */
+const isTitleLike = (line: string) =>
+  isNameBlockLine(line) && !/[.。!！]$/.test(line.trim()) && line.split(/\s+/).length <= 8;
+
+/** A signature block is read this far from the end when it has no delimiter or sign-off. */
+const TRAILING_BLOCK_LINES = 4;
+
+/**
+ * The newest message's signature block, line by line (name, title, company, contact details): what follows
+ * "-- ", a sign-off or a rule line; else its last few short lines. Read for the sender's title, never for
+ * keywords.
+ */
+export function signatureLines(text: string): string[] {
+  const own = ownLines(text);
+  const start = signatureStart(own);
+  const block =
+    start < own.length ? own.slice(start) : nonEmpty(own).slice(-TRAILING_BLOCK_LINES).filter(isTitleLike);
+  return nonEmpty(block)
+    .map((line) => line.trim())
+    .filter(
+      (line) => line.length <= SIGNOFF_BLOCK_MAX_CHARS && !SIGNOFF_EN.test(line) && !SIGNOFF_JA.test(line),
+    )
+    .filter((line) => !SIGNATURE_DELIMITER.test(line) && !RULE_LINE.test(line));
 }

@@ -1,3 +1,4 @@
+import { signatureLines } from "./message";
 import type { TaxonomyTerm } from "./taxonomy";
 import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
 
@@ -41,4 +42,12 @@ export function inferPersona(title: string, personas: readonly TaxonomyTerm[]): 
     }
   }
   return best === null ? null : { key: best.key, matched: best.matched };
+}
+
+/**
+ * The sender's job title from the signature of the newest message ("Dana Scully / VP Finance / Globex"):
+ * the first signature line in which a persona pattern matches, or "" when none does.
+ */
+export function signatureTitle(message: string, personas: readonly TaxonomyTerm[]): string {
+  return signatureLines(message).find((line) => inferPersona(line, personas) !== null) ?? "";
 }

@@ -55,6 +55,26 @@ const rank = (
   });
 
 describe("rankSuggestions", () => {
+  it("keeps to the message's language while anything in it fits, even after its best card was shared", () => {
+    const ranked = rank(context({ competitors: ["acme"], language: "en" }), [
+      candidate("acme-ja", { language: "ja", competitors: ["acme"], closedDeals: 10, wonDeals: 9 }),
+      candidate("acme-en", { competitors: ["acme"], alreadySharedOnDeal: true }),
+      candidate("other-en"),
+      candidate("other-ja", { language: "ja" }),
+    ]);
+    expect(ranked.map((r) => r.id)).toEqual(["acme-en", "other-en"]);
+  });
+
+  it("offers the other language's version, labelled, when nothing in the message's language fits", () => {
+    const ranked = rank(
+      context({ objections: ["price"], language: "ja" }),
+      [candidate("price-en", { objections: ["price"] }), candidate("other-ja", { language: "ja" })],
+      "ja",
+    );
+    expect(ranked.map((r) => r.id)).toEqual(["price-en", "other-ja"]);
+    expect(ranked[0]?.reasons.map((r) => r.label)).toContain("英語版");
+  });
+
   it("puts the battle card of a mentioned competitor first, even against a perfect stage and persona fit", () => {
     const ranked = rank(context({ stage: "proposal", persona: "finance", competitors: ["acme"] }), [
       candidate("fit", { stages: ["proposal"], personas: ["finance"], closedDeals: 10, wonDeals: 8 }),

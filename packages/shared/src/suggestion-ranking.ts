@@ -89,6 +89,7 @@ const phrases = {
     text: "Matches",
     language: "In English",
     languageJa: "In Japanese",
+    otherLanguage: { en: "English version", ja: "Japanese version" },
     won: (won: number, closed: number) => `Won ${won} of ${closed} deals`,
     shared: "Already shared on this deal",
     sep: ": ",
@@ -103,6 +104,7 @@ const phrases = {
     text: "一致",
     language: "英語",
     languageJa: "日本語",
+    otherLanguage: { en: "英語版", ja: "日本語版" },
     won: (won: number, closed: number) => `${closed}件中${won}件で受注`,
     shared: "この商談で共有済み",
     sep: ": ",
@@ -118,7 +120,9 @@ export function taxonomyLabeller(taxonomy: readonly TaxonomyTerm[], language: La
 
 /**
  * Blends metadata match, text relevance, language and track record into one
- * score with the reasons a rep can read. Pure: the API gathers the inputs.
+ * score with the reasons a rep can read. Content in the message's language
+ * comes first; the other language's only when nothing in it fits, labelled
+ * as such, after whatever does. Pure: the API gathers the inputs.
  */
 export function rankSuggestions(
   context: SuggestionContext,
@@ -132,11 +136,14 @@ export function rankSuggestions(
 ): RankedSuggestion[] {
   const w = rankingWeights;
   const p = phrases[opts.uiLanguage];
-  const ranked = candidates.map((c): RankedSuggestion => {
+  const ranked = candidates.map((c) => {
     let score = 0;
+    /** Points for what the asset is about (deal, buyer, message), not its language or record. */
+    let relevance = 0;
     const reasons: Reason[] = [];
     const add = (points: number, kind: ReasonKind, label: string | null) => {
       score += points;
+      if (kind !== "language" && kind !== "track_record" && kind !== "already_shared") relevance += points;
       if (label) reasons.push({ kind, label });
     };
     const competitors = context.competitors.filter((k) => c.competitors.includes(k));
@@ -172,14 +179,30 @@ export function rankSuggestions(
         words.length > 0 ? `${p.text}${p.sep}${words.slice(0, 3).join(p.list)}` : null,
       );
     }
-    if (context.language && c.language === context.language) {
+    const otherLanguage = context.language !== null && c.language !== context.language;
+    if (context.language && !otherLanguage) {
       add(w.language, "language", context.language === "ja" ? p.languageJa : null);
+    }
+    if (otherLanguage && (c.language === "en" || c.language === "ja")) {
+      reasons.push({ kind: "language", label: p.otherLanguage[c.language] });
     }
     const smoothed = smoothedWinRate(c.wonDeals, c.closedDeals, opts.baselineWinRate);
     const lift = (smoothed - opts.baselineWinRate) * 10 * w.trackRecord;
     add(lift, "track_record", c.closedDeals >= 3 && lift > 0 ? p.won(c.wonDeals, c.closedDeals) : null);
     if (c.alreadySharedOnDeal) add(w.alreadyShared, "already_shared", p.shared);
-    return { id: c.id, score: Math.round(score * 1000) / 1000, reasons };
+    return {
+      id: c.id,
+      score: Math.round(score * 1000) / 1000,
+      reasons,
+      relevant: relevance > 0,
+      otherLanguage,
+    };
   });
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  // the message's language first; the other language's content only when nothing in it fits
+  const goodInLanguage = ranked.some((r) => r.relevant && !r.otherLanguage);
+  const tier = (r: (typeof ranked)[number]) => (r.otherLanguage ? (r.relevant ? 1 : 3) : r.relevant ? 0 : 2);
+  return ranked
+    .filter((r) => !(r.otherLanguage && goodInLanguage))
+    .sort((a, b) => tier(a) - tier(b) || b.score - a.score || (a.id < b.id ? -1 : 1))
+    .map(({ id, score, reasons }) => ({ id, score, reasons }));
 }

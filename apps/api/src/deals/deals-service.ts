@@ -1,3 +1,4 @@
+import { sortDealMatches } from "@pitchside/shared";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
@@ -336,19 +337,5 @@ export async function matchDeals(
       mine: deal.ownerId === user.id,
     };
   });
-  const rank = (d: DealMatch) => [
-    d.mine && d.status === "open" ? 0 : 1,
-    d.match === "contact" ? 0 : 1,
-    d.status === "open" ? 0 : 1,
-  ];
-  ranked.sort((a, b) => {
-    const ra = rank(a);
-    const rb = rank(b);
-    for (let i = 0; i < ra.length; i += 1) {
-      const diff = (ra[i] ?? 0) - (rb[i] ?? 0);
-      if (diff !== 0) return diff;
-    }
-    return b.updatedAt.localeCompare(a.updatedAt);
-  });
-  return ranked.slice(0, limit);
+  return sortDealMatches(ranked).slice(0, limit);
 }

@@ -1,4 +1,5 @@
 import {
+  confidentDealMatch,
   detectLanguage,
   detectSignals,
   inferPersona,
@@ -29,7 +30,10 @@ export interface SuggestInput {
 /** What a suggestion needs of the deal. */
 type ContextDeal = Pick<typeof deals.$inferSelect, "id" | "name" | "stage" | "industry">;
 
-/** The deal in front of the rep: named, or found from the recipients (exact contact first, then domain). */
+/**
+ * The deal in front of the rep: named, or found from the recipients (exact contact first, then domain);
+ * none when several open deals match equally well (the panel asks the rep which one).
+ */
 async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Promise<ContextDeal | null> {
   if (input.dealId) {
     const [deal] = await db
@@ -38,8 +42,7 @@ async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Prom
       .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
     return deal ?? null;
   }
-  const [best] = await matchDeals(db, user, input.recipientEmails ?? [], 1);
-  return best ?? null;
+  return confidentDealMatch(await matchDeals(db, user, input.recipientEmails ?? [], 2));
 }
 
 /** The contact's title: the recipient's own when we know them, else the deal's first contact with one. */

@@ -146,6 +146,35 @@ describe("suggest.forContext", () => {
     expect(byDomain.context.dealId).toBe(ids.deal);
   });
 
+  it("asks instead of guessing when several open deals of the account match equally well", async () => {
+    const { db } = server.deps.database;
+    const made = await db
+      .insert(deals)
+      .values(
+        ["Initech expansion", "Initech renewal", "Initech pilot"].map((name) => ({
+          name,
+          accountName: "Initech",
+          accountDomain: "initech.test",
+          stage: "proposal",
+          ownerId: repId,
+        })),
+      )
+      .returning({ id: deals.id });
+    expect((await suggest({ recipientEmails: ["bill@initech.test"] })).context.dealId).toBeNull();
+    // a named contact settles it
+    await db.insert(dealContacts).values({ dealId: made[1]?.id ?? "", email: "peter@initech.test" });
+    const named = await suggest({ recipientEmails: ["peter@initech.test"] });
+    expect(named.context.dealId).toBe(made[1]?.id);
+  });
+
+  it("offers no Japanese version while an English asset fits an English message", async () => {
+    const en = await suggest({
+      text: "Honestly, the team thinks it is too expensive for this year.",
+      limit: 20,
+    });
+    expect(en.items.map((i) => i.asset.id)).not.toContain(ids.priceGuideJa);
+  });
+
   it("infers the persona from a Japanese title", async () => {
     const result = await suggest({ title: "情報システム部 部長", stage: "proposal" });
     expect(result.context.persona).toBe("it");

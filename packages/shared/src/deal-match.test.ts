@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { confidentDealMatch, type RankableDealMatch, sortDealMatches } from "./deal-match";
+
+const deal = (id: string, over: Partial<RankableDealMatch> = {}) => ({
+  id,
+  match: "domain" as const,
+  status: "open",
+  mine: true,
+  updatedAt: "2026-11-01T00:00:00.000Z",
+  ...over,
+});
+
+describe("deal matches", () => {
+  it("sorts the rep's open deals first, then contact matches, then open deals, newest first", () => {
+    const sorted = sortDealMatches([
+      deal("closed-contact", { match: "contact", status: "won", mine: false }),
+      deal("theirs-open", { mine: false }),
+      deal("mine-old"),
+      deal("mine-new", { updatedAt: "2026-11-20T00:00:00.000Z" }),
+      deal("mine-contact", { match: "contact" }),
+    ]);
+    expect(sorted.map((d) => d.id)).toEqual([
+      "mine-contact",
+      "mine-new",
+      "mine-old",
+      "closed-contact",
+      "theirs-open",
+    ]);
+  });
+
+  it("picks a deal only when it is better than the next one", () => {
+    expect(confidentDealMatch([])).toBeNull();
+    expect(confidentDealMatch([deal("only")])?.id).toBe("only");
+    // a named contact beats the account's other open deals
+    expect(confidentDealMatch(sortDealMatches([deal("a"), deal("b", { match: "contact" })]))?.id).toBe("b");
+    // an open deal beats a closed one of the same account
+    expect(confidentDealMatch(sortDealMatches([deal("a", { status: "lost" }), deal("b")]))?.id).toBe("b");
+  });
+
+  it("asks instead of guessing between open deals that match equally well", () => {
+    const three = sortDealMatches([deal("a"), deal("b"), deal("c")]);
+    expect(confidentDealMatch(three)).toBeNull();
+    const contacts = sortDealMatches([deal("a", { match: "contact" }), deal("b", { match: "contact" })]);
+    expect(confidentDealMatch(contacts)).toBeNull();
+  });
+});

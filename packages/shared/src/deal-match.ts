@@ -1,0 +1,40 @@
+/** What ranking a deal found from a message's recipients needs to know about it. */
+export interface RankableDealMatch {
+  /** `contact`: a recipient is one of the deal's contacts; `domain`: only the account's domain matched. */
+  match: "contact" | "domain";
+  status: string;
+  /** The caller owns the deal. */
+  mine: boolean;
+  updatedAt: string;
+}
+
+/** Lower is better: the caller's own open deals, then contact matches, then open deals. */
+export function dealMatchTier(d: RankableDealMatch): [number, number, number] {
+  return [d.mine && d.status === "open" ? 0 : 1, d.match === "contact" ? 0 : 1, d.status === "open" ? 0 : 1];
+}
+
+function compareTiers(a: RankableDealMatch, b: RankableDealMatch): number {
+  const ta = dealMatchTier(a);
+  const tb = dealMatchTier(b);
+  for (let i = 0; i < ta.length; i += 1) {
+    const diff = (ta[i] ?? 0) - (tb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** Best first; within a tier the most recently updated deal first. */
+export function sortDealMatches<D extends RankableDealMatch>(matches: readonly D[]): D[] {
+  return [...matches].sort((a, b) => compareTiers(a, b) || b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/**
+ * The deal a message is about when the match says so, or null when it cannot tell: two open deals in the
+ * same tier (three open opportunities of one account, say) are a question for the rep, not a guess.
+ */
+export function confidentDealMatch<D extends RankableDealMatch>(sorted: readonly D[]): D | null {
+  const [first, second] = sorted;
+  if (!first) return null;
+  if (!second || first.status !== "open") return first;
+  return compareTiers(first, second) < 0 || second.status !== "open" ? first : null;
+}

@@ -35,7 +35,13 @@ let proxy: RecordingProxy;
 let fixtures: FixtureServer;
 let context: BrowserContext | undefined;
 let extensionDir = "";
-const seeded = { rep: { id: "", email: "", password: "" }, cardId: "", internalCardId: "", dealId: "" };
+const seeded = {
+  rep: { id: "", email: "", password: "" },
+  cardId: "",
+  internalCardId: "",
+  dealId: "",
+  initechDealIds: [] as string[],
+};
 
 beforeAll(async () => {
   if (skipBrowser) return;
@@ -72,6 +78,15 @@ beforeAll(async () => {
       contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
     });
     seeded.dealId = deal.id;
+    // three open opportunities of one account: a message to it is a question, not a guess
+    for (const [name, stage] of [
+      ["Initech expansion", "proposal"],
+      ["Initech renewal", "negotiation"],
+      ["Initech pilot", "discovery"],
+    ] as const) {
+      const made = await makeDeal(db, { name, ownerId: rep.id, stage, accountDomain: "initech.test" });
+      seeded.initechDealIds.push(made.id);
+    }
   });
   ({ server, proxy, fixtures, context, extensionDir } = harness);
 });
@@ -307,6 +322,8 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
             .poll(() => gmail.getByTestId("ps-panel").count(), { timeout: 15_000 })
             .toBe(windows + 1);
           await gmail.getByTestId("ps-suggestion").first().waitFor({ timeout: 20_000 });
+          // the thread's panel sits in the thread's own right-hand column, not over the messages
+          expect(await gmail.locator("td.y3 plasmo-csui").count()).toBe(1);
           expect(await covered(), `${width}×${height}, ${windows} window(s)`).toEqual([]);
           if (width === 1280 && windows === 3)
             await gmail.screenshot({ path: path.join(artifacts, "gmail-docked-1280-3.png") });
@@ -331,6 +348,67 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       await gmail.close();
     },
     120_000,
+  );
+
+  it.skipIf(skipBrowser)(
+    browserTitle(
+      "asks for a few words instead of showing arbitrary items in an empty compose, and asks which deal when several open deals of the account match",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      const gmail = await context.newPage();
+      await gmail.setViewportSize({ width: 1920, height: 1080 });
+      await gmail.goto("https://mail.google.com/mail/u/0/?fixture=gmail-docked-en&n=blank#inbox");
+      // one new, empty message: no recipient, no subject, only the rep's signature
+      await gmail.evaluate(() => {
+        for (const [i, el] of [...document.querySelectorAll(".dw .nn")].entries()) if (i > 0) el.remove();
+        const compose = document.querySelector("#compose-1");
+        for (const chip of compose?.querySelectorAll("[data-hovercard-id]") ?? []) chip.remove();
+        const subject = compose?.querySelector<HTMLInputElement>('input[name="subjectbox"]');
+        if (subject) subject.value = "";
+        const body = compose?.querySelector('[g_editable="true"]');
+        for (const line of [...(body?.children ?? [])]) if (!line.matches(".gmail_signature")) line.remove();
+      });
+      const panel = gmail.locator("#compose-1").getByTestId("ps-panel");
+      await panel.waitFor({ timeout: 15_000 });
+      if ((await panel.getByTestId("ps-toggle").getAttribute("aria-expanded")) !== "true")
+        await panel.getByTestId("ps-toggle").click();
+      await expect
+        .poll(() => panel.getByTestId("ps-blank").textContent(), { timeout: 15_000 })
+        .toBe("Add recipients or write a few words for better suggestions");
+      expect(await panel.getByTestId("ps-suggestion").count()).toBe(0);
+
+      // a recipient at an account with three open deals
+      await gmail.evaluate(() => {
+        const chip = document.createElement("div");
+        chip.className = "afV";
+        chip.setAttribute("role", "option");
+        chip.setAttribute("data-hovercard-id", "bill.lumbergh@initech.test");
+        chip.textContent = "Bill Lumbergh";
+        document.querySelector('#compose-1 [role="listbox"]')?.append(chip);
+      });
+      const question = panel.getByTestId("ps-which-deal");
+      await question.waitFor({ timeout: 15_000 });
+      const choices = await question.getByRole("button").allTextContents();
+      expect(choices).toEqual(
+        expect.arrayContaining([
+          "Initech expansion · Proposal",
+          "Initech renewal · Negotiation",
+          "Initech pilot · Discovery",
+          "None of these",
+        ]),
+      );
+      await question.getByRole("button", { name: "Initech renewal · Negotiation" }).click();
+      await expect.poll(() => question.count()).toBe(0);
+      expect(await panel.getByTestId("ps-deal").inputValue()).toBe(seeded.initechDealIds[1]);
+      const closed = await panel
+        .getByTestId("ps-deal")
+        .locator("optgroup")
+        .evaluateAll((groups) => groups.map((g) => g.getAttribute("label")));
+      expect(closed).toEqual(["Open deals"]);
+      await gmail.close();
+    },
+    60_000,
   );
 
   it.skipIf(skipBrowser)(

@@ -1,4 +1,4 @@
-import { sortDealMatches } from "@pitchside/shared";
+import { emailDomain, isPersonalDomain, sortDealMatches } from "@pitchside/shared";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
@@ -234,33 +234,6 @@ export async function updateDeal(
   });
 }
 
-/** Webmail and ISP domains say nothing about the account. */
-const PERSONAL_DOMAINS = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "outlook.com",
-  "hotmail.com",
-  "live.com",
-  "msn.com",
-  "yahoo.com",
-  "yahoo.co.jp",
-  "icloud.com",
-  "me.com",
-  "aol.com",
-  "proton.me",
-  "protonmail.com",
-  "gmx.com",
-  "gmx.de",
-  "mail.com",
-  "docomo.ne.jp",
-  "ezweb.ne.jp",
-  "softbank.ne.jp",
-  "i.softbank.jp",
-  "au.com",
-  "nifty.com",
-  "ocn.ne.jp",
-]);
-
 /** "eu.mail.acme.co.jp" → ["eu.mail.acme.co.jp", "mail.acme.co.jp", "acme.co.jp", "co.jp"]: a deal on any parent matches. */
 function domainAndParents(domain: string): string[] {
   const labels = domain.split(".");
@@ -305,8 +278,8 @@ export async function matchDeals(
 
   const domainsOf = new Map<string, string[]>();
   for (const email of emails) {
-    const domain = email.split("@")[1] ?? "";
-    if (!domain || PERSONAL_DOMAINS.has(domain)) continue;
+    const domain = emailDomain(email);
+    if (!domain || isPersonalDomain(domain)) continue;
     for (const d of domainAndParents(domain)) domainsOf.set(d, [...(domainsOf.get(d) ?? []), email]);
   }
   if (domainsOf.size > 0) {

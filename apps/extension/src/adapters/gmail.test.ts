@@ -99,4 +99,38 @@ describe("Gmail adapter on saved pages", () => {
     const [compose] = findGmailTargets(doc);
     expect(compose?.read()).toMatchObject({ recipients: [], missing: [] });
   });
+
+  it("reads a reply popped out of the thread with its thread, never the rep's own signature or colleagues", () => {
+    const doc = loadFixture("gmail-docked-en.html");
+    const targets = findGmailTargets(doc);
+    const popped = targets.find((t) => t.anchor.id === "compose-3")?.read();
+    expect(popped?.text).toContain("We are also evaluating Globex.");
+    expect(popped?.text).not.toContain("Account Executive");
+    const out = popped && outgoingContext(popped, fixtureTaxonomy, "rep@pitchside.test");
+    // the colleague on copy is not the buyer; the buyer's title comes from her signature
+    expect(out?.recipients).toEqual(["priya.shah@northwind.test", "tom.lee@northwind.test"]);
+    expect(out?.title).toBe("VP Finance, Northwind Traders");
+    expect(out?.competitors).toEqual(["globex"]);
+    // a new message to someone else reads only its own draft
+    const fresh = targets.find((t) => t.anchor.id === "compose-1")?.read();
+    expect(fresh?.text).toBe("Hi Dana,\n\nAcme quoted a lower price; here is how the totals compare.");
+  });
+
+  it("puts the thread's panel in the thread's right-hand column", () => {
+    const doc = loadFixture("gmail-docked-en.html");
+    const thread = findGmailTargets(doc).find((t) => t.editor === null);
+    expect(thread?.placement).toBe("rail");
+    expect(thread?.anchor.matches("td.y3")).toBe(true);
+    expect(thread?.insertPosition).toBe("afterbegin");
+  });
+
+  it("reads the Japanese buyer's title from the signature of their latest message", () => {
+    const doc = loadFixture("gmail-thread-ja.html");
+    const page = findGmailTargets(doc)
+      .find((t) => t.editor === null)
+      ?.read();
+    const out = page && outgoingContext(page, fixtureTaxonomy, "rep@pitchside.test");
+    expect(out?.title).toBe("東京トレーディング株式会社 経理部長");
+    expect(out?.recipients).not.toContain("rep@pitchside.test");
+  });
 });

@@ -52,12 +52,33 @@ export const gmailHooks = {
     name: "gmail.quote",
     selectors: [".gmail_quote", "blockquote", ".gmail_extra"],
   },
+  /** The rep's own signature in a draft: never read as what they wrote. */
+  signature: {
+    name: "gmail.signature",
+    selectors: [".gmail_signature", '[data-smartmail="gmail_signature"]', ".gmail_signature_prefix"],
+  },
+  /** A message's sender ("From"). */
+  sender: {
+    name: "gmail.sender",
+    selectors: ["span.gD[email]", ".gE [email]"],
+  },
+  /** The thread view's own right-hand column beside the messages (Gmail's people/side column). */
+  threadRail: {
+    name: "gmail.threadRail",
+    selectors: ["td.Bu.y3", "div.y3"],
+  },
 } satisfies Record<string, Hook>;
 
 /** Ancestors are searched this far up for the compose's subject and recipients. */
 const MAX_CLIMB = 12;
 
-const isQuote = (el: Element) => gmailHooks.quote.selectors.some((s) => el.matches(s));
+const matchesHook = (el: Element, hook: Hook) => hook.selectors.some((s) => el.matches(s));
+const isQuote = (el: Element) => matchesHook(el, gmailHooks.quote);
+/** What the rep wrote in a draft: neither the quoted history nor their own signature. */
+const isNotDraft = (el: Element) => isQuote(el) || matchesHook(el, gmailHooks.signature);
+/** "Re: Re: Fwd: Security review" and "返信: Security review" are the thread "Security review". */
+const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|返信|転送)\s*[:：]\s*)+/i;
+const baseSubject = (subject: string) => subject.replace(REPLY_PREFIX, "").trim().toLowerCase();
 
 /** The compose window of a body: its dialog, or the nearest ancestor that holds a subject field. */
 function composeRoot(body: HTMLElement): HTMLElement {
@@ -88,13 +109,25 @@ function threadMessages(doc: Document): HTMLElement[] {
   return queryAll<HTMLElement>(main, gmailHooks.message);
 }
 
+/** A message's own text, without its quoted history (read here, never sent). */
+function messageText(message: HTMLElement): string {
+  const body = queryFirst(message, gmailHooks.messageBody);
+  if (!body) reportMiss(gmailHooks.messageBody);
+  return body ? blockText(body, isQuote) : "";
+}
+
 /** The newest message of the open thread, as text (read here, never sent). */
 export function latestThreadMessage(doc: Document): string {
   const last = threadMessages(doc).at(-1);
-  if (!last) return "";
-  const body = queryFirst(last, gmailHooks.messageBody);
-  if (!body) reportMiss(gmailHooks.messageBody);
-  return body ? blockText(body, isQuote) : "";
+  return last ? messageText(last) : "";
+}
+
+/** The open thread's messages with their senders, oldest first. */
+function threadConversation(doc: Document): { from: string; text: string }[] {
+  return threadMessages(doc).map((message) => ({
+    from: queryFirst(message, gmailHooks.sender)?.getAttribute("email")?.toLowerCase() ?? "",
+    text: messageText(message),
+  }));
 }
 
 function threadSubject(doc: Document): string {
@@ -109,13 +142,16 @@ export function readCompose(body: HTMLElement, doc: Document = body.ownerDocumen
     missing.push(gmailHooks.recipients.name);
   }
   const subjectField = queryFirst<HTMLInputElement>(root, gmailHooks.subject);
-  const inThread = !closestOf(body, { name: "dialog", selectors: ['[role="dialog"]'] });
-  const subject = subjectField?.value || (inThread ? threadSubject(doc) : "");
-  const draft = blockText(body, isQuote);
-  // a reply also answers the thread's newest message
-  const text = inThread ? [draft, latestThreadMessage(doc)].filter(Boolean).join("\n\n") : draft;
+  const inline = !closestOf(body, { name: "dialog", selectors: ['[role="dialog"]'] });
+  const openThread = threadSubject(doc);
+  const subject = subjectField?.value || (inline ? openThread : "");
+  // an inline reply, or one popped out into its own window, answers the open thread
+  const reply = inline || (openThread !== "" && baseSubject(subject) === baseSubject(openThread));
+  const draft = blockText(body, isNotDraft);
+  const messages = reply ? threadConversation(doc) : [];
+  const text = [draft, messages.at(-1)?.text ?? ""].filter(Boolean).join("\n\n");
   for (const name of missing) reportMiss({ name, selectors: [] });
-  return { recipients, subject, text, title: "", missing };
+  return { recipients, subject, text, title: "", missing, messages };
 }
 
 export function readThread(doc: Document): PageContext {
@@ -130,7 +166,9 @@ export function readThread(doc: Document): PageContext {
     ),
   );
   if (recipients.length === 0) missing.push(gmailHooks.recipients.name);
-  return { recipients, subject: threadSubject(doc), text: latestThreadMessage(doc), title: "", missing };
+  const conversation = threadConversation(doc);
+  const text = conversation.at(-1)?.text ?? "";
+  return { recipients, subject: threadSubject(doc), text, title: "", missing, messages: conversation };
 }
 
 /** Every open compose window (pop-up or inline reply) and the open thread. */
@@ -149,12 +187,15 @@ export function findGmailTargets(doc: Document): PanelTarget[] {
   const messages = threadMessages(doc);
   const subject = queryFirst(doc, gmailHooks.threadSubject);
   const threadAnchor = subject ?? messages[0]?.parentElement ?? null;
+  // beside the thread in its right-hand column; above the messages when Gmail shows none
+  const rail = messages.length > 0 ? queryFirst(doc, gmailHooks.threadRail) : null;
   if (messages.length > 0 && threadAnchor) {
     targets.push({
       key: threadAnchor,
-      anchor: threadAnchor,
-      insertPosition: "afterend",
+      anchor: rail ?? threadAnchor,
+      insertPosition: rail ? "afterbegin" : "afterend",
       editor: null,
+      placement: rail ? "rail" : "inline",
       read: () => readThread(doc),
     });
   }

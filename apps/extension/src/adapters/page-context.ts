@@ -6,6 +6,11 @@ export interface PageContext {
   text: string;
   /** The contact's job title or headline, when the page shows one. */
   title: string;
+  /**
+   * The conversation's messages, oldest first, each with its sender and its own text (signature included,
+   * quoted history not): read locally for the buyer's title in their signature, never sent.
+   */
+  messages?: { from: string; text: string }[];
   /** Hooks that found nothing: the panel asks the rep for what they would have given. */
   missing: string[];
 }
@@ -17,6 +22,8 @@ export interface PanelTarget {
   /** The element the panel is inserted next to. */
   anchor: HTMLElement;
   insertPosition: InsertPosition;
+  /** `rail`: the panel fills a side column of the page (a fixed width, as tall as it needs). */
+  placement?: "inline" | "rail";
   /** The editable message box links are inserted into, when the target has one. */
   editor: HTMLElement | null;
   read(): PageContext;

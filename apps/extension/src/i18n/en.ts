@@ -40,6 +40,11 @@ export const en = {
   permissionDenied: "Chrome did not grant access to that server",
   hide: "Hide",
   more: "Suggestions",
+  openDeals: "Open deals",
+  closedDeals: "Closed deals",
+  whichDeal: "Several open deals match these recipients. Which one is this email for?",
+  noneOfThese: "None of these",
+  writeForSuggestions: "Add recipients or write a few words for better suggestions",
   offlineQueued: "Offline: the event will be sent later",
 } as const;
 

@@ -42,5 +42,10 @@ export const ja: Record<MessageKey, string> = {
   permissionDenied: "Chrome がこのサーバーへのアクセスを許可しませんでした",
   hide: "閉じる",
   more: "提案を表示",
+  openDeals: "進行中の商談",
+  closedDeals: "終了した商談",
+  whichDeal: "この宛先に合う進行中の商談が複数あります。このメールはどの商談のものですか？",
+  noneOfThese: "どれでもない",
+  writeForSuggestions: "宛先を追加するか、本文を少し書くと、より合った提案が表示されます",
   offlineQueued: "オフラインです。イベントは後で送信されます",
 };

@@ -5,8 +5,10 @@ import type { PanelTarget } from "../adapters/page-context";
 import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../api/calls";
 import { api, track } from "../api/client";
 import { pageLanguage, type Translate, translator } from "../i18n/translate";
+import { confidentDealMatch } from "../shared-domain";
 import { ContextSelect } from "./ContextSelect";
 import { copyText } from "./clipboard";
+import { type DealChoice, DealSelect, WhichDeal } from "./DealSelect";
 import { Notifications } from "./Notifications";
 import { useLibrarySearch, usePageContext, usePanelOpen, useSession } from "./panel-hooks";
 import { type PanelItem, SuggestionItem } from "./SuggestionItem";
@@ -31,9 +33,9 @@ export function Panel({ surface, target }: Props) {
   const status = useSession();
   const signedIn = status?.signedIn === true;
   const [taxonomy, setTaxonomy] = useState<TaxonomyTerm[] | null>(null);
-  const { outgoing, missing } = usePageContext(target, taxonomy);
+  const { outgoing, missing } = usePageContext(target, taxonomy, status?.user?.email ?? null);
   const [matches, setMatches] = useState<DealMatch[]>([]);
-  const [myDeals, setMyDeals] = useState<{ id: string; name: string }[]>([]);
+  const [myDeals, setMyDeals] = useState<DealChoice[]>([]);
   const [dealChoice, setDealChoice] = useState("auto");
   const [stage, setStage] = useState("");
   const [persona, setPersona] = useState("");
@@ -51,7 +53,7 @@ export function Panel({ surface, target }: Props) {
     if (!signedIn) return;
     loadTaxonomy().then(setTaxonomy, (err: unknown) => setError(errorText(err)));
     api("deals.list", { owner: "me", status: ["open"], limit: 50, offset: 0 })
-      .then((list) => setMyDeals(list.items.map((d) => ({ id: d.id, name: d.name }))))
+      .then((list) => setMyDeals(list.items))
       .catch(() => undefined);
     api("notifications.list", { unreadOnly: false, limit: 5 })
       .then((list) => setNotifications(list.items))
@@ -73,11 +75,25 @@ export function Panel({ surface, target }: Props) {
     };
   }, [signedIn, recipientsKey]);
 
-  const dealId = dealChoice === "auto" ? matches[0]?.id : dealChoice === "none" ? undefined : dealChoice;
+  const confident = confidentDealMatch(matches);
+  // several open deals of the account match equally well: ask, don't guess
+  const askDeal =
+    dealChoice === "auto" && !confident && matches.filter((d) => d.status === "open").length > 1;
+  const dealId = dealChoice === "auto" ? confident?.id : dealChoice === "none" ? undefined : dealChoice;
   const recipient = outgoing?.recipients[0];
+  // a new message with nothing in it yet: suggestions would be arbitrary
+  const blank =
+    kind === "compose" &&
+    outgoing !== null &&
+    outgoing.recipients.length === 0 &&
+    outgoing.competitors.length + outgoing.objections.length + outgoing.keywords.length === 0 &&
+    !outgoing.title;
 
   useEffect(() => {
-    if (!signedIn || !outgoing) return;
+    if (!signedIn || !outgoing || blank) {
+      setResult(null);
+      return;
+    }
     const input: SuggestRequest = {
       surface,
       limit: 5,
@@ -111,7 +127,7 @@ export function Panel({ surface, target }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [signedIn, outgoing, dealId, dealChoice, stage, persona, surface, lang]);
+  }, [signedIn, outgoing, blank, dealId, dealChoice, stage, persona, surface, lang]);
 
   const shareFor = useCallback(
     (item: PanelItem) =>
@@ -173,26 +189,30 @@ export function Panel({ surface, target }: Props) {
     terms(kind).map((term) => ({ value: term.key, label: term.label[lang] }));
   const automatic = (what: string | null | undefined) =>
     what ? `${t("automatic")}: ${what}` : t("automatic");
-  const dealOptions = [
-    ...matches.map((d) => ({ value: d.id, label: d.name })),
-    ...myDeals
-      .filter((d) => !matches.some((m) => m.id === d.id))
-      .map((d) => ({ value: d.id, label: d.name })),
-  ];
+  const deals: DealChoice[] = [...matches, ...myDeals.filter((d) => !matches.some((m) => m.id === d.id))];
+  const stageLabel = (key: string) => label("stage", key);
   const autoStage = result?.context.stage;
   const firstSendable = result?.items.find((item) => item.asset.audience !== "internal") ?? null;
   const autoPersona = result?.context.persona;
 
   return (
-    <div className="ps" data-testid="ps-panel" data-surface={surface} data-kind={kind} lang={lang}>
+    <div
+      className="ps"
+      data-testid="ps-panel"
+      data-surface={surface}
+      data-kind={kind}
+      data-placement={target.placement ?? "inline"}
+      lang={lang}
+    >
       <div className="ps-head">
         <span>{t("appName")}</span>
         {!open && kind === "compose" && signedIn && (
           <CompactBar
             t={t}
-            deal={dealChoice === "none" ? null : (dealOptions.find((d) => d.value === dealId)?.label ?? null)}
+            deal={dealChoice === "none" ? null : (deals.find((d) => d.id === dealId)?.name ?? null)}
             stage={label("stage", stage || autoStage)}
             top={firstSendable}
+            hint={blank ? t("writeForSuggestions") : askDeal ? t("whichDeal") : null}
             busy={busy}
             canInsert={target.editor !== null}
             onInsert={(item) => void act(item, 1, "insert")}
@@ -215,14 +235,24 @@ export function Panel({ surface, target }: Props) {
           ) : (
             <>
               {missing.length > 0 && <div className="ps-note">{t("manualMode")}</div>}
-              <ContextSelect
-                id="ps-deal"
-                label={t("deal")}
+              <DealSelect
+                t={t}
+                lang={lang}
                 value={dealChoice}
+                automatic={confident}
+                deals={deals}
+                stageLabel={stageLabel}
                 onChange={setDealChoice}
-                automatic={{ value: "auto", label: automatic(matches[0]?.name) }}
-                options={[{ value: "none", label: t("noDeal") }, ...dealOptions]}
               />
+              {askDeal && (
+                <WhichDeal
+                  t={t}
+                  lang={lang}
+                  deals={matches.filter((d) => d.status === "open")}
+                  stageLabel={stageLabel}
+                  onPick={setDealChoice}
+                />
+              )}
               <ContextSelect
                 id="ps-stage"
                 label={t("stage")}
@@ -247,7 +277,11 @@ export function Panel({ surface, target }: Props) {
                 onChange={(e) => setQuery(e.target.value)}
               />
               <div className="ps-section">{hits ? t("search") : t("suggestions")}</div>
-              {hits === null && !result ? (
+              {hits === null && blank ? (
+                <div className="ps-note" data-testid="ps-blank">
+                  {t("writeForSuggestions")}
+                </div>
+              ) : hits === null && !result ? (
                 <div className="ps-note">{t("loading")}</div>
               ) : (hits ?? result?.items ?? []).length === 0 ? (
                 <div className="ps-note">{hits ? t("noResults") : t("noSuggestions")}</div>
@@ -287,17 +321,20 @@ interface CompactBarProps {
   deal: string | null;
   stage: string;
   top: PanelItem | null;
+  /** Said instead of the top suggestion when there is none to trust yet. */
+  hint: string | null;
   busy: boolean;
   canInsert: boolean;
   onInsert(item: PanelItem): void;
 }
 
 /** The collapsed compose panel: one line with the deal, its stage and the top sendable suggestion. */
-function CompactBar({ t, deal, stage, top, busy, canInsert, onInsert }: CompactBarProps) {
+function CompactBar({ t, deal, stage, top, hint, busy, canInsert, onInsert }: CompactBarProps) {
   return (
     <span className="ps-bar" data-testid="ps-bar">
       <span className="ps-bar-context">{[deal ?? t("noDeal"), stage].filter(Boolean).join(" · ")}</span>
-      {top && (
+      {hint && <span className="ps-bar-top">{hint}</span>}
+      {!hint && top && (
         <>
           <span className="ps-bar-top" title={top.asset.title}>
             {top.asset.title}

@@ -48,7 +48,7 @@ export function usePanelOpen(kind: PanelKind): [boolean, (open: boolean) => void
 }
 
 /** Re-reads the page on a timer and on typing; changes only when what would be sent changes. */
-export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | null) {
+export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | null, self: string | null) {
   const [outgoing, setOutgoing] = useState<OutgoingContext | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   useEffect(() => {
@@ -56,7 +56,7 @@ export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | n
     const read = () => {
       const page = target.read();
       setMissing((prev) => (prev.join() === page.missing.join() ? prev : page.missing));
-      const next = outgoingContext(page, taxonomy);
+      const next = outgoingContext(page, taxonomy, self);
       setOutgoing((prev) => (sameContext(prev, next) ? prev : next));
     };
     read();
@@ -74,7 +74,7 @@ export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | n
       target.editor?.removeEventListener("input", onInput);
       stopCaret();
     };
-  }, [target, taxonomy]);
+  }, [target, taxonomy, self]);
   return { outgoing, missing };
 }
 

@@ -35,6 +35,11 @@ export const panelCss = `
 .ps-note { color: #4a5366; font-size: 12px; }
 .ps-error { color: #b3261e; font-size: 12px; }
 .ps-section { font-weight: 600; margin-top: 4px; }
+.ps-question { margin: 0; min-width: 0; display: grid; gap: 4px; background: #fffbe6; border: 1px solid #f0e2a8; border-radius: 6px; padding: 6px; }
+.ps-question button { text-align: left; }
+.ps-question legend { float: left; width: 100%; padding: 0; }
+/* in a side column of the page: its width, as tall as it needs, in view while the thread scrolls */
+.ps[data-placement="rail"] { width: 300px; max-width: none; position: sticky; top: 8px; margin-top: 0; }
 `;
 
 /** The shadow root's <style> (Plasmo's getStyle). */

@@ -94,7 +94,7 @@ export function Panel({ surface, target }: Props) {
         : {}),
       ...(stage ? { stage } : {}),
       ...(persona ? { persona } : {}),
-      ...(outgoing.title ? { title: outgoing.title } : {}),
+      ...(!persona && outgoing.persona ? { persona: outgoing.persona } : {}),
     };
     let live = true;
     const timer = setTimeout(() => {

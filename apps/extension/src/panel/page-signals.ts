@@ -1,22 +1,32 @@
-import type { TaxonomyTerm } from "@pitchside/shared";
+import type { TaxonomyTerm, Vocabulary } from "@pitchside/shared";
 import type { PageContext } from "../adapters/page-context";
-import { detectSignals } from "../shared-domain";
+import { detectSignals, inferPersona } from "../shared-domain";
 
-/** What a panel may send about the page: addresses, the contact's title and detected signals, never text. */
+/**
+ * What a panel may send about the page: the recipients' addresses, the contact's persona key and
+ * detected signals. Keywords are only the library's vocabulary terms; no other word of the subject,
+ * draft or thread, and not the contact's title, leaves the browser.
+ */
 export interface OutgoingContext {
   recipients: string[];
-  title: string;
+  /** The persona inferred here from the contact's title, as a taxonomy key. */
+  persona: string | null;
   competitors: string[];
   objections: string[];
   keywords: string[];
   language: "en" | "ja";
 }
 
-export function outgoingContext(page: PageContext, taxonomy: readonly TaxonomyTerm[]): OutgoingContext {
-  const signals = detectSignals([page.subject, page.text].filter(Boolean).join("\n"), taxonomy);
+export function outgoingContext(
+  page: PageContext,
+  taxonomy: readonly TaxonomyTerm[],
+  vocabulary: Vocabulary,
+): OutgoingContext {
+  const text = [page.subject, page.text].filter(Boolean).join("\n");
+  const signals = detectSignals(text, taxonomy, { vocabulary });
   return {
     recipients: page.recipients,
-    title: page.title,
+    persona: inferPersona(page.title, taxonomy)?.key ?? null,
     competitors: signals.competitors,
     objections: signals.objections,
     keywords: signals.keywords,

@@ -165,11 +165,11 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
         for (const phrase of BODY_PHRASES) expect(sent).not.toContain(phrase);
         expect(sent).not.toMatch(/"text"\s*:/);
       }
-      const suggest = proxy.requests.filter((r) => r.url.startsWith("/trpc/suggest.forContext"));
+      // the suggest input travels in a POST body (see privacy.browser.test.ts for the rest)
+      const suggest = proxy.requests.filter((r) => r.url === "/trpc/suggest.forContext");
       expect(suggest.length).toBeGreaterThan(0);
-      const input = JSON.parse(
-        new URL(suggest.at(-1)?.url ?? "", proxy.url).searchParams.get("input") ?? "{}",
-      );
+      expect(suggest.every((r) => r.method === "POST")).toBe(true);
+      const input = JSON.parse(suggest.at(-1)?.body ?? "{}");
       expect(input.signals.competitors).toContain("acme");
       expect(input.recipientEmails).toEqual([CONTACT]);
       expect(proxy.requests.every((r) => r.headers.cookie === undefined)).toBe(true);

@@ -47,9 +47,12 @@ export function createApp(deps: AppDeps) {
   // counted), so the Origin check has nothing to protect there and would only drop beacons.
   app.use(viewerRoutes(deps));
 
-  // Cookie-authenticated state changes must come from our own origin.
+  // Cookie-authenticated state changes must come from our own origin. Queries sent as POST (the
+  // extension's, see allowMethodOverride below) are held to it too; bearer calls carry no ambient
+  // credential. "Bearer " as in authenticate(): any other Authorization header falls back to the cookie.
   app.use(["/trpc", "/api"], (req: Request, res: Response, next: NextFunction) => {
-    const cookieAuth = !req.headers.authorization && readSessionCookie(req) !== undefined;
+    const cookieAuth =
+      !req.headers.authorization?.startsWith("Bearer ") && readSessionCookie(req) !== undefined;
     if (cookieAuth && !SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicUrl)) {
       res
         .status(403)
@@ -68,6 +71,9 @@ export function createApp(deps: AppDeps) {
     createExpressMiddleware({
       router: appRouter,
       createContext: createExpressContext(deps),
+      // queries may also come as POST with the input in the body: the extension sends what it derives
+      // from a page that way, so it never sits in a URL (proxy and server logs, history)
+      allowMethodOverride: true,
       onError: ({ error, path: procedure, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           (req.log ?? deps.logger).error({ err: error.cause ?? error, procedure }, "procedure failed");

@@ -3,5 +3,6 @@
 // mis-bundles from zod 4 (`z.enum is not a function` at run time). Types come from the package itself.
 export { confidentDealMatch } from "../../../packages/shared/src/deal-match";
 export { isExternalAddress } from "../../../packages/shared/src/email-domain";
-export { signatureTitle } from "../../../packages/shared/src/persona";
+export { inferPersona, signatureTitle } from "../../../packages/shared/src/persona";
 export { detectSignals } from "../../../packages/shared/src/signals";
+export { EMPTY_VOCABULARY, vocabularyOf } from "../../../packages/shared/src/vocabulary";

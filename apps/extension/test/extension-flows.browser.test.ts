@@ -108,8 +108,9 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       await gmail.goto("https://mail.google.com/mail/u/0/#inbox?compose=new");
       const body = gmail.locator('[role="dialog"] [g_editable="true"]');
       // the rep keeps writing; the caret stays where the link will go
-      await body.click();
-      await gmail.keyboard.press("Control+End");
+      // at the end of the rep's last line of text (Ctrl+End would be inside the signature)
+      await body.getByText("Here is how teams like yours").click();
+      await gmail.keyboard.press("End");
       await gmail.keyboard.type(" Ask me about the bundle discount.");
 
       const panel = gmail.getByTestId("ps-panel");
@@ -180,11 +181,11 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
         for (const phrase of BODY_PHRASES) expect(sent).not.toContain(phrase);
         expect(sent).not.toMatch(/"text"\s*:/);
       }
-      const suggest = proxy.requests.filter((r) => r.url.startsWith("/trpc/suggest.forContext"));
+      // the suggest input travels in a POST body (see privacy.browser.test.ts for the rest)
+      const suggest = proxy.requests.filter((r) => r.url === "/trpc/suggest.forContext");
       expect(suggest.length).toBeGreaterThan(0);
-      const input = JSON.parse(
-        new URL(suggest.at(-1)?.url ?? "", proxy.url).searchParams.get("input") ?? "{}",
-      );
+      expect(suggest.every((r) => r.method === "POST")).toBe(true);
+      const input = JSON.parse(suggest.at(-1)?.body ?? "{}");
       expect(input.signals.competitors).toContain("acme");
       expect(input.recipientEmails).toEqual([CONTACT]);
       expect(proxy.requests.every((r) => r.headers.cookie === undefined)).toBe(true);

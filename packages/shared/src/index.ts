@@ -12,3 +12,4 @@ export * from "./signals";
 export * from "./suggestion-ranking";
 export * from "./taxonomy";
 export * from "./text-normalize";
+export * from "./vocabulary";

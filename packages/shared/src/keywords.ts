@@ -67,6 +67,15 @@ const JAPANESE_FILLER = new Set([
 const URL_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+/giu;
 const ENGLISH_WORD = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'-]*/gu;
 const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Katakana}々〆ヶー]{2,}/gu;
+const JAPANESE_RUN_WHOLE = new RegExp(`^${JAPANESE_RUN.source}$`, "u");
+
+/** One keyword candidate of a text, where it starts in the normalized text. */
+export interface KeywordToken {
+  keyword: string;
+  at: number;
+  /** Japanese runs have no spaces inside: a vocabulary may still find its words in them. */
+  script: "latin" | "japanese";
+}
 
 interface Tally {
   count: number;
@@ -80,29 +89,44 @@ function englishKeyword(word: string): string | null {
   return stripped;
 }
 
-function japaneseKeyword(run: string): string | null {
-  if (/^ー/.test(run) || JAPANESE_FILLER.has(run)) return null;
-  return run;
+/** A run that is a topic rather than a greeting or an honorific. */
+export function isJapaneseKeyword(run: string): boolean {
+  return JAPANESE_RUN_WHOLE.test(run) && !/^ー/.test(run) && !JAPANESE_FILLER.has(run);
 }
 
 /**
- * Up to `max` salient keywords, most frequent first (ties: first seen first).
- * English: lowercase words minus stopwords and email filler. Japanese has no
- * spaces, so runs of kanji/katakana of length >= 2 stand in for words.
+ * Every keyword candidate of a text, in order: lowercase English words minus
+ * stopwords and email filler; for Japanese, which has no spaces, runs of
+ * kanji/katakana of length >= 2.
  */
-export function extractKeywords(text: string, max = DEFAULT_MAX_KEYWORDS): string[] {
+export function keywordTokens(text: string): KeywordToken[] {
   const normalized = normalizeText(text).replace(URL_OR_EMAIL, " ");
+  const tokens: KeywordToken[] = [];
+  for (const match of normalized.matchAll(ENGLISH_WORD)) {
+    const keyword = englishKeyword(match[0]);
+    if (keyword !== null) tokens.push({ keyword, at: match.index, script: "latin" });
+  }
+  for (const match of normalized.matchAll(JAPANESE_RUN)) {
+    if (isJapaneseKeyword(match[0])) tokens.push({ keyword: match[0], at: match.index, script: "japanese" });
+  }
+  return tokens;
+}
+
+/** Up to `max` distinct keywords, most frequent first (ties: first seen first). */
+export function rankKeywords(tokens: readonly KeywordToken[], max = DEFAULT_MAX_KEYWORDS): string[] {
   const tallies = new Map<string, Tally>();
-  const add = (keyword: string | null, at: number) => {
-    if (keyword === null) return;
+  for (const { keyword, at } of tokens) {
     const tally = tallies.get(keyword);
     if (tally) tally.count += 1;
     else tallies.set(keyword, { count: 1, firstAt: at });
-  };
-  for (const match of normalized.matchAll(ENGLISH_WORD)) add(englishKeyword(match[0]), match.index);
-  for (const match of normalized.matchAll(JAPANESE_RUN)) add(japaneseKeyword(match[0]), match.index);
+  }
   return [...tallies.entries()]
     .sort(([, a], [, b]) => b.count - a.count || a.firstAt - b.firstAt)
     .slice(0, Math.max(0, max))
     .map(([keyword]) => keyword);
+}
+
+/** Up to `max` salient keywords of a text (see keywordTokens), most frequent first. */
+export function extractKeywords(text: string, max = DEFAULT_MAX_KEYWORDS): string[] {
+  return rankKeywords(keywordTokens(text), max);
 }

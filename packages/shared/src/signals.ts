@@ -3,6 +3,7 @@ import { detectLanguage } from "./language";
 import { latestMessage } from "./message";
 import type { Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
 import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
+import { type Vocabulary, vocabularyKeywords } from "./vocabulary";
 
 export interface Signals {
   /** Competitor keys, in taxonomy order. */
@@ -22,6 +23,8 @@ export interface DetectSignalsOptions {
    * "all": the whole text as given.
    */
   scope?: "latest" | "all";
+  /** When given, keywords are only this vocabulary's terms (an empty one: no keywords). */
+  vocabulary?: Vocabulary;
 }
 
 function byOrder(a: TaxonomyTerm, b: TaxonomyTerm): number {
@@ -69,7 +72,9 @@ export function detectSignals(
       term.label.ja,
     ]),
     objections: matchingKeys(haystack, taxonomy, "objection", (term) => splitPatterns(term.patterns)),
-    keywords: extractKeywords(source, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS),
+    keywords: opts.vocabulary
+      ? vocabularyKeywords(source, opts.vocabulary, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS)
+      : extractKeywords(source, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS),
     language: detectLanguage(source),
   };
 }

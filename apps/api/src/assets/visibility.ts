@@ -5,6 +5,9 @@ import type { SessionUser } from "../identity/users-service";
 /** Marketers and admins curate the whole library; reps see what is live for their team. */
 export const seesEverything = (user: SessionUser) => user.role === "admin" || user.role === "marketer";
 
+/** Published and not expired: what reps see at all. */
+const live = sql`${assets.status} = 'published' and (${assets.expiresAt} is null or ${assets.expiresAt} > now())`;
+
 /**
  * The one visibility rule, as SQL: every database read path (get, list,
  * download, collections, the search fallback) goes through it.
@@ -12,9 +15,12 @@ export const seesEverything = (user: SessionUser) => user.role === "admin" || us
 export function visibleAssetsWhere(user: SessionUser): SQL {
   if (seesEverything(user)) return sql`true`;
   const team = user.teamId ? sql`or ${user.teamId}::uuid = any(${assets.teamIds})` : sql``;
-  return sql`(${assets.status} = 'published'
-    and (${assets.expiresAt} is null or ${assets.expiresAt} > now())
-    and (cardinality(${assets.teamIds}) = 0 ${team}))`;
+  return sql`(${live} and (cardinality(${assets.teamIds}) = 0 ${team}))`;
+}
+
+/** What a rep may be offered: visible to `user`, published and unexpired, whoever `user` is. */
+export function liveAssetsWhere(user: SessionUser): SQL {
+  return sql`(${visibleAssetsWhere(user)} and ${live})`;
 }
 
 /** The same rule as a Meilisearch filter (values are uuids we validated, quoted anyway). */

@@ -2,6 +2,7 @@ import { languageSchema, taxonomyKeySchema } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { suggestForContext } from "./suggest-service";
+import { vocabularyFor } from "./vocabulary-service";
 
 const signalList = z.array(taxonomyKeySchema).max(20).optional();
 
@@ -37,4 +38,8 @@ export const suggestRouter = router({
         input,
       ),
     ),
+  /** The library's vocabulary for the extension's keyword filter; `version` is what the caller holds. */
+  vocabulary: authedProcedure
+    .input(z.object({ version: z.string().max(64).optional() }).default({}))
+    .query(({ ctx, input }) => vocabularyFor(ctx.db, ctx.user, input.version)),
 });

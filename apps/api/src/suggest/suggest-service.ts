@@ -10,7 +10,7 @@ import {
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
 import { trackRecords } from "../assets/track-records";
-import { visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
+import { liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
@@ -103,17 +103,7 @@ async function sharedOnDeal(db: Db, dealId: string | undefined, ids: string[]) {
 
 /** Meilisearch down: every live asset from the database, ranked on metadata alone. */
 async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]> {
-  const rows = await db
-    .select()
-    .from(assets)
-    .where(
-      and(
-        visibleAssetsWhere(user),
-        eq(assets.status, "published"),
-        sql`(${assets.expiresAt} is null or ${assets.expiresAt} > now())`,
-      ),
-    )
-    .limit(2000);
+  const rows = await db.select().from(assets).where(liveAssetsWhere(user)).limit(2000);
   const records = await trackRecords(
     db,
     rows.map((a) => a.id),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { outgoingContext } from "../panel/page-signals";
-import { fixtureTaxonomy, loadFixture } from "../test/fixtures";
+import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../test/fixtures";
 import { findGmailTargets, readCompose } from "./gmail";
 
 describe("Gmail adapter on saved pages", () => {
@@ -20,10 +20,13 @@ describe("Gmail adapter on saved pages", () => {
     const out = outgoingContext(
       page ?? { recipients: [], subject: "", text: "", title: "", missing: [] },
       fixtureTaxonomy,
+      fixtureVocabulary,
     );
     expect(out.competitors).toEqual(["acme"]);
     expect(out.objections).toEqual(["price"]);
     expect(out.language).toBe("en");
+    // of the subject and draft, only the library's words go: "timeline", "dana", "quarter" stay here
+    expect(out.keywords).toEqual(["rollout", "pricing", "acme", "price", "budget", "total", "cost"]);
   });
 
   it("handles two compose windows at once in the Japanese UI, each with its own recipients", () => {
@@ -35,7 +38,7 @@ describe("Gmail adapter on saved pages", () => {
     expect(first?.subject).toBe("お見積もりについて");
     // the second window shows its recipient as an [email] chip: the next hook in the list finds it
     expect(second?.recipients).toEqual(["kimura@osaka-foods.test"]);
-    const signals = first && outgoingContext(first, fixtureTaxonomy);
+    const signals = first && outgoingContext(first, fixtureTaxonomy, fixtureVocabulary);
     expect(signals?.competitors).toEqual(["acme"]);
     expect(signals?.objections).toEqual(["price"]);
     expect(signals?.language).toBe("ja");
@@ -58,7 +61,7 @@ describe("Gmail adapter on saved pages", () => {
     const replyPage = reply?.read();
     expect(replyPage?.recipients).toEqual(["priya.shah@northwind.test", "tom.lee@northwind.test"]);
     expect(replyPage?.subject).toBe("Re: Security review");
-    const signals = replyPage && outgoingContext(replyPage, fixtureTaxonomy);
+    const signals = replyPage && outgoingContext(replyPage, fixtureTaxonomy, fixtureVocabulary);
     expect(signals?.competitors).toEqual(["globex"]);
     expect(signals?.objections).toEqual(["security"]);
   });
@@ -69,7 +72,7 @@ describe("Gmail adapter on saved pages", () => {
     const page = thread?.read();
     expect(page?.subject).toBe("Re: 導入スケジュール");
     expect(page?.recipients).toContain("yamada@tokyo-trading.test");
-    const signals = page && outgoingContext(page, fixtureTaxonomy);
+    const signals = page && outgoingContext(page, fixtureTaxonomy, fixtureVocabulary);
     expect(signals?.competitors).toEqual(["globex"]);
     expect(signals?.objections).toEqual(["price"]);
     expect(signals?.language).toBe("ja");
@@ -106,10 +109,10 @@ describe("Gmail adapter on saved pages", () => {
     const popped = targets.find((t) => t.anchor.id === "compose-3")?.read();
     expect(popped?.text).toContain("We are also evaluating Globex.");
     expect(popped?.text).not.toContain("Account Executive");
-    const out = popped && outgoingContext(popped, fixtureTaxonomy, "rep@pitchside.test");
+    const out = popped && outgoingContext(popped, fixtureTaxonomy, fixtureVocabulary, "rep@pitchside.test");
     // the colleague on copy is not the buyer; the buyer's title comes from her signature
     expect(out?.recipients).toEqual(["priya.shah@northwind.test", "tom.lee@northwind.test"]);
-    expect(out?.title).toBe("VP Finance, Northwind Traders");
+    expect(out?.persona).toBe("finance");
     expect(out?.competitors).toEqual(["globex"]);
     // a new message to someone else reads only its own draft
     const fresh = targets.find((t) => t.anchor.id === "compose-1")?.read();
@@ -124,13 +127,13 @@ describe("Gmail adapter on saved pages", () => {
     expect(thread?.insertPosition).toBe("afterbegin");
   });
 
-  it("reads the Japanese buyer's title from the signature of their latest message", () => {
+  it("reads the Japanese buyer's persona from the title in the signature of their latest message", () => {
     const doc = loadFixture("gmail-thread-ja.html");
     const page = findGmailTargets(doc)
       .find((t) => t.editor === null)
       ?.read();
-    const out = page && outgoingContext(page, fixtureTaxonomy, "rep@pitchside.test");
-    expect(out?.title).toBe("東京トレーディング株式会社 経理部長");
+    const out = page && outgoingContext(page, fixtureTaxonomy, fixtureVocabulary, "rep@pitchside.test");
+    expect(out?.persona).toBe("finance");
     expect(out?.recipients).not.toContain("rep@pitchside.test");
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import { outgoingContext } from "../panel/page-signals";
-import { fixtureTaxonomy, loadFixture } from "../test/fixtures";
+import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../test/fixtures";
 import { findLinkedInTargets } from "./linkedin";
 
 describe("LinkedIn adapter on saved pages", () => {
@@ -22,9 +22,12 @@ describe("LinkedIn adapter on saved pages", () => {
     expect(page?.text).toContain("Understood, here is a comparison:");
     expect(page?.text).toContain("We are comparing you with Acme");
     expect(page?.text).not.toContain("happy to share");
-    const signals = page && outgoingContext(page, fixtureTaxonomy);
+    const signals = page && outgoingContext(page, fixtureTaxonomy, fixtureVocabulary);
     expect(signals?.competitors).toEqual(["acme"]);
     expect(signals?.objections).toEqual(["price"]);
+    // the headline stays in the browser: its persona key goes instead
+    expect(signals?.persona).toBe("finance");
+    expect(JSON.stringify(signals)).not.toContain("Northwind");
   });
 
   it("finds the message box of the Japanese messaging page and its contact's headline", () => {
@@ -33,9 +36,10 @@ describe("LinkedIn adapter on saved pages", () => {
     expect(targets).toHaveLength(1);
     const page = targets[0]?.read();
     expect(page?.title).toBe("株式会社サンプル 情報システム部 部長");
-    const signals = page && outgoingContext(page, fixtureTaxonomy);
+    const signals = page && outgoingContext(page, fixtureTaxonomy, fixtureVocabulary);
     expect(signals?.objections).toEqual(["security"]);
     expect(signals?.language).toBe("ja");
+    expect(signals?.persona).toBe("it");
   });
 
   it("offers no profile panel away from a profile page (LinkedIn navigates without reloading)", () => {

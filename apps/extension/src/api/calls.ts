@@ -19,8 +19,11 @@ export interface ApiCalls {
   };
 }
 
-/** The extension never sends a message body: the suggest input has no `text` field here. */
-export type SuggestRequest = Omit<In["suggest"]["forContext"], "text">;
+/**
+ * The extension never sends a message body nor the contact's title: the suggest input has no `text`
+ * or `title` here (a persona key inferred in the browser stands in for the title).
+ */
+export type SuggestRequest = Omit<In["suggest"]["forContext"], "text" | "title">;
 
 export type ApiCallName = keyof ApiCalls;
 export type ApiInput<N extends ApiCallName> = ApiCalls[N]["input"];
@@ -32,18 +35,18 @@ export type TaxonomyList = ApiOutput<"taxonomy.list">;
 export type NotificationItem = ApiOutput<"notifications.list">["items"][number];
 export type EventInput = In["events"]["track"]["events"][number];
 export type SessionUser = Extract<Out["auth"]["login"], { token: string }>["user"];
+export type VocabularyAnswer = Out["suggest"]["vocabulary"];
 
-const KINDS: Record<ApiCallName, "query" | "mutation"> = {
-  "deals.match": "query",
-  "deals.list": "query",
-  "suggest.forContext": "query",
-  "shares.create": "mutation",
-  "search.query": "query",
-  "taxonomy.list": "query",
-  "notifications.list": "query",
-  "notifications.markRead": "mutation",
+const CALLS: Record<ApiCallName, true> = {
+  "deals.match": true,
+  "deals.list": true,
+  "suggest.forContext": true,
+  "shares.create": true,
+  "search.query": true,
+  "taxonomy.list": true,
+  "notifications.list": true,
+  "notifications.markRead": true,
 };
 
-export const callKind = (name: ApiCallName) => KINDS[name];
 export const isApiCallName = (name: unknown): name is ApiCallName =>
-  typeof name === "string" && Object.hasOwn(KINDS, name);
+  typeof name === "string" && Object.hasOwn(CALLS, name);

@@ -1,4 +1,8 @@
-/** A tRPC v11 call over plain HTTP (no transformer): queries GET with ?input=, mutations POST JSON. */
+/**
+ * A tRPC v11 call over plain HTTP (no transformer). Queries and mutations alike go as POST with the
+ * JSON input in the body (the server allows method override): what the extension derives from a
+ * page — signals, recipients, a search — never sits in a URL, where proxies and logs keep it.
+ */
 
 export class ApiError extends Error {
   constructor(
@@ -30,22 +34,10 @@ interface TrpcErrorBody {
 const retryable = (status: number) => status === 429 || status >= 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function once(
-  path: string,
-  kind: "query" | "mutation",
-  input: unknown,
-  opts: CallOptions,
-): Promise<Response> {
-  const base = `${opts.serverUrl}/trpc/${path}`;
-  const headers: Record<string, string> = {};
+function once(path: string, input: unknown, opts: CallOptions): Promise<Response> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const doFetch = opts.fetchImpl ?? fetch;
-  if (kind === "query") {
-    const url = input === undefined ? base : `${base}?input=${encodeURIComponent(JSON.stringify(input))}`;
-    return doFetch(url, { method: "GET", headers, credentials: "omit" });
-  }
-  headers["content-type"] = "application/json";
-  return doFetch(base, {
+  return (opts.fetchImpl ?? fetch)(`${opts.serverUrl}/trpc/${path}`, {
     method: "POST",
     headers,
     body: JSON.stringify(input ?? {}),
@@ -54,12 +46,7 @@ async function once(
 }
 
 /** Calls one procedure, retrying with exponential backoff when the server is unreachable or overloaded. */
-export async function callProcedure(
-  path: string,
-  kind: "query" | "mutation",
-  input: unknown,
-  opts: CallOptions,
-): Promise<unknown> {
+export async function callProcedure(path: string, input: unknown, opts: CallOptions): Promise<unknown> {
   const retries = opts.retries ?? 3;
   const baseDelay = opts.baseDelayMs ?? 400;
   let last: ApiError = new ApiError("unreachable", "NETWORK", 0);
@@ -67,7 +54,7 @@ export async function callProcedure(
     if (attempt > 0) await sleep(baseDelay * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
     let res: Response;
     try {
-      res = await once(path, kind, input, opts);
+      res = await once(path, input, opts);
     } catch (err) {
       last = new ApiError(err instanceof Error ? err.message : String(err), "NETWORK", 0);
       continue;

@@ -17,7 +17,6 @@ export async function login(email: string, password: string): Promise<SessionSta
   const serverUrl = await getServerUrl();
   const result = (await callProcedure(
     "auth.login",
-    "mutation",
     { email, password, client: "extension", tokenName: "Chrome extension" },
     // a wrong password must not be retried: the server throttles sign-in attempts
     { serverUrl, retries: 0 },
@@ -33,7 +32,6 @@ export async function logout(): Promise<SessionStatus> {
   if (session) {
     await callProcedure(
       "auth.logout",
-      "mutation",
       {},
       {
         serverUrl: session.serverUrl,

@@ -5,13 +5,13 @@ import { flush } from "./event-queue";
 /** Sends whatever the queue holds to events.track (the server ignores ids it has already seen). */
 export const flushEvents = () =>
   flush(async (events) => {
-    await callAsUser("events.track", "mutation", { events });
+    await callAsUser("events.track", { events });
   });
 
 /** Brings the toolbar badge up to date; blank when signed out or unreachable. */
 export async function refreshBadge(): Promise<void> {
   try {
-    const { unread } = (await callAsUser("notifications.unreadCount", "query", undefined)) as {
+    const { unread } = (await callAsUser("notifications.unreadCount", undefined)) as {
       unread: number;
     };
     await showUnread(unread);

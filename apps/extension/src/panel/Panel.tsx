@@ -87,7 +87,7 @@ export function Panel({ surface, target }: Props) {
     outgoing !== null &&
     outgoing.recipients.length === 0 &&
     outgoing.competitors.length + outgoing.objections.length + outgoing.keywords.length === 0 &&
-    !outgoing.title;
+    !outgoing.persona;
 
   useEffect(() => {
     if (!signedIn || !outgoing || blank) {
@@ -110,7 +110,7 @@ export function Panel({ surface, target }: Props) {
         : {}),
       ...(stage ? { stage } : {}),
       ...(persona ? { persona } : {}),
-      ...(outgoing.title ? { title: outgoing.title } : {}),
+      ...(!persona && outgoing.persona ? { persona: outgoing.persona } : {}),
     };
     let live = true;
     const timer = setTimeout(() => {

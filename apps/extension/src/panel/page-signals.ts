@@ -1,11 +1,16 @@
-import type { TaxonomyTerm } from "@pitchside/shared";
+import type { TaxonomyTerm, Vocabulary } from "@pitchside/shared";
 import type { PageContext } from "../adapters/page-context";
-import { detectSignals, isExternalAddress, signatureTitle } from "../shared-domain";
+import { detectSignals, inferPersona, isExternalAddress, signatureTitle } from "../shared-domain";
 
-/** What a panel may send about the page: addresses, the contact's title and detected signals, never text. */
+/**
+ * What a panel may send about the page: the recipients' addresses, the contact's persona key and
+ * detected signals. Keywords are only the library's vocabulary terms; no other word of the subject,
+ * draft or thread, and not the contact's title, leaves the browser.
+ */
 export interface OutgoingContext {
   recipients: string[];
-  title: string;
+  /** The persona inferred here from the contact's title, as a taxonomy key. */
+  persona: string | null;
   competitors: string[];
   objections: string[];
   keywords: string[];
@@ -19,14 +24,17 @@ export interface OutgoingContext {
 export function outgoingContext(
   page: PageContext,
   taxonomy: readonly TaxonomyTerm[],
+  vocabulary: Vocabulary,
   self: string | null = null,
 ): OutgoingContext {
-  const signals = detectSignals([page.subject, page.text].filter(Boolean).join("\n"), taxonomy);
+  const text = [page.subject, page.text].filter(Boolean).join("\n");
+  const signals = detectSignals(text, taxonomy, { vocabulary });
   const external = (email: string) => isExternalAddress(email, self);
   const buyer = [...(page.messages ?? [])].reverse().find((m) => m.from !== "" && external(m.from));
+  const title = page.title || (buyer ? signatureTitle(buyer.text, taxonomy) : "");
   return {
     recipients: page.recipients.filter(external),
-    title: page.title || (buyer ? signatureTitle(buyer.text, taxonomy) : ""),
+    persona: inferPersona(title, taxonomy)?.key ?? null,
     competitors: signals.competitors,
     objections: signals.objections,
     keywords: signals.keywords,

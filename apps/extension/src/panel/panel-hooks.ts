@@ -1,12 +1,14 @@
-import type { TaxonomyTerm } from "@pitchside/shared";
+import type { TaxonomyTerm, Vocabulary } from "@pitchside/shared";
 import { useEffect, useState } from "react";
 import { trackCaret } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import { api, session } from "../api/client";
 import type { SessionStatus } from "../api/messages";
-import { getPanelOpen, type PanelKind, SESSION_KEY, setPanelOpen } from "../storage/settings";
+import { EMPTY_VOCABULARY } from "../shared-domain";
+import { getPanelOpen, type PanelKind, SESSION_KEY, setPanelOpen, VOCABULARY_KEY } from "../storage/settings";
 import { type OutgoingContext, outgoingContext, sameContext } from "./page-signals";
 import type { PanelItem } from "./SuggestionItem";
+import { loadVocabulary } from "./vocabulary-cache";
 
 /** How often the page is re-read while the panel is open (typing also triggers a read). */
 const REREAD_MS = 1500;
@@ -47,16 +49,40 @@ export function usePanelOpen(kind: PanelKind): [boolean, (open: boolean) => void
   return [open, change];
 }
 
+/** The library's vocabulary, following the background worker's downloads; empty until the first. */
+function useVocabulary(): Vocabulary {
+  const [vocabulary, setVocabulary] = useState(EMPTY_VOCABULARY);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void loadVocabulary().then(
+        (loaded) => live && setVocabulary(loaded),
+        () => undefined,
+      );
+    refresh();
+    const onChange = (changes: Record<string, chrome.storage.StorageChange>) => {
+      if (VOCABULARY_KEY in changes) refresh();
+    };
+    chrome.storage.onChanged.addListener(onChange);
+    return () => {
+      live = false;
+      chrome.storage.onChanged.removeListener(onChange);
+    };
+  }, []);
+  return vocabulary;
+}
+
 /** Re-reads the page on a timer and on typing; changes only when what would be sent changes. */
 export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | null, self: string | null) {
   const [outgoing, setOutgoing] = useState<OutgoingContext | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
+  const vocabulary = useVocabulary();
   useEffect(() => {
     if (!taxonomy) return;
     const read = () => {
       const page = target.read();
       setMissing((prev) => (prev.join() === page.missing.join() ? prev : page.missing));
-      const next = outgoingContext(page, taxonomy, self);
+      const next = outgoingContext(page, taxonomy, vocabulary, self);
       setOutgoing((prev) => (sameContext(prev, next) ? prev : next));
     };
     read();
@@ -74,7 +100,7 @@ export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | n
       target.editor?.removeEventListener("input", onInput);
       stopCaret();
     };
-  }, [target, taxonomy, self]);
+  }, [target, taxonomy, vocabulary, self]);
   return { outgoing, missing };
 }
 

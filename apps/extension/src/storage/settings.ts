@@ -12,7 +12,22 @@ export interface Session {
   serverUrl: string;
 }
 
-const KEYS = { serverUrl: "serverUrl", session: "session", panelOpen: "panelOpen" } as const;
+/** The library's vocabulary as the background worker last downloaded it for this user and server. */
+export interface StoredVocabulary {
+  version: string;
+  terms: string[];
+  userId: string;
+  serverUrl: string;
+  /** Epoch milliseconds of the last check with the server (a download or an "unchanged"). */
+  checkedAt: number;
+}
+
+const KEYS = {
+  serverUrl: "serverUrl",
+  session: "session",
+  panelOpen: "panelOpen",
+  vocabulary: "vocabulary",
+} as const;
 
 /** Which panels the rep keeps open: a compose panel starts as a one-line bar, a thread panel open. */
 export type PanelKind = "compose" | "thread";
@@ -64,4 +79,16 @@ export async function setSession(session: Session | null): Promise<void> {
   else await chrome.storage.local.remove(KEYS.session);
 }
 
+export async function getVocabulary(): Promise<StoredVocabulary | null> {
+  const stored = await chrome.storage.local.get(KEYS.vocabulary);
+  const value = stored[KEYS.vocabulary] as StoredVocabulary | undefined;
+  return Array.isArray(value?.terms) ? value : null;
+}
+
+export async function setVocabulary(vocabulary: StoredVocabulary | null): Promise<void> {
+  if (vocabulary) await chrome.storage.local.set({ [KEYS.vocabulary]: vocabulary });
+  else await chrome.storage.local.remove(KEYS.vocabulary);
+}
+
 export const SESSION_KEY = KEYS.session;
+export const VOCABULARY_KEY = KEYS.vocabulary;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { TaxonomyTerm } from "@pitchside/shared";
+import { libraryVocabulary, type TaxonomyTerm, vocabularyOf } from "@pitchside/shared";
 
 export const FIXTURES_DIR = path.join(import.meta.dirname, "..", "fixtures");
 
@@ -26,3 +26,11 @@ export const fixtureTaxonomy: TaxonomyTerm[] = [
   term("persona", "finance", ["CFO|Finance|財務|経理"], "Finance", "財務"),
   term("persona", "it", ["CISO|CIO|CTO|IT|情報システム"], "IT", "情報システム"),
 ];
+
+/** The vocabulary of that taxonomy and a small library: what the background worker would have stored. */
+export const fixtureVocabulary = vocabularyOf(
+  libraryVocabulary(fixtureTaxonomy, [
+    { title: "Beating Acme on total cost", summary: "Pricing and rollout compared.", tags: ["pricing"] },
+    { title: "セキュリティ対策の概要", summary: "情報システム部門向けの導入事例", tags: ["導入"] },
+  ]),
+);

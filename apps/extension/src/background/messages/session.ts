@@ -3,6 +3,7 @@ import type { Reply, SessionRequest, SessionStatus } from "../../api/messages";
 import { toReply } from "../api-gateway";
 import { login, logout, status } from "../session-service";
 import { refreshBadge } from "../sync";
+import { refreshVocabulary } from "../vocabulary-sync";
 
 async function answer(request: SessionRequest): Promise<SessionStatus> {
   if (request.action === "login") return login(request.email, request.password);
@@ -16,6 +17,8 @@ const handler: PlasmoMessaging.MessageHandler<SessionRequest, Reply<SessionStatu
     const data = await answer(req.body);
     res.send({ ok: true, data });
     await refreshBadge();
+    // a new sign-in downloads the vocabulary at once; a sign-out removes it
+    await refreshVocabulary(req.body.action === "login").catch(() => undefined);
   } catch (err) {
     res.send(toReply(err));
   }

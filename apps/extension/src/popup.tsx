@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { api, session } from "./api/client";
 import type { SessionStatus } from "./api/messages";
+import { explainError, needsSignIn } from "./i18n/explain-error";
 import { translator } from "./i18n/translate";
 import { copyText } from "./panel/clipboard";
 import { useLibrarySearch } from "./panel/panel-hooks";
@@ -19,7 +20,9 @@ function SignIn({ status, onDone }: { status: SessionStatus; onDone(s: SessionSt
     try {
       onDone(await session({ action: "login", email, password }));
     } catch (err) {
-      setError(t("signInFailed", { error: err instanceof Error ? err.message : String(err) }));
+      // signing in, UNAUTHORIZED can only mean the credentials
+      const why = needsSignIn(err) ? t("wrongCredentials") : explainError(err, t);
+      setError(t("signInFailed", { error: why }));
     } finally {
       setBusy(false);
     }

@@ -4,10 +4,8 @@ import path from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "../../api/src/db/schema";
-import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
-import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
 import { makeDeal } from "../../api/src/test/deal-factories";
-import { makeAsset, makeUser } from "../../api/src/test/factories";
+import { makeAsset } from "../../api/src/test/factories";
 import { loginToken, type TestServer } from "../../api/src/test/server";
 import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
 import {
@@ -19,8 +17,8 @@ import {
 } from "./extension-harness";
 import type { FixtureServer } from "./fixture-server";
 import type { RecordingProxy } from "./recording-proxy";
+import { CONTACT, seedGlobexDeal } from "./seed-globex";
 
-const CONTACT = "dana.scully@globex-industries.test";
 /** Phrases of the compose fixture's body and of what the test types: none may reach the server. */
 const BODY_PHRASES = [
   "Thanks for the call",
@@ -46,18 +44,10 @@ const seeded = {
 beforeAll(async () => {
   if (skipBrowser) return;
   harness = await startExtensionHarness(async (started) => {
-    const { db } = started.deps.database;
-    await upsertTerms(db, null, demoTaxonomy);
-    await started.deps.searchIndex.syncSynonyms();
-    const marketer = await makeUser(db, { role: "marketer" });
-    const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
+    const { db, marketer, rep, cardId, dealId } = await seedGlobexDeal(started);
     seeded.rep = { id: rep.id, email: rep.email, password: rep.password };
-    seeded.cardId = await makeAsset(db, marketer, {
-      title: "Beating Acme on total cost",
-      summary: "For buyers comparing us with Acme on price and rollout time.",
-      type: "one_pager",
-      competitors: ["acme"],
-    });
+    seeded.cardId = cardId;
+    seeded.dealId = dealId;
     // a battle card is for the rep's eyes: shown, never offered for insertion
     seeded.internalCardId = await makeAsset(db, marketer, {
       title: "Acme battle card",
@@ -71,13 +61,6 @@ beforeAll(async () => {
       objections: ["security"],
     });
     await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
-    const deal = await makeDeal(db, {
-      name: "Globex Industries rollout",
-      ownerId: rep.id,
-      stage: "proposal",
-      contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
-    });
-    seeded.dealId = deal.id;
     // three open opportunities of one account: a message to it is a question, not a guess
     for (const [name, stage] of [
       ["Initech expansion", "proposal"],

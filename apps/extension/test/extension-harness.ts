@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import type {} from "../../api/src/test/global-setup";
 import { startTestServer, type TestServer } from "../../api/src/test/server";
 import { buildExtensionFor } from "./build-extension";
@@ -26,6 +26,8 @@ export interface ExtensionHarness {
   context: BrowserContext;
   extensionDir: string;
   extensionId(): Promise<string>;
+  /** The extension's popup in a new tab. */
+  openPopup(): Promise<Page>;
   /** Signs the extension in through its popup, as a rep would. */
   signIn(email: string, password: string): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +78,11 @@ export async function startExtensionHarness(
         context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
       return new URL(worker.url()).host;
     };
+    const openPopup = async () => {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${await extensionId()}/popup.html`);
+      return popup;
+    };
     return {
       server,
       proxy,
@@ -83,12 +90,10 @@ export async function startExtensionHarness(
       context,
       extensionDir,
       extensionId,
+      openPopup,
       async signIn(email, password) {
-        const popup = await context.newPage();
-        await popup.goto(`chrome-extension://${await extensionId()}/popup.html`);
-        await popup.fill('input[name="email"]', email);
-        await popup.fill('input[name="password"]', password);
-        await popup.click('button[type="submit"]');
+        const popup = await openPopup();
+        await submitSignIn(popup, email, password);
         await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
         await popup.close();
       },
@@ -98,6 +103,13 @@ export async function startExtensionHarness(
     await runAll(cleanups);
     throw err;
   }
+}
+
+/** Fills the popup's sign-in form and sends it. */
+export async function submitSignIn(popup: Page, email: string, password: string): Promise<void> {
+  await popup.fill('input[name="email"]', email);
+  await popup.fill('input[name="password"]', password);
+  await popup.click('button[type="submit"]');
 }
 
 async function runAll(cleanups: (() => Promise<void> | void)[]): Promise<void> {

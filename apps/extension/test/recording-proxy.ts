@@ -10,6 +10,10 @@ export interface RecordedRequest {
 export interface RecordingProxy {
   url: string;
   requests: RecordedRequest[];
+  /** The API goes away: every connection, open or new, is dropped (the port stays ours). */
+  down(): void;
+  /** The API is back on the same port. */
+  up(): void;
   close(): Promise<void>;
 }
 
@@ -17,6 +21,7 @@ export interface RecordingProxy {
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const requests: RecordedRequest[] = [];
+  let isDown = false;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -45,11 +50,22 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       forward.end(body);
     });
   });
+  // a dropped connection is what a browser sees of a server that is gone: fetch fails, no HTTP status
+  server.on("connection", (socket) => {
+    if (isDown) socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   return {
     url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
     requests,
+    down() {
+      isDown = true;
+      server.closeAllConnections();
+    },
+    up() {
+      isDown = false;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,12 +1,25 @@
 import { sendToBackground } from "@plasmohq/messaging";
 import type { ApiCallName, ApiInput, ApiOutput } from "./calls";
+import { ConnectionMonitor } from "./connection-monitor";
 import type { Reply, SessionRequest, SessionStatus, TrackRequest } from "./messages";
 import { ApiError } from "./trpc-http";
 
 function unwrap<T>(reply: Reply<T> | undefined): T {
   if (!reply) throw new ApiError("The extension's background worker did not answer", "NETWORK", 0);
-  if (!reply.ok) throw new ApiError(reply.error, reply.code, 0);
+  if (!reply.ok) throw new ApiError(reply.error, reply.code, 0, reply.serverUrl);
   return reply.data;
+}
+
+/** Whether the server answers this page's calls; one per page, shared by every panel on it. */
+export const connection = new ConnectionMonitor(async () =>
+  unwrap(await sendToBackground<Record<string, never>, Reply<unknown>>({ name: "health", body: {} })),
+);
+
+/** Tells the connection monitor how a call went: unreachable starts reconnecting, any answer ends it. */
+function observe(err: unknown): void {
+  if (!(err instanceof ApiError)) return;
+  if (err.code === "NETWORK") connection.unreachable(err.serverUrl ?? null);
+  else connection.answered();
 }
 
 /** Calls an API procedure through the background worker (content scripts are bound by the page's CORS). */
@@ -15,7 +28,14 @@ export async function api<N extends ApiCallName>(call: N, input: ApiInput<N>): P
     name: "api",
     body: { call, input },
   });
-  return unwrap(reply);
+  try {
+    const data = unwrap(reply);
+    connection.answered();
+    return data;
+  } catch (err) {
+    observe(err);
+    throw err;
+  }
 }
 
 export async function session(request: SessionRequest): Promise<SessionStatus> {

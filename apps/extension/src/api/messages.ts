@@ -22,7 +22,10 @@ export interface ThumbnailRequest {
   path: string;
 }
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: string };
+/** A failure carries its code (see ApiError) and the server it concerns, for the page to explain in its language. */
+export type Reply<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: string; serverUrl?: string | undefined };
 
 declare module "@plasmohq/messaging" {
   interface MessagesMetadata {
@@ -30,5 +33,6 @@ declare module "@plasmohq/messaging" {
     session: SessionRequest;
     track: TrackRequest;
     thumbnail: ThumbnailRequest;
+    health: Record<string, never>;
   }
 }

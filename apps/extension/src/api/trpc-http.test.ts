@@ -28,6 +28,16 @@ async function flaky(statuses: number[]): Promise<{ url: string; seen: string[] 
   return { url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, seen };
 }
 
+/** Something other than the API answering: a proxy's error page, or another web server. */
+async function plain(status: number): Promise<string> {
+  server = createServer((_req, res) => {
+    res.writeHead(status, { "content-type": "text/html" }).end("<html><body>nope</body></html>");
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+}
+
 afterEach(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
@@ -75,5 +85,37 @@ describe("tRPC over HTTP with retries", () => {
       },
     ).catch((err: unknown) => err);
     expect((error as ApiError).code).toBe("NETWORK");
+  });
+
+  it("names the server it could not reach", async () => {
+    const error = await callProcedure(
+      "taxonomy.list",
+      {},
+      {
+        serverUrl: "http://127.0.0.1:9",
+        retries: 0,
+      },
+    ).catch((err: unknown) => err);
+    expect(error).toMatchObject({ code: "NETWORK", serverUrl: "http://127.0.0.1:9" });
+  });
+
+  it("counts a proxy's 502 page as the server being down, and another web server as not Pitchside", async () => {
+    const proxy = await plain(502);
+    const down = await callProcedure("taxonomy.list", {}, { serverUrl: proxy, baseDelayMs: 1 }).catch(
+      (err: unknown) => err,
+    );
+    expect(down).toMatchObject({ code: "NETWORK", status: 502, serverUrl: proxy });
+    await new Promise((resolve) => server?.close(resolve));
+
+    const other = await plain(404);
+    const wrong = await callProcedure("auth.login", {}, { serverUrl: other, retries: 0 }).catch(
+      (err: unknown) => err,
+    );
+    expect(wrong).toMatchObject({
+      code: "NOT_PITCHSIDE",
+      status: 404,
+      message: "HTTP 404",
+      serverUrl: other,
+    });
   });
 });

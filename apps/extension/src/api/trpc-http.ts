@@ -7,9 +7,14 @@
 export class ApiError extends Error {
   constructor(
     message: string,
-    /** The tRPC error code ("UNAUTHORIZED", "BAD_REQUEST", …) or "NETWORK" when the server was unreachable. */
+    /**
+     * The tRPC error code ("UNAUTHORIZED", "BAD_REQUEST", …), "NETWORK" when the server was unreachable,
+     * or "NOT_PITCHSIDE" when something answered that is not a Pitchside server (a wrong address).
+     */
     readonly code: string,
     readonly status: number,
+    /** The server the call went to, so a message can name it. */
+    readonly serverUrl?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,6 +37,8 @@ interface TrpcErrorBody {
 }
 
 const retryable = (status: number) => status === 429 || status >= 500;
+/** What a reverse proxy or load balancer answers for a server that is down. */
+const gatewayDown = (status: number) => status === 502 || status === 503 || status === 504;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function once(path: string, input: unknown, opts: CallOptions): Promise<Response> {
@@ -49,23 +56,32 @@ function once(path: string, input: unknown, opts: CallOptions): Promise<Response
 export async function callProcedure(path: string, input: unknown, opts: CallOptions): Promise<unknown> {
   const retries = opts.retries ?? 3;
   const baseDelay = opts.baseDelayMs ?? 400;
-  let last: ApiError = new ApiError("unreachable", "NETWORK", 0);
+  let last: ApiError = new ApiError("unreachable", "NETWORK", 0, opts.serverUrl);
   for (let attempt = 0; attempt <= retries; attempt += 1) {
     if (attempt > 0) await sleep(baseDelay * 2 ** (attempt - 1) * (0.75 + Math.random() / 2));
     let res: Response;
     try {
       res = await once(path, input, opts);
     } catch (err) {
-      last = new ApiError(err instanceof Error ? err.message : String(err), "NETWORK", 0);
+      last = new ApiError(err instanceof Error ? err.message : String(err), "NETWORK", 0, opts.serverUrl);
       continue;
     }
     const body = (await res.json().catch(() => ({}))) as TrpcErrorBody;
     if (res.ok) return body.result?.data;
-    last = new ApiError(
-      body.error?.message ?? `HTTP ${res.status}`,
-      body.error?.data?.code ?? "HTTP_ERROR",
-      res.status,
-    );
+    last = body.error
+      ? new ApiError(
+          body.error.message ?? `HTTP ${res.status}`,
+          body.error.data?.code ?? "HTTP_ERROR",
+          res.status,
+          opts.serverUrl,
+        )
+      : // no tRPC error: a proxy in front of a server that is down, or an address that is not Pitchside
+        new ApiError(
+          `HTTP ${res.status}`,
+          gatewayDown(res.status) ? "NETWORK" : "NOT_PITCHSIDE",
+          res.status,
+          opts.serverUrl,
+        );
     if (!retryable(res.status)) throw last;
   }
   throw last;

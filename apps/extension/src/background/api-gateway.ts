@@ -41,6 +41,12 @@ export async function answerApi(request: ApiRequest): Promise<Reply<unknown>> {
 }
 
 export function toReply(err: unknown): Reply<never> {
-  if (err instanceof ApiError) return { ok: false, error: err.message, code: err.code };
+  if (err instanceof ApiError)
+    return {
+      ok: false,
+      error: err.message,
+      code: err.code,
+      ...(err.serverUrl ? { serverUrl: err.serverUrl } : {}),
+    };
   return { ok: false, error: err instanceof Error ? err.message : String(err), code: "INTERNAL" };
 }

@@ -46,6 +46,15 @@ export const en = {
   noneOfThese: "None of these",
   writeForSuggestions: "Add recipients or write a few words for better suggestions",
   offlineQueued: "Offline: the event will be sent later",
+  reconnecting: "Reconnecting…",
+  unreachable:
+    "Can't reach Pitchside at {url}. Check that the server is running or change the address in the extension's options.",
+  notPitchside:
+    "{url} did not answer as a Pitchside server ({status}). Check the address in the extension's options.",
+  sessionEnded: "Your sign-in has ended. Sign in again from the Pitchside button in the toolbar.",
+  wrongCredentials: "Wrong email or password",
+  signInToFinish: "Sign in again to finish: {action} — {title}",
+  finishedAfterSignIn: "Signed in again. {done}",
 } as const;
 
 export type MessageKey = keyof typeof en;

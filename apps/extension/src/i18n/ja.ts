@@ -48,4 +48,14 @@ export const ja: Record<MessageKey, string> = {
   noneOfThese: "どれでもない",
   writeForSuggestions: "宛先を追加するか、本文を少し書くと、より合った提案が表示されます",
   offlineQueued: "オフラインです。イベントは後で送信されます",
+  reconnecting: "再接続しています…",
+  unreachable:
+    "{url} の Pitchside に接続できません。サーバーが起動しているか確認するか、拡張機能のオプションでアドレスを変更してください。",
+  notPitchside:
+    "{url} は Pitchside サーバーとして応答しませんでした ({status})。拡張機能のオプションでアドレスを確認してください。",
+  sessionEnded:
+    "サインインが無効になりました。ツールバーの Pitchside ボタンからもう一度サインインしてください。",
+  wrongCredentials: "メールアドレスまたはパスワードが違います",
+  signInToFinish: "完了するにはもう一度サインインしてください: {action} — {title}",
+  finishedAfterSignIn: "再度サインインしました。{done}",
 };

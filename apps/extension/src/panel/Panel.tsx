@@ -4,13 +4,16 @@ import { insertLink } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../api/calls";
 import { api, track } from "../api/client";
+import { explainError } from "../i18n/explain-error";
 import { pageLanguage, type Translate, translator } from "../i18n/translate";
 import { confidentDealMatch } from "../shared-domain";
 import { ContextSelect } from "./ContextSelect";
 import { copyText } from "./clipboard";
+import { ConnectionNote, useConnection } from "./connection";
 import { type DealChoice, DealSelect, WhichDeal } from "./DealSelect";
 import { Notifications } from "./Notifications";
 import { useLibrarySearch, usePageContext, usePanelOpen, useSession } from "./panel-hooks";
+import { ResumeNote, useResumeAfterSignIn } from "./resume-after-sign-in";
 import { type PanelItem, SuggestionItem } from "./SuggestionItem";
 import { loadTaxonomy } from "./taxonomy-cache";
 
@@ -25,11 +28,13 @@ interface Props {
   target: PanelTarget;
 }
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
 export function Panel({ surface, target }: Props) {
   const lang = useMemo(() => pageLanguage(document), []);
   const t = useMemo(() => translator(lang), [lang]);
+  const errorText = useCallback((err: unknown) => explainError(err, t), [t]);
+  // recoveries: what failed to load while the server was unreachable loads again when it is back
+  const connection = useConnection();
+  const resume = useResumeAfterSignIn();
   const status = useSession();
   const signedIn = status?.signedIn === true;
   const [taxonomy, setTaxonomy] = useState<TaxonomyTerm[] | null>(null);
@@ -49,6 +54,7 @@ export function Panel({ surface, target }: Props) {
   const [query, setQuery] = useState("");
   const hits = useLibrarySearch(signedIn, query);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: connection.recoveries reloads after an outage
   useEffect(() => {
     if (!signedIn) return;
     loadTaxonomy().then(setTaxonomy, (err: unknown) => setError(errorText(err)));
@@ -58,9 +64,10 @@ export function Panel({ surface, target }: Props) {
     api("notifications.list", { unreadOnly: false, limit: 5 })
       .then((list) => setNotifications(list.items))
       .catch(() => undefined);
-  }, [signedIn]);
+  }, [signedIn, connection.recoveries, errorText]);
 
   const recipientsKey = outgoing?.recipients.join(",") ?? "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: connection.recoveries reloads after an outage
   useEffect(() => {
     if (!signedIn || !recipientsKey) {
       setMatches([]);
@@ -73,7 +80,7 @@ export function Panel({ surface, target }: Props) {
     return () => {
       live = false;
     };
-  }, [signedIn, recipientsKey]);
+  }, [signedIn, recipientsKey, connection.recoveries, errorText]);
 
   const confident = confidentDealMatch(matches);
   // several open deals of the account match equally well: ask, don't guess
@@ -89,6 +96,7 @@ export function Panel({ surface, target }: Props) {
     outgoing.competitors.length + outgoing.objections.length + outgoing.keywords.length === 0 &&
     !outgoing.persona;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: connection.recoveries reloads after an outage
   useEffect(() => {
     if (!signedIn || !outgoing || blank) {
       setResult(null);
@@ -127,7 +135,19 @@ export function Panel({ surface, target }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [signedIn, outgoing, blank, dealId, dealChoice, stage, persona, surface, lang]);
+  }, [
+    signedIn,
+    outgoing,
+    blank,
+    dealId,
+    dealChoice,
+    stage,
+    persona,
+    surface,
+    lang,
+    connection.recoveries,
+    errorText,
+  ]);
 
   const shareFor = useCallback(
     (item: PanelItem) =>
@@ -140,7 +160,7 @@ export function Panel({ surface, target }: Props) {
     [dealId, dealChoice, recipient, surface],
   );
 
-  async function act(item: PanelItem, rank: number, how: "insert" | "copy") {
+  async function act(item: PanelItem, rank: number, how: "insert" | "copy", resumed = false) {
     setBusy(true);
     setNotice(null);
     try {
@@ -148,7 +168,8 @@ export function Panel({ surface, target }: Props) {
       const inserted =
         how === "insert" && target.editor ? insertLink(target.editor, link.url, item.asset.title) : false;
       if (!inserted) await copyText(link.url);
-      setNotice(inserted ? t("inserted") : how === "insert" ? t("insertFailedCopied") : t("copied"));
+      const done = inserted ? t("inserted") : how === "insert" ? t("insertFailedCopied") : t("copied");
+      setNotice(resumed ? t("finishedAfterSignIn", { done }) : done);
       await track([
         {
           type: inserted ? "link_inserted" : "link_copied",
@@ -160,7 +181,14 @@ export function Panel({ surface, target }: Props) {
         },
       ]);
     } catch (err) {
-      setError(errorText(err));
+      // a sign-in that ended: the click is kept and finished once the rep signs in again
+      const action = t(how === "insert" ? "insertLink" : "copyLink");
+      const kept = resume.hold(err, {
+        action,
+        title: item.asset.title,
+        run: () => act(item, rank, how, true),
+      });
+      if (!kept) setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -222,12 +250,14 @@ export function Panel({ surface, target }: Props) {
           {open ? t("hide") : t("more")}
         </button>
       </div>
+      <ConnectionNote state={connection} t={t} />
+      <ResumeNote pending={resume.pending} t={t} />
       {!open && notice && (
         <div className="ps-note ps-bar-note" data-testid="ps-notice">
           {notice}
         </div>
       )}
-      {!open && error && <div className="ps-error ps-bar-note">{t("error", { error })}</div>}
+      {!open && error && <div className="ps-error ps-bar-note">{error}</div>}
       {open && (
         <div className="ps-body">
           {!signedIn ? (
@@ -306,7 +336,7 @@ export function Panel({ surface, target }: Props) {
                   {notice}
                 </div>
               )}
-              {error && <div className="ps-error">{t("error", { error })}</div>}
+              {error && <div className="ps-error">{error}</div>}
               <Notifications items={notifications} t={t} />
             </>
           )}

@@ -6,6 +6,7 @@ import { api, session } from "../api/client";
 import type { SessionStatus } from "../api/messages";
 import { EMPTY_VOCABULARY } from "../shared-domain";
 import { getPanelOpen, type PanelKind, SESSION_KEY, setPanelOpen, VOCABULARY_KEY } from "../storage/settings";
+import { useConnection } from "./connection";
 import { type OutgoingContext, outgoingContext, sameContext } from "./page-signals";
 import type { PanelItem } from "./SuggestionItem";
 import { loadVocabulary } from "./vocabulary-cache";
@@ -107,6 +108,8 @@ export function usePageContext(target: PanelTarget, taxonomy: TaxonomyTerm[] | n
 /** Library search from the panel (manual mode, or when the suggestions miss). */
 export function useLibrarySearch(enabled: boolean, query: string): PanelItem[] | null {
   const [hits, setHits] = useState<PanelItem[] | null>(null);
+  const { recoveries } = useConnection();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recoveries: a search that failed in an outage runs again
   useEffect(() => {
     const q = query.trim();
     if (!enabled || !q) {
@@ -123,6 +126,6 @@ export function useLibrarySearch(enabled: boolean, query: string): PanelItem[] |
       live = false;
       clearTimeout(timer);
     };
-  }, [enabled, query]);
+  }, [enabled, query, recoveries]);
   return hits;
 }

@@ -8,5 +8,6 @@ export * from "./persona";
 export * from "./roles";
 export * from "./signals";
 export * from "./suggestion-ranking";
+export * from "./surfaces";
 export * from "./taxonomy";
 export * from "./text-normalize";

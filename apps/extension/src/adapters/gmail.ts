@@ -1,5 +1,14 @@
-import { blockText, closestOf, emailsIn, type Hook, queryAll, queryFirst, reportMiss } from "./hooks";
-import type { PageContext, PanelTarget } from "./page-context";
+import {
+  blockText,
+  closestOf,
+  emailsIn,
+  type Hook,
+  matchesAny,
+  queryAll,
+  queryFirst,
+  reportMiss,
+} from "./hooks";
+import { composeTarget, type PageContext, type PanelTarget, readingTarget } from "./page-context";
 
 /** Gmail's DOM hooks; aria-labels are localized (English/Japanese UI), so none relies on one alone. */
 export const gmailHooks = {
@@ -52,12 +61,16 @@ export const gmailHooks = {
     name: "gmail.quote",
     selectors: [".gmail_quote", "blockquote", ".gmail_extra"],
   },
+  signature: {
+    name: "gmail.signature",
+    selectors: [".gmail_signature_prefix", ".gmail_signature", '[data-smartmail="gmail_signature"]'],
+  },
 } satisfies Record<string, Hook>;
 
 /** Ancestors are searched this far up for the compose's subject and recipients. */
 const MAX_CLIMB = 12;
 
-const isQuote = (el: Element) => gmailHooks.quote.selectors.some((s) => el.matches(s));
+const isQuote = (el: Element) => matchesAny(el, gmailHooks.quote);
 
 /** The compose window of a body: its dialog, or the nearest ancestor that holds a subject field. */
 function composeRoot(body: HTMLElement): HTMLElement {
@@ -137,26 +150,13 @@ export function readThread(doc: Document): PageContext {
 export function findGmailTargets(doc: Document): PanelTarget[] {
   const targets: PanelTarget[] = [];
   for (const body of queryAll<HTMLElement>(doc, gmailHooks.composeBody)) {
-    const root = composeRoot(body);
-    targets.push({
-      key: body,
-      anchor: root,
-      insertPosition: "beforeend",
-      editor: body,
-      read: () => readCompose(body, doc),
-    });
+    targets.push(composeTarget(body, composeRoot(body), () => readCompose(body, doc)));
   }
   const messages = threadMessages(doc);
   const subject = queryFirst(doc, gmailHooks.threadSubject);
   const threadAnchor = subject ?? messages[0]?.parentElement ?? null;
   if (messages.length > 0 && threadAnchor) {
-    targets.push({
-      key: threadAnchor,
-      anchor: threadAnchor,
-      insertPosition: "afterend",
-      editor: null,
-      read: () => readThread(doc),
-    });
+    targets.push(readingTarget(threadAnchor, () => readThread(doc)));
   }
   return targets;
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import type {} from "../../api/src/test/global-setup";
 import { startTestServer, type TestServer } from "../../api/src/test/server";
 import { buildExtensionFor } from "./build-extension";
@@ -28,6 +29,8 @@ export interface ExtensionHarness {
   extensionId(): Promise<string>;
   /** Signs the extension in through its popup, as a rep would. */
   signIn(email: string, password: string): Promise<void>;
+  /** A new tab at `url`, once the extension has put `panels` panels on it. */
+  openWithPanels(url: string, panels: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,12 @@ export async function startExtensionHarness(
         await popup.click('button[type="submit"]');
         await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
         await popup.close();
+      },
+      async openWithPanels(url, panels) {
+        const page = await context.newPage();
+        await page.goto(url);
+        await expect.poll(() => page.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(panels);
+        return page;
       },
       close: () => runAll(cleanups),
     };

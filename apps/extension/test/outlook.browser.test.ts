@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events } from "../../api/src/db/schema";
 import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
@@ -36,7 +36,6 @@ const PAGE_SENTENCES = [
 ];
 
 let harness: ExtensionHarness;
-let context: BrowserContext | undefined;
 const seeded = { rep: { email: "", password: "" }, cardId: "", dealId: "" };
 
 beforeAll(async () => {
@@ -67,7 +66,6 @@ beforeAll(async () => {
     });
     seeded.dealId = deal.id;
   });
-  context = harness.context;
   await harness.signIn(seeded.rep.email, seeded.rep.password);
 }, 300_000);
 
@@ -146,11 +144,11 @@ describe("the built extension in Outlook on the web fixture pages", () => {
       "in the reading pane: panels for the inline reply and the conversation, matched to the deal, the link above the signature and quoted reply, Send and panel buttons uncovered, no message text sent",
     ),
     async () => {
-      if (!context) throw new Error("no browser");
-      const outlook = await context.newPage();
+      const outlook = await harness.openWithPanels(
+        "https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA%3D",
+        2,
+      );
       await outlook.setViewportSize({ width: 1280, height: 720 });
-      await outlook.goto("https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA%3D");
-      await expect.poll(() => outlook.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(2);
 
       const reply = outlook.locator('[data-testid="inline-reply"]');
       const panel = reply.getByTestId("ps-panel");
@@ -211,10 +209,10 @@ describe("the built extension in Outlook on the web fixture pages", () => {
       "in a popped-out new message: one panel, the link at the rep's caret above the signature, Send uncovered at 1280×720 and 1920×1080",
     ),
     async () => {
-      if (!context) throw new Error("no browser");
-      const outlook = await context.newPage();
-      await outlook.goto("https://outlook.office365.com/mail/deeplink/compose?popoutv2=1");
-      await expect.poll(() => outlook.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(1);
+      const outlook = await harness.openWithPanels(
+        "https://outlook.office365.com/mail/deeplink/compose?popoutv2=1",
+        1,
+      );
       const bar = outlook.getByTestId("ps-bar");
       await expect.poll(() => bar.textContent(), { timeout: 20_000 }).toContain(CARD_TITLE);
       expect(await bar.textContent()).toContain("Globex Industries rollout");
@@ -250,10 +248,10 @@ describe("the built extension in Outlook on the web fixture pages", () => {
       "in Outlook's Japanese UI (an English Chrome): the panels speak Japanese, match the deal from an address-only chip, and insert above the signature",
     ),
     async () => {
-      if (!context) throw new Error("no browser");
-      const outlook = await context.newPage();
-      await outlook.goto("https://outlook.live.com/mail/0/inbox/id/AAQkAGI2TG95AAA%3D");
-      await expect.poll(() => outlook.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(2);
+      const outlook = await harness.openWithPanels(
+        "https://outlook.live.com/mail/0/inbox/id/AAQkAGI2TG95AAA%3D",
+        2,
+      );
       const compose = outlook.locator('[data-kind="compose"]');
       expect(await compose.getAttribute("lang")).toBe("ja");
       const bar = compose.getByTestId("ps-bar");

@@ -412,18 +412,27 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
   );
 
   it.skipIf(skipBrowser)(
-    browserTitle("ships content scripts under 400 KiB and asks only for Gmail, LinkedIn and the API"),
+    browserTitle(
+      "ships content scripts under 400 KiB and asks only for Gmail, LinkedIn, Outlook and the API",
+    ),
     () => {
       const manifest = JSON.parse(readFileSync(path.join(extensionDir, "manifest.json"), "utf8")) as {
         content_scripts: { js: string[]; matches: string[] }[];
         host_permissions: string[];
       };
       const scripts = manifest.content_scripts.flatMap((c) => c.js);
-      expect(scripts).toHaveLength(2);
+      expect(scripts).toHaveLength(3);
       for (const file of scripts)
         expect(statSync(path.join(extensionDir, file)).size).toBeLessThan(400 * 1024);
       expect(manifest.host_permissions.sort()).toEqual(
-        ["https://mail.google.com/*", "https://www.linkedin.com/*", `${proxy.url}/*`].sort(),
+        [
+          "https://mail.google.com/*",
+          "https://www.linkedin.com/*",
+          "https://outlook.office.com/*",
+          "https://outlook.office365.com/*",
+          "https://outlook.live.com/*",
+          `${proxy.url}/*`,
+        ].sort(),
       );
     },
   );

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import type {} from "../../api/src/test/global-setup";
 import { startTestServer, type TestServer } from "../../api/src/test/server";
 import { buildExtensionFor } from "./build-extension";
@@ -30,6 +31,8 @@ export interface ExtensionHarness {
   openPopup(): Promise<Page>;
   /** Signs the extension in through its popup, as a rep would. */
   signIn(email: string, password: string): Promise<void>;
+  /** A new tab at `url`, once the extension has put `panels` panels on it. */
+  openWithPanels(url: string, panels: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,12 @@ export async function startExtensionHarness(
         await submitSignIn(popup, email, password);
         await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
         await popup.close();
+      },
+      async openWithPanels(url, panels) {
+        const page = await context.newPage();
+        await page.goto(url);
+        await expect.poll(() => page.getByTestId("ps-panel").count(), { timeout: 15_000 }).toBe(panels);
+        return page;
       },
       close: () => runAll(cleanups),
     };

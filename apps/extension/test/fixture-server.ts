@@ -5,7 +5,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "src", "fixtures");
-export const FIXTURE_HOSTS = ["mail.google.com", "www.linkedin.com"];
+export const FIXTURE_HOSTS = [
+  "mail.google.com",
+  "www.linkedin.com",
+  "outlook.office.com",
+  "outlook.office365.com",
+  "outlook.live.com",
+];
+
+/** The page each host serves without `?fixture=`. */
+const DEFAULT_FIXTURE: Record<string, string> = {
+  "mail.google.com": "gmail-compose-en",
+  "www.linkedin.com": "linkedin-profile",
+  "outlook.office.com": "outlook-reading-en",
+  "outlook.office365.com": "outlook-compose-en",
+  "outlook.live.com": "outlook-reading-ja",
+};
 
 /** A throwaway self-signed certificate for the fixture hosts (the browser is told to ignore its issuer). */
 function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
@@ -48,7 +63,7 @@ export interface FixtureServer {
 }
 
 /**
- * Serves the saved Gmail/LinkedIn pages over HTTPS: `?fixture=<name>` picks the page, defaulting per
+ * Serves the saved Gmail/LinkedIn/Outlook pages over HTTPS: `?fixture=<name>` picks the page, defaulting per
  * host. Gmail's pages are sent with its Trusted Types policy, so insertion is tested under it.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
@@ -57,8 +72,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const host = (req.headers.host ?? "").split(":")[0] ?? "";
     requests.push(`${host} ${req.url ?? ""}`);
     const url = new URL(req.url ?? "/", `https://${host}`);
-    const fallback = host === "www.linkedin.com" ? "linkedin-profile" : "gmail-compose-en";
-    const name = url.searchParams.get("fixture") ?? fallback;
+    const name = url.searchParams.get("fixture") ?? DEFAULT_FIXTURE[host] ?? "gmail-compose-en";
     if (!/^[a-z-]+$/.test(name) || url.pathname === "/favicon.ico") {
       res.writeHead(404).end();
       return;

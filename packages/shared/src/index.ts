@@ -10,6 +10,7 @@ export * from "./persona";
 export * from "./roles";
 export * from "./signals";
 export * from "./suggestion-ranking";
+export * from "./surfaces";
 export * from "./taxonomy";
 export * from "./text-normalize";
 export * from "./vocabulary";

@@ -1,7 +1,7 @@
+import { surfaces } from "@pitchside/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { surfaces } from "../tracking/events-service";
 import { instants, periodSchema, resolvePeriod } from "./report-period";
 import { rowsOf } from "./sql-rows";
 
@@ -15,7 +15,7 @@ export const usageInputSchema = periodSchema.extend({
       assetIds: z.array(z.uuid()).max(500).optional(),
       repIds: z.array(z.uuid()).max(500).optional(),
       teamIds: z.array(z.uuid()).max(500).optional(),
-      surfaces: z.array(z.enum(surfaces)).max(4).optional(),
+      surfaces: z.array(z.enum(surfaces)).max(surfaces.length).optional(),
     })
     .default({}),
 });

@@ -1,3 +1,4 @@
+import { surfaces } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -57,7 +58,7 @@ export const taxonomyKindEnum = pgEnum("taxonomy_kind", [
 ]);
 export const dealStatusEnum = pgEnum("deal_status", ["open", "won", "lost"]);
 export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
-export const surfaceEnum = pgEnum("surface", ["portal", "gmail", "linkedin", "viewer"]);
+export const surfaceEnum = pgEnum("surface", surfaces);
 export const requestStatusEnum = pgEnum("request_status", ["open", "in_progress", "answered", "declined"]);
 
 export const teams = pgTable("teams", {

@@ -1,4 +1,4 @@
-import { emailSchema } from "@pitchside/shared";
+import { clientSurfaces, emailSchema } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { createShare, listShares, revokeShare } from "./shares-service";
@@ -21,7 +21,7 @@ export const sharesRouter = router({
         assetId: z.uuid(),
         versionId: z.uuid().optional(),
         pinVersion: z.boolean().optional(),
-        surface: z.enum(["portal", "gmail", "linkedin"]).optional(),
+        surface: z.enum(clientSurfaces).optional(),
       }),
     )
     .mutation(({ ctx, input }) => createShare(ctx.db, ctx.deps.config.publicUrl, ctx.user, input)),

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { ClientSurface } from "@pitchside/shared";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
@@ -8,7 +9,7 @@ import { visibleDealsWhere } from "../deals/deal-visibility";
 import { AppError } from "../errors";
 import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
-import { ingestEventsIn, type Surface } from "../tracking/events-service";
+import { ingestEventsIn } from "../tracking/events-service";
 import { linkEngagement } from "../tracking/link-visits";
 import { refusal, shareState, whyNotShareable } from "./share-rules";
 
@@ -37,7 +38,7 @@ export interface NewShare extends LinkControls {
   versionId?: string | undefined;
   /** Pin to the live version as it is now, instead of following the asset's newer versions. */
   pinVersion?: boolean | undefined;
-  surface?: Exclude<Surface, "viewer"> | undefined;
+  surface?: ClientSurface | undefined;
 }
 
 /** A deal the caller can see, or NOT_FOUND naming the field. */
@@ -99,7 +100,7 @@ export async function insertShareLink(
     requireEmail: boolean;
     passcodeHash: string | null;
     expiresAt: Date | null;
-    surface: Exclude<Surface, "viewer">;
+    surface: ClientSurface;
   },
 ) {
   const [share] = await tx

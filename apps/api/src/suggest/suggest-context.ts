@@ -1,4 +1,5 @@
 import {
+  type ClientSurface,
   confidentDealMatch,
   detectLanguage,
   detectSignals,
@@ -15,7 +16,7 @@ import { matchDeals } from "../deals/deals-service";
 import type { SessionUser } from "../identity/users-service";
 
 export interface SuggestInput {
-  surface?: "gmail" | "linkedin" | "portal";
+  surface?: ClientSurface;
   dealId?: string;
   recipientEmails?: string[];
   stage?: string;

@@ -1,4 +1,4 @@
-import { languageSchema, taxonomyKeySchema } from "@pitchside/shared";
+import { clientSurfaces, languageSchema, taxonomyKeySchema } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { suggestForContext } from "./suggest-service";
@@ -7,7 +7,7 @@ import { vocabularyFor } from "./vocabulary-service";
 const signalList = z.array(taxonomyKeySchema).max(20).optional();
 
 export const suggestInputSchema = z.object({
-  surface: z.enum(["gmail", "linkedin", "portal"]).optional(),
+  surface: z.enum(clientSurfaces).optional(),
   dealId: z.uuid().optional(),
   recipientEmails: z.array(z.email()).max(50).optional(),
   stage: taxonomyKeySchema.optional(),

@@ -1,3 +1,4 @@
+import { clientSurfaces } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { eventTypes, trackEvents } from "./events-service";
@@ -14,7 +15,7 @@ const eventSchema = z.object({
   assetId: z.uuid().optional(),
   dealId: z.uuid().optional(),
   shareId: z.uuid().optional(),
-  surface: z.enum(["portal", "gmail", "linkedin"]),
+  surface: z.enum(clientSurfaces),
   at: z.iso.datetime({ offset: true }).optional(),
   props: z
     .record(z.string().max(100), z.unknown())

@@ -1,3 +1,4 @@
+import type { Surface } from "@pitchside/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
@@ -18,8 +19,6 @@ export const eventTypes = [
   "prospect_page",
 ] as const;
 export type EventType = (typeof eventTypes)[number];
-export const surfaces = ["portal", "gmail", "linkedin", "viewer"] as const;
-export type Surface = (typeof surfaces)[number];
 
 /**
  * A suggestion merely shown is not a use of the asset: counting it as a touch

@@ -56,7 +56,7 @@ describe("events.track", () => {
         type: "link_inserted" as const,
         assetId: asset.assetId,
         dealId: deal.id,
-        surface: "gmail" as const,
+        surface: "outlook" as const,
         at: "2025-02-03T10:00:00Z",
       },
       {
@@ -121,6 +121,11 @@ describe("events.track", () => {
       .from(events)
       .where(eq(events.id, batch[2]?.id ?? ""));
     expect(stored).toMatchObject({ userId: repId, surface: "linkedin", props: { rank: 1 } });
+    const [fromOutlook] = await db
+      .select({ surface: events.surface })
+      .from(events)
+      .where(eq(events.id, batch[0]?.id ?? ""));
+    expect(fromOutlook?.surface).toBe("outlook");
   });
 
   it("rejects events about assets or deals the caller cannot see, and keeps the rest", async () => {

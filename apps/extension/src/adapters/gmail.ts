@@ -1,5 +1,14 @@
-import { blockText, closestOf, emailsIn, type Hook, queryAll, queryFirst, reportMiss } from "./hooks";
-import type { PageContext, PanelTarget } from "./page-context";
+import {
+  blockText,
+  closestOf,
+  emailsIn,
+  type Hook,
+  matchesAny,
+  queryAll,
+  queryFirst,
+  reportMiss,
+} from "./hooks";
+import { composeTarget, type PageContext, type PanelTarget, readingTarget } from "./page-context";
 
 /** Gmail's DOM hooks; aria-labels are localized (English/Japanese UI), so none relies on one alone. */
 export const gmailHooks = {
@@ -55,7 +64,7 @@ export const gmailHooks = {
   /** The rep's own signature in a draft: never read as what they wrote. */
   signature: {
     name: "gmail.signature",
-    selectors: [".gmail_signature", '[data-smartmail="gmail_signature"]', ".gmail_signature_prefix"],
+    selectors: [".gmail_signature_prefix", ".gmail_signature", '[data-smartmail="gmail_signature"]'],
   },
   /** A message's sender ("From"). */
   sender: {
@@ -72,10 +81,9 @@ export const gmailHooks = {
 /** Ancestors are searched this far up for the compose's subject and recipients. */
 const MAX_CLIMB = 12;
 
-const matchesHook = (el: Element, hook: Hook) => hook.selectors.some((s) => el.matches(s));
-const isQuote = (el: Element) => matchesHook(el, gmailHooks.quote);
+const isQuote = (el: Element) => matchesAny(el, gmailHooks.quote);
 /** What the rep wrote in a draft: neither the quoted history nor their own signature. */
-const isNotDraft = (el: Element) => isQuote(el) || matchesHook(el, gmailHooks.signature);
+const isNotDraft = (el: Element) => isQuote(el) || matchesAny(el, gmailHooks.signature);
 /** "Re: Re: Fwd: Security review" and "返信: Security review" are the thread "Security review". */
 const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|返信|転送)\s*[:：]\s*)+/i;
 const baseSubject = (subject: string) => subject.replace(REPLY_PREFIX, "").trim().toLowerCase();
@@ -175,14 +183,7 @@ export function readThread(doc: Document): PageContext {
 export function findGmailTargets(doc: Document): PanelTarget[] {
   const targets: PanelTarget[] = [];
   for (const body of queryAll<HTMLElement>(doc, gmailHooks.composeBody)) {
-    const root = composeRoot(body);
-    targets.push({
-      key: body,
-      anchor: root,
-      insertPosition: "beforeend",
-      editor: body,
-      read: () => readCompose(body, doc),
-    });
+    targets.push(composeTarget(body, composeRoot(body), () => readCompose(body, doc)));
   }
   const messages = threadMessages(doc);
   const subject = queryFirst(doc, gmailHooks.threadSubject);
@@ -190,14 +191,10 @@ export function findGmailTargets(doc: Document): PanelTarget[] {
   // beside the thread in its right-hand column; above the messages when Gmail shows none
   const rail = messages.length > 0 ? queryFirst(doc, gmailHooks.threadRail) : null;
   if (messages.length > 0 && threadAnchor) {
-    targets.push({
-      key: threadAnchor,
-      anchor: rail ?? threadAnchor,
-      insertPosition: rail ? "afterbegin" : "afterend",
-      editor: null,
-      placement: rail ? "rail" : "inline",
-      read: () => readThread(doc),
-    });
+    const reading = readingTarget(threadAnchor, () => readThread(doc));
+    targets.push(
+      rail ? { ...reading, anchor: rail, insertPosition: "afterbegin", placement: "rail" } : reading,
+    );
   }
   return targets;
 }

@@ -6,7 +6,7 @@ export interface Hook {
 
 const reported = new Set<string>();
 
-/** Logs a hook that found nothing once per page, so a Gmail/LinkedIn redesign shows up in the console. */
+/** Logs a hook that found nothing once per page, so a Gmail/LinkedIn/Outlook redesign shows up in the console. */
 export function reportMiss(hook: Hook): void {
   if (reported.has(hook.name)) return;
   reported.add(hook.name);
@@ -31,6 +31,11 @@ export function queryAll<E extends Element = HTMLElement>(root: ParentNode, hook
   return [];
 }
 
+/** Whether the element matches any of the hook's selectors. */
+export function matchesAny(el: Element, hook: Hook): boolean {
+  return hook.selectors.some((selector) => el.matches(selector));
+}
+
 /** The closest ancestor (or the element itself) matching the first selector that matches any. */
 export function closestOf(el: Element, hook: Hook): HTMLElement | null {
   for (const selector of hook.selectors) {
@@ -44,17 +49,28 @@ const BLOCK = /^(DIV|P|BR|LI|UL|OL|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE)$/;
 
 /**
  * Text with line breaks at block boundaries (what `innerText` gives in a browser), without layout,
- * so it reads the same in tests; `skip` drops subtrees such as quoted history.
+ * so it reads the same in tests; `skip` drops subtrees such as quoted history, `stopAt` drops an
+ * element and everything after it (Outlook's quoted history follows its header as siblings).
  */
-export function blockText(el: Node, skip?: (el: Element) => boolean): string {
+export function blockText(
+  el: Node,
+  skip?: (el: Element) => boolean,
+  stopAt?: (el: Element) => boolean,
+): string {
   const parts: string[] = [];
+  let stopped = false;
   const walk = (node: Node) => {
+    if (stopped) return;
     if (node.nodeType === 3) {
       parts.push(node.nodeValue ?? "");
       return;
     }
     if (node.nodeType !== 1) return;
     const element = node as Element;
+    if (element !== el && stopAt?.(element)) {
+      stopped = true;
+      return;
+    }
     if (skip?.(element) || element.tagName === "STYLE" || element.tagName === "SCRIPT") return;
     const block = BLOCK.test(element.tagName);
     if (block) parts.push("\n");

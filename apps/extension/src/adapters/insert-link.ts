@@ -1,3 +1,6 @@
+import { gmailHooks } from "./gmail";
+import { outlookHooks } from "./outlook";
+
 const carets = new WeakMap<HTMLElement, Range>();
 
 /** Remembers the caret inside an editor, so a click on the panel does not lose where the link goes. */
@@ -19,16 +22,13 @@ export function trackCaret(editor: HTMLElement): () => void {
   };
 }
 
-/** What follows the rep's own text in a compose body: Gmail's and Outlook's signatures, quoted replies. */
+/** What follows the rep's own text in a compose body: Gmail's and Outlook's signatures and quoted replies. */
 const BELOW_THE_TEXT = [
-  ".gmail_signature_prefix",
-  ".gmail_signature",
-  '[data-smartmail="gmail_signature"]',
-  '[id^="Signature"]',
-  ".gmail_quote",
-  "blockquote",
-  "#divRplyFwdMsg",
-  '[id^="appendonsend"]',
+  ...new Set(
+    [gmailHooks.signature, gmailHooks.quote, outlookHooks.signature, outlookHooks.quote].flatMap(
+      (hook) => hook.selectors,
+    ),
+  ),
 ].join(", ");
 
 /** The editor's direct child holding `el`. */

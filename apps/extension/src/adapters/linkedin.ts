@@ -1,5 +1,5 @@
 import { blockText, closestOf, type Hook, queryAll, queryFirst, reportMiss } from "./hooks";
-import type { PageContext, PanelTarget } from "./page-context";
+import { composeTarget, type PageContext, type PanelTarget, readingTarget } from "./page-context";
 
 /** LinkedIn's DOM hooks: data attributes and roles first; class names only as the last fallback. */
 export const linkedinHooks = {
@@ -91,23 +91,11 @@ export function findLinkedInTargets(doc: Document, profilePage = isProfilePage(d
   const name = profilePage ? queryFirst(doc, linkedinHooks.profileName) : null;
   const card = name?.closest<HTMLElement>("section") ?? name;
   if (card) {
-    targets.push({
-      key: card,
-      anchor: card,
-      insertPosition: "afterend",
-      editor: null,
-      read: () => readProfile(doc),
-    });
+    targets.push(readingTarget(card, () => readProfile(doc)));
   }
   for (const box of queryAll<HTMLElement>(doc, linkedinHooks.messageBox)) {
     const root = closestOf(box, linkedinHooks.conversation) ?? box;
-    targets.push({
-      key: box,
-      anchor: root,
-      insertPosition: "beforeend",
-      editor: box,
-      read: () => readConversation(doc, box, profilePage),
-    });
+    targets.push(composeTarget(box, root, () => readConversation(doc, box, profilePage)));
   }
   return targets;
 }

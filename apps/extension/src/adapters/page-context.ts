@@ -28,3 +28,17 @@ export interface PanelTarget {
   editor: HTMLElement | null;
   read(): PageContext;
 }
+
+/** A message box's target: the panel goes at the end of its compose window and inserts into the box. */
+export function composeTarget(
+  editor: HTMLElement,
+  anchor: HTMLElement,
+  read: () => PageContext,
+): PanelTarget {
+  return { key: editor, anchor, insertPosition: "beforeend", editor, read };
+}
+
+/** A target without a message box (an open thread, a profile): the panel follows the anchor. */
+export function readingTarget(anchor: HTMLElement, read: () => PageContext): PanelTarget {
+  return { key: anchor, anchor, insertPosition: "afterend", editor: null, read };
+}

@@ -1,4 +1,4 @@
-import type { TaxonomyTerm } from "@pitchside/shared";
+import type { ExtensionSurface, TaxonomyTerm } from "@pitchside/shared";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { insertLink } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
@@ -20,11 +20,10 @@ import { loadTaxonomy } from "./taxonomy-cache";
 /** Each answer records suggestion_shown events: wait until the rep pauses. */
 const SUGGEST_DEBOUNCE_MS = 600;
 
-type Surface = "gmail" | "linkedin";
 type SuggestResult = ApiOutput<"suggest.forContext">;
 
 interface Props {
-  surface: Surface;
+  surface: ExtensionSurface;
   target: PanelTarget;
 }
 

@@ -1,3 +1,4 @@
+import type { ExtensionSurface } from "@pitchside/shared";
 import type { PlasmoCSUIAnchor } from "plasmo";
 import { createRoot, type Root } from "react-dom/client";
 import type { PanelTarget } from "../adapters/page-context";
@@ -8,7 +9,7 @@ type CreateRootContainer = (anchor?: PlasmoCSUIAnchor) => Element | Promise<Elem
 
 /** A Panel in its own Plasmo CSUI shadow root for each target the adapter finds, while it is on the page. */
 export function mountPanels(
-  surface: "gmail" | "linkedin",
+  surface: ExtensionSurface,
   find: (doc: Document) => PanelTarget[],
   createRootContainer: CreateRootContainer,
 ): void {

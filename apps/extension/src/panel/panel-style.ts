@@ -11,7 +11,9 @@ export const panelCss = `
   background: #f3f6fb; border-bottom: 1px solid #e3e7ee; border-radius: 8px 8px 0 0; font-weight: 600; }
 .ps-head { gap: 8px; }
 .ps-bar { display: flex; align-items: center; gap: 6px; min-width: 0; flex: 1; font-weight: 400; }
-.ps-bar-context { color: #4a5366; white-space: nowrap; }
+/* a long deal name gives way before the buttons do: they never overflow onto each other */
+.ps-bar-context { color: #4a5366; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; max-width: 45%; flex: 0 1 auto; }
+.ps-head button { flex: none; white-space: nowrap; }
 .ps-bar-top { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 1; }
 .ps-bar-note { padding: 4px 10px; }
 .ps[data-kind="compose"] .ps-body { max-height: 40vh; overflow: auto; }

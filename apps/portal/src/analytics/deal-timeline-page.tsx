@@ -8,6 +8,7 @@ import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { useReportFormat } from "./report-format";
 import { type ReportColumn, ReportTable } from "./report-table";
+import { surfaceLabel } from "./surface-label";
 
 type Entry = RouterOutputs["analytics"]["dealTimeline"]["entries"][number];
 
@@ -40,7 +41,11 @@ export function DealTimelinePage() {
       ),
     },
     { id: "user", header: t("columns.user"), value: (e) => e.userName },
-    { id: "surface", header: t("columns.surface"), value: (e) => e.surface },
+    {
+      id: "surface",
+      header: t("columns.surface"),
+      value: (e) => (e.surface ? surfaceLabel(t, e.surface) : ""),
+    },
   ];
   return (
     <QueryState query={query} what={t("nav.influence")}>

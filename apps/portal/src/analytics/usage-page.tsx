@@ -8,6 +8,7 @@ import { QueryState } from "../ui/query-state";
 import { PageHeatStrip } from "./page-heat-strip";
 import { PeriodControls, useReportParam, useReportPeriod } from "./report-period";
 import { type ReportColumn, ReportTable } from "./report-table";
+import { surfaceLabel } from "./surface-label";
 import { TrendChart } from "./trend-chart";
 import { usageColumns } from "./usage-columns";
 
@@ -78,7 +79,7 @@ export function UsagePage() {
                   caption={t("usage.totals", { group: t(`groups.${by}`) })}
                   columns={usageColumns(t, by, (row) =>
                     by === "surface"
-                      ? (row.key ?? "")
+                      ? surfaceLabel(t, row.key ?? "")
                       : (row.label ?? (by === "none" ? t("groups.none") : t("none"))),
                   )}
                   rows={data.totals}

@@ -18,6 +18,9 @@ const sameOnPurpose = new Set([
   "translation:language.en",
   "translation:language.ja",
   "translation:admin.crm.webhookTitle", // "Webhook" is the word in Japanese too
+  "analytics:surfaces.gmail", // product names
+  "analytics:surfaces.linkedin",
+  "analytics:surfaces.outlook",
 ]);
 
 describe("UI string catalogs", () => {

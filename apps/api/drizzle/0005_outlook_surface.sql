@@ -1,0 +1,1 @@
+ALTER TYPE "public"."surface" ADD VALUE 'outlook' BEFORE 'viewer';

@@ -87,7 +87,7 @@ function covered(page: Page): Promise<string[]> {
       const hit = document.elementFromPoint(x, y);
       if (!hit || !send.contains(hit)) out.push(`Send under ${hit?.tagName}`);
     }
-    for (const host of document.querySelectorAll("plasmo-csui")) {
+    for (const host of document.querySelectorAll("pitchside-panel")) {
       for (const button of host.shadowRoot?.querySelectorAll("button") ?? []) {
         const [x, y] = centre(button);
         const top = document.elementFromPoint(x, y);

@@ -1,8 +1,6 @@
 /** The panel's styles, injected into its shadow root: nothing of the host page leaks in or out. */
 export const panelCss = `
 :host { all: initial; display: block; width: fit-content; max-width: 100%; pointer-events: none; }
-/* Plasmo's container sits at the top z-index: the panel stays in the page's own stacking order */
-#plasmo-shadow-container { z-index: auto !important; position: static !important; }
 .ps { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Yu Gothic UI", sans-serif;
   color: #1d2330; background: #fff; border: 1px solid #d5dae3; border-radius: 8px; margin: 6px 0;
   max-width: 420px; box-shadow: 0 1px 3px rgba(0,0,0,.08); pointer-events: auto; }
@@ -44,7 +42,7 @@ export const panelCss = `
 .ps[data-placement="rail"] { width: 300px; max-width: none; position: sticky; top: 8px; margin-top: 0; }
 `;
 
-/** The shadow root's <style> (Plasmo's getStyle). */
+/** The shadow root's <style>. */
 export function panelStyleElement(): HTMLStyleElement {
   const style = document.createElement("style");
   style.textContent = panelCss;

@@ -2,8 +2,11 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { assetMetaSchema } from "@pitchside/shared";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setStatus } from "../../api/src/assets/assets-service";
+import { createMarkdownAsset } from "../../api/src/assets/markdown-assets";
 import { events } from "../../api/src/db/schema";
 import { makeDeal } from "../../api/src/test/deal-factories";
 import { makeAsset } from "../../api/src/test/factories";
@@ -40,7 +43,9 @@ const seeded = {
   internalCardId: "",
   dealId: "",
   initechDealIds: [] as string[],
+  talkTrackId: "",
 };
+const TALK_TRACK = "## When Acme comes up\n\n- Ask what their rollout took.\n- Total cost over three years.";
 
 beforeAll(async () => {
   if (skipBrowser) return;
@@ -62,6 +67,21 @@ beforeAll(async () => {
       objections: ["security"],
     });
     await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
+    // a talk track in Markdown: the rep copies its text, never sends it
+    const talk = await createMarkdownAsset(
+      db,
+      started.deps.storage,
+      marketer,
+      assetMetaSchema.parse({
+        title: "Acme talk track",
+        type: "battle_card",
+        audience: "internal",
+        competitors: ["acme"],
+      }),
+      TALK_TRACK,
+    );
+    seeded.talkTrackId = talk.assetId;
+    await setStatus(db, marketer, talk.assetId, "published");
     // three open opportunities of one account: a message to it is a question, not a guess
     for (const [name, stage] of [
       ["Initech expansion", "proposal"],
@@ -115,6 +135,20 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       await internal.getByTestId("ps-internal").waitFor();
       expect(await internal.getByTestId("ps-insert").count()).toBe(0);
       expect(await internal.getByTestId("ps-copy").count()).toBe(0);
+      // an internal talk track is for the rep: Open and Copy talk track, no link
+      const talk = gmail.locator(`[data-testid="ps-suggestion"][data-asset-id="${seeded.talkTrackId}"]`);
+      await talk.waitFor({ timeout: 20_000 });
+      expect(await talk.getByTestId("ps-insert").count()).toBe(0);
+      expect(await talk.getByTestId("ps-copy").count()).toBe(0);
+      expect(await talk.getByTestId("ps-internal").textContent()).toBe("For you — internal, not for sending");
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: "https://mail.google.com",
+      });
+      await talk.getByTestId("ps-copy-talk-track").click();
+      await expect
+        .poll(() => gmail.getByTestId("ps-notice").textContent(), { timeout: 15_000 })
+        .toBe("Talk track copied");
+      expect(await gmail.evaluate(() => navigator.clipboard.readText())).toBe(TALK_TRACK);
       await expect
         .poll(() => gmail.getByTestId("ps-deal").locator("option").first().textContent())
         .toContain("Globex Industries rollout");

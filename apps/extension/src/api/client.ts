@@ -1,7 +1,7 @@
 import { sendToBackground } from "@plasmohq/messaging";
 import type { ApiCallName, ApiInput, ApiOutput } from "./calls";
 import { ConnectionMonitor } from "./connection-monitor";
-import type { Reply, SessionRequest, SessionStatus, TrackRequest } from "./messages";
+import type { Reply, SessionRequest, SessionStatus, TalkTrackRequest, TrackRequest } from "./messages";
 import { ApiError } from "./trpc-http";
 
 function unwrap<T>(reply: Reply<T> | undefined): T {
@@ -55,5 +55,12 @@ export async function track(events: TrackRequest["events"]): Promise<void> {
 export async function thumbnail(path: string): Promise<string | null> {
   return unwrap(
     await sendToBackground<{ path: string }, Reply<string | null>>({ name: "thumbnail", body: { path } }),
+  );
+}
+
+/** The text of a talk track (a Markdown asset's version), fetched by the worker with the rep's token. */
+export async function talkTrack(versionId: string): Promise<string> {
+  return unwrap(
+    await sendToBackground<TalkTrackRequest, Reply<string>>({ name: "talk-track", body: { versionId } }),
   );
 }

@@ -22,6 +22,11 @@ export interface ThumbnailRequest {
   path: string;
 }
 
+export interface TalkTrackRequest {
+  /** The version of a Markdown asset (a talk track) whose text the rep copies. */
+  versionId: string;
+}
+
 /** A failure carries its code (see ApiError) and the server it concerns, for the page to explain in its language. */
 export type Reply<T> =
   | { ok: true; data: T }
@@ -34,5 +39,7 @@ declare module "@plasmohq/messaging" {
     track: TrackRequest;
     thumbnail: ThumbnailRequest;
     health: Record<string, never>;
+    "talk-track": TalkTrackRequest;
+    "load-panels": Record<string, never>;
   }
 }

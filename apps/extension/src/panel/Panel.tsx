@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { insertLink } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../api/calls";
-import { api, track } from "../api/client";
+import { api, talkTrack, track } from "../api/client";
 import { explainError } from "../i18n/explain-error";
 import { pageLanguage, type Translate, translator } from "../i18n/translate";
 import { confidentDealMatch } from "../shared-domain";
@@ -193,6 +193,16 @@ export function Panel({ surface, target }: Props) {
     }
   }
 
+  async function copyTalkTrack(versionId: string) {
+    setNotice(null);
+    try {
+      await copyText(await talkTrack(versionId));
+      setNotice(t("talkTrackCopied"));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
   function preview(item: PanelItem, rank: number) {
     if (!status) return;
     window.open(`${status.serverUrl}/library/assets/${item.asset.id}`, "_blank", "noopener");
@@ -326,6 +336,7 @@ export function Panel({ surface, target }: Props) {
                       onInsert={() => void act(item, i + 1, "insert")}
                       onCopy={() => void act(item, i + 1, "copy")}
                       onPreview={() => preview(item, i + 1)}
+                      onCopyText={(versionId) => void copyTalkTrack(versionId)}
                     />
                   ))}
                 </ul>

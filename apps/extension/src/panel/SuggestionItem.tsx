@@ -5,7 +5,15 @@ import type { Translate } from "../i18n/translate";
 /** A suggestion, or a search hit (which has no reasons). */
 export interface PanelItem {
   /** `internal`: a battle card or talk track, for the rep's eyes only, never sent to a buyer. */
-  asset: { id: string; title: string; thumbnailUrl: string | null; audience?: "internal" | "external" };
+  asset: {
+    id: string;
+    title: string;
+    thumbnailUrl: string | null;
+    audience?: "internal" | "external";
+    /** `markdown`: a talk track the rep can copy as text. */
+    source?: string;
+    currentVersionId?: string | null;
+  };
   reasons: { kind: string; label: string }[];
 }
 
@@ -17,11 +25,15 @@ interface Props {
   onInsert(): void;
   onCopy(): void;
   onPreview(): void;
+  /** Copies a Markdown asset's text (internal talk tracks). */
+  onCopyText(versionId: string): void;
 }
 
-export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onPreview }: Props) {
+export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onPreview, onCopyText }: Props) {
   const [src, setSrc] = useState<string | null>(null);
   const internal = item.asset.audience === "internal";
+  const talkTrack =
+    internal && item.asset.source === "markdown" ? (item.asset.currentVersionId ?? null) : null;
   const path = item.asset.thumbnailUrl;
   useEffect(() => {
     let live = true;
@@ -68,8 +80,18 @@ export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onP
               {t("copyLink")}
             </button>
           )}
+          {talkTrack && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onCopyText(talkTrack)}
+              data-testid="ps-copy-talk-track"
+            >
+              {t("copyTalkTrack")}
+            </button>
+          )}
           <button type="button" onClick={onPreview}>
-            {t("preview")}
+            {internal ? t("open") : t("preview")}
           </button>
         </div>
       </div>

@@ -3,7 +3,6 @@
  * OpenDocument, legacy compound files, PNG, hostile zips and executables.
  * Test-only: they use dev dependencies.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,22 +27,17 @@ import {
 import PptxGenJS from "pptxgenjs";
 import yauzl from "yauzl";
 
-/** Debian's fonts-ipafont-gothic; a Japanese PDF embeds a subset of it. */
-const IPA_GOTHIC_CANDIDATES = [
-  "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-  "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf",
-  "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
-];
-
-function ipaGothicPath(): string {
-  const found = IPA_GOTHIC_CANDIDATES.find((p) => existsSync(p));
-  if (!found) throw new Error("IPA Gothic font not found: apt-get install fonts-ipafont-gothic");
-  return found;
-}
+/**
+ * A Japanese PDF embeds this font, shipped beside the tests so they need no system font: a 38 KB subset
+ * of Noto Sans CJK JP (SIL Open Font License, see test-fonts/OFL.txt) with ASCII, kana and the kanji the
+ * tests draw. A test that draws other kanji gets no glyph for them: add them to the subset (the
+ * pyftsubset command is in test-fonts/README.md).
+ */
+const JAPANESE_TEST_FONT = join(import.meta.dirname, "test-fonts", "NotoSansCJKjp-test-subset.otf");
 
 /**
  * A PDF with one page per string (lines split on "\n"). `japanese` embeds a
- * subset of IPA Gothic so kana and kanji draw; `japanese: "font-not-embedded"`
+ * subset of the test font so kana and kanji draw; `japanese: "font-not-embedded"`
  * instead names Kozuka Mincho without embedding it, with the UniJIS-UCS2-H
  * character map, as many Japanese business PDFs do (text only, it draws no glyphs).
  */
@@ -56,7 +50,7 @@ export async function makePdf(opts: {
   let font: Awaited<ReturnType<typeof pdf.embedFont>>;
   if (opts.japanese) {
     pdf.registerFontkit(fontkit);
-    font = await pdf.embedFont(await readFile(ipaGothicPath()), { subset: true });
+    font = await pdf.embedFont(await readFile(JAPANESE_TEST_FONT), { subset: true });
   } else {
     font = await pdf.embedFont(StandardFonts.Helvetica);
   }

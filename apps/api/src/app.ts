@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps";
 import { downloadRoutes } from "./files/download-route";
 import { healthHandler } from "./health";
 import { originAllowed, readSessionCookie } from "./identity/session-cookie";
+import { portalHeaders } from "./portal-headers";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
 import { createExpressContext } from "./trpc/context";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
 
   const portal = deps.config.portalDir;
   if (existsSync(path.join(portal, "index.html"))) {
+    app.use(portalHeaders);
     app.use(express.static(portal, { index: false, maxAge: "1h" }));
     app.get(/^\/(?!api\/|trpc\/|s\/).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");

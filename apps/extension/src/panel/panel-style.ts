@@ -14,6 +14,8 @@ export const panelCss = `
 .ps-head button { flex: none; white-space: nowrap; }
 .ps-bar-top { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 1; }
 .ps-bar-note { padding: 4px 10px; }
+/* the one-line bar may use the compose's width, so the deal and the top suggestion stay readable */
+.ps[data-kind="compose"] { max-width: 640px; }
 .ps[data-kind="compose"] .ps-body { max-height: 40vh; overflow: auto; }
 .ps-body { padding: 8px 10px; display: grid; gap: 8px; }
 .ps-row { display: grid; grid-template-columns: 80px 1fr; align-items: center; gap: 6px; }

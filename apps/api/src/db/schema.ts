@@ -372,6 +372,8 @@ export const linkVisits = pgTable(
       .notNull()
       .references(() => shareLinks.id, { onDelete: "cascade" }),
     visitorId: text("visitor_id").notNull(),
+    /** The browser as a salted hash of address and user agent (it changes daily): ties rotating visitor ids together. */
+    clientHash: text("client_hash"),
     /** Given at the link's email gate; not verified. */
     email: text("email"),
     startedAt: ts("started_at").notNull(),
@@ -384,6 +386,7 @@ export const linkVisits = pgTable(
   },
   (t) => [
     index("link_visits_share_idx").on(t.shareId, t.visitorId, t.lastSeenAt),
+    index("link_visits_client_idx").on(t.shareId, t.clientHash),
     index("link_visits_unsummarized_idx").on(t.lastSeenAt).where(sql`summarized_at is null`),
   ],
 );

@@ -64,12 +64,28 @@ beforeAll(async () => {
   lastWeek = new Date(thisMonday.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
   const lastWeekAt = (hours: number) =>
     new Date(thisMonday.getTime() - 6 * DAY_MS + hours * 3_600_000).toISOString();
+  // last week's are history (a client may date its events only a day back), this week's come as a client sends them
+  const lastWeeks = { userId: rep1.id, assetId: X, shareId: null, props: {} };
+  await ingestEvents(db, [
+    {
+      ...lastWeeks,
+      id: randomUUID(),
+      type: "asset_viewed",
+      dealId: null,
+      surface: "portal",
+      at: new Date(lastWeekAt(1)),
+    },
+    {
+      ...lastWeeks,
+      id: randomUUID(),
+      type: "link_inserted",
+      dealId,
+      surface: "gmail",
+      at: new Date(lastWeekAt(2)),
+    },
+  ]);
   await server.client({ token: rep1.token }).events.track.mutate({
-    events: [
-      { id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal", at: lastWeekAt(1) },
-      { id: randomUUID(), type: "link_inserted", assetId: X, dealId, surface: "gmail", at: lastWeekAt(2) },
-      { id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" },
-    ],
+    events: [{ id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" }],
   });
   await server.client({ token: rep2.token }).events.track.mutate({
     events: [{ id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" }],

@@ -64,34 +64,59 @@ beforeAll(async () => {
   lastWeek = new Date(thisMonday.getTime() - 7 * DAY_MS).toISOString().slice(0, 10);
   const lastWeekAt = (hours: number) =>
     new Date(thisMonday.getTime() - 6 * DAY_MS + hours * 3_600_000).toISOString();
+  // last week's are history (a client may date its events only a day back), this week's come as a client sends them
+  const lastWeeks = { userId: rep1.id, assetId: X, shareId: null, props: {} };
+  await ingestEvents(db, [
+    {
+      ...lastWeeks,
+      id: randomUUID(),
+      type: "asset_viewed",
+      dealId: null,
+      surface: "portal",
+      at: new Date(lastWeekAt(1)),
+    },
+    {
+      ...lastWeeks,
+      id: randomUUID(),
+      type: "link_inserted",
+      dealId,
+      surface: "gmail",
+      at: new Date(lastWeekAt(2)),
+    },
+  ]);
   await server.client({ token: rep1.token }).events.track.mutate({
-    events: [
-      { id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal", at: lastWeekAt(1) },
-      { id: randomUUID(), type: "link_inserted", assetId: X, dealId, surface: "gmail", at: lastWeekAt(2) },
-      { id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" },
-    ],
+    events: [{ id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" }],
   });
   await server.client({ token: rep2.token }).events.track.mutate({
     events: [{ id: randomUUID(), type: "asset_viewed", assetId: X, surface: "portal" }],
   });
   // a share on the deal (a "shared" event), opened by two prospects
   const share = await server.client({ token: rep1.token }).shares.create.mutate({ assetId: X, dealId });
-  const beacon = (body: unknown) =>
+  const beacon = (body: unknown, userAgent: string) =>
     fetch(`${server.url}/api/v/${share.token}/events`, {
       method: "POST",
-      headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": BROWSER_UA },
+      headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": userAgent },
       body: JSON.stringify(body),
     });
-  for (const body of [
-    { type: "open", visitorId: "visitor-report-1" },
+  // two browsers: one client sending two visitor ids would be one visitor
+  const otherBrowser =
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15";
+  for (const [body, userAgent] of [
+    [{ type: "open", visitorId: "visitor-report-1" }, BROWSER_UA],
     [
-      { id: randomUUID(), type: "page", page: 1, activeMs: 4200, visitorId: "visitor-report-1" },
-      { id: randomUUID(), type: "page", page: 2, activeMs: 800, visitorId: "visitor-report-1" },
+      [
+        { id: randomUUID(), type: "page", page: 1, activeMs: 4200, visitorId: "visitor-report-1" },
+        { id: randomUUID(), type: "page", page: 2, activeMs: 800, visitorId: "visitor-report-1" },
+      ],
+      BROWSER_UA,
     ],
-    { type: "open", visitorId: "visitor-report-2" },
-    { id: randomUUID(), type: "page", page: 1, activeMs: 1000, visitorId: "visitor-report-2" },
-  ]) {
-    expect((await beacon(body)).status).toBe(204);
+    [{ type: "open", visitorId: "visitor-report-2" }, otherBrowser],
+    [
+      { id: randomUUID(), type: "page", page: 1, activeMs: 1000, visitorId: "visitor-report-2" },
+      otherBrowser,
+    ],
+  ] as const) {
+    expect((await beacon(body, userAgent)).status).toBe(204);
   }
   // searches that found nothing, in both languages, and one that found something
   await db.insert(searches).values([

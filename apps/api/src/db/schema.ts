@@ -262,8 +262,23 @@ export const deals = pgTable(
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
+    /** The CRM's modification time of the newest delivery seen: an older one arriving later is stale. */
+    crmUpdatedAt: ts("crm_updated_at"),
   },
   (t) => [index("deals_domain_idx").on(t.accountDomain), index("deals_owner_idx").on(t.ownerId)],
+);
+
+/**
+ * Digests of the CRM webhook's signatures accepted while their timestamp is
+ * still acceptable: the same signed request twice is a replay, in any process.
+ */
+export const crmDeliveries = pgTable(
+  "crm_deliveries",
+  {
+    digest: text("digest").primaryKey(),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+  },
+  (t) => [index("crm_deliveries_received_idx").on(t.receivedAt)],
 );
 
 export const dealContacts = pgTable(
@@ -372,6 +387,8 @@ export const linkVisits = pgTable(
       .notNull()
       .references(() => shareLinks.id, { onDelete: "cascade" }),
     visitorId: text("visitor_id").notNull(),
+    /** The browser as a salted hash of address and user agent (it changes daily): ties rotating visitor ids together. */
+    clientHash: text("client_hash"),
     /** Given at the link's email gate; not verified. */
     email: text("email"),
     startedAt: ts("started_at").notNull(),
@@ -384,6 +401,7 @@ export const linkVisits = pgTable(
   },
   (t) => [
     index("link_visits_share_idx").on(t.shareId, t.visitorId, t.lastSeenAt),
+    index("link_visits_client_idx").on(t.shareId, t.clientHash),
     index("link_visits_unsummarized_idx").on(t.lastSeenAt).where(sql`summarized_at is null`),
   ],
 );

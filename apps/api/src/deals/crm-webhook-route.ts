@@ -1,15 +1,22 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { lt } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { writeAudit } from "../audit";
+import type { Db } from "../db/client";
+import { crmDeliveries } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { dealRecordSchema, issuePath } from "./deal-input";
 import { syncDeals } from "./deal-sync";
 
 export const SIGNATURE_HEADER = "x-pitchside-signature";
 export const TIMESTAMP_HEADER = "x-pitchside-timestamp";
-/** How far the sender's clock may be from ours, and how long a captured request stays replayable. */
-export const MAX_SKEW_SECONDS = 300;
+/** How old a signed request may be: the window in which a captured one could be replayed. */
+export const MAX_AGE_SECONDS = 300;
+/** How far ahead of ours the sender's clock may run (timestamps and updatedAt alike). */
+export const MAX_AHEAD_SECONDS = 60;
+/** Accepted signatures are remembered while their timestamp would still be accepted. */
+export const REPLAY_WINDOW_SECONDS = MAX_AGE_SECONDS + MAX_AHEAD_SECONDS;
 export const MAX_DEALS_PER_REQUEST = 1000;
 
 /** `sha256=` + hex HMAC-SHA256 of "<timestamp>.<raw body>": what a sender computes. */
@@ -29,10 +36,14 @@ export function verifyCrmSignature(
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) {
     return { ok: false, error: "X-Pitchside-Timestamp is missing or not unix seconds" };
   }
-  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) {
+  const age = nowSeconds - Number(timestamp);
+  if (age > MAX_AGE_SECONDS) {
+    return { ok: false, error: `X-Pitchside-Timestamp is more than ${MAX_AGE_SECONDS} seconds old` };
+  }
+  if (age < -MAX_AHEAD_SECONDS) {
     return {
       ok: false,
-      error: `X-Pitchside-Timestamp is more than ${MAX_SKEW_SECONDS} seconds from the server's clock`,
+      error: `X-Pitchside-Timestamp is more than ${MAX_AHEAD_SECONDS} seconds ahead of the server's clock`,
     };
   }
   const given = /^sha256=([0-9a-f]{64})$/i.exec(signature?.trim() ?? "")?.[1];
@@ -44,10 +55,42 @@ export function verifyCrmSignature(
   return { ok: true };
 }
 
+/** A deal as the CRM sends it: with its modification time there, so an older delivery never overwrites a newer one. */
+const crmDealSchema = dealRecordSchema.extend({
+  updatedAt: z.iso
+    .datetime({
+      offset: true,
+      error: "is required: the deal's last-modified time in the CRM, an ISO 8601 date-time with offset",
+    })
+    .transform((v) => new Date(v))
+    .refine(
+      (d) => d.getTime() <= Date.now() + MAX_AHEAD_SECONDS * 1000,
+      `must not be more than ${MAX_AHEAD_SECONDS} seconds ahead of the server's clock`,
+    ),
+});
+
 const payloadSchema = z.union([
-  dealRecordSchema,
-  z.array(dealRecordSchema).min(1, "send at least one deal").max(MAX_DEALS_PER_REQUEST),
+  crmDealSchema,
+  z.array(crmDealSchema).min(1, "send at least one deal").max(MAX_DEALS_PER_REQUEST),
 ]);
+
+/**
+ * Remembers a signature for the replay window; false when it was already
+ * accepted. In the caller's transaction, so a delivery that fails is not
+ * remembered and may be retried as it was; old digests go as new ones come.
+ */
+async function firstDelivery(tx: Db, signature: string, now: Date): Promise<boolean> {
+  await tx
+    .delete(crmDeliveries)
+    .where(lt(crmDeliveries.receivedAt, new Date(now.getTime() - REPLAY_WINDOW_SECONDS * 1000)));
+  const digest = createHash("sha256").update(signature.trim().toLowerCase()).digest("hex");
+  const kept = await tx
+    .insert(crmDeliveries)
+    .values({ digest, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ digest: crmDeliveries.digest });
+  return kept.length > 0;
+}
 
 function badRequest(res: Response, error: string) {
   res.status(400).json({ error });
@@ -94,6 +137,7 @@ export function crmWebhookRoutes(deps: AppDeps) {
         }
         const records = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
         const result = await deps.database.db.transaction(async (tx) => {
+          if (!(await firstDelivery(tx, req.get(SIGNATURE_HEADER) ?? "", new Date()))) return null;
           const synced = await syncDeals(tx, records, "crm");
           if (synced.created + synced.updated > 0) {
             await writeAudit(tx, null, "deal.crm_sync", "deal", null, {
@@ -104,7 +148,16 @@ export function crmWebhookRoutes(deps: AppDeps) {
           }
           return synced;
         });
-        res.status(200).json({ received: records.length, ...result });
+        if (!result) {
+          res.status(409).json({
+            error:
+              "This delivery was already received (same signature): it needs no retry; a new delivery is signed with a new timestamp",
+          });
+          return;
+        }
+        // all stale: a 200 all the same, so the CRM does not retry what it has since overtaken
+        const ignored = result.stale === records.length ? { ignored: "stale" as const } : {};
+        res.status(200).json({ ...ignored, received: records.length, ...result });
       } catch (err) {
         next(err);
       }

@@ -1,13 +1,13 @@
 import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dealContacts, dealStageHistory, deals } from "../db/schema";
+import { crmDeliveries, dealContacts, dealStageHistory, deals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { postCrm } from "../test/deal-factories";
 import { makeUser } from "../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { signCrmPayload, verifyCrmSignature } from "./crm-webhook-route";
+import { REPLAY_WINDOW_SECONDS, signCrmPayload, verifyCrmSignature } from "./crm-webhook-route";
 
 const SECRET = "crm-secret-0123456789abcdef";
 let server: TestServer;
@@ -24,8 +24,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+// the CRM's modification times: each delivery a little later than the one before, all in the past
+let crmClock = Date.now() - 60_000;
+const modified = () => {
+  crmClock += 10;
+  return new Date(crmClock).toISOString();
+};
+
 const deal = (over: Record<string, unknown> = {}) => ({
   externalId: "SF-0001",
+  updatedAt: modified(),
   name: "Acme renewal",
   accountName: "Acme",
   accountDomain: "https://www.Acme.com/",
@@ -64,11 +72,20 @@ describe("signature", () => {
     expect(
       verifyCrmSignature(SECRET, { timestamp: String(now), signature: sig }, body, now + 301),
     ).toMatchObject({
-      error: expect.stringMatching(/300 seconds/),
+      error: expect.stringMatching(/more than 300 seconds old/),
     });
-    expect(verifyCrmSignature(SECRET, { timestamp: String(now), signature: sig }, body, now - 299).ok).toBe(
+    expect(verifyCrmSignature(SECRET, { timestamp: String(now), signature: sig }, body, now + 299).ok).toBe(
       true,
     );
+    // a sender's clock may run a minute ahead, no more
+    expect(verifyCrmSignature(SECRET, { timestamp: String(now), signature: sig }, body, now - 59).ok).toBe(
+      true,
+    );
+    expect(
+      verifyCrmSignature(SECRET, { timestamp: String(now), signature: sig }, body, now - 61),
+    ).toMatchObject({
+      error: expect.stringMatching(/more than 60 seconds ahead/),
+    });
   });
 
   it("answers 401 for a wrong secret, a tampered body, or a stale or future timestamp; nothing is written", async () => {
@@ -88,9 +105,10 @@ describe("signature", () => {
     expect(stale.status).toBe(401);
     expect(stale.body?.error).toMatch(/Timestamp/);
     const future = await postCrm(server.url, SECRET, body, {
-      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+      timestamp: Math.floor(Date.now() / 1000) + 2 * 60,
     });
     expect(future.status).toBe(401);
+    expect(future.body?.error).toMatch(/60 seconds ahead/);
     const unsigned = await fetch(`${server.url}/api/integrations/crm/deals`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -116,6 +134,18 @@ describe("payload", () => {
   it.each([
     ["not JSON", null, "{nope", /^body: not valid JSON/],
     ["a missing externalId", { ...deal(), externalId: undefined }, undefined, /^externalId: /],
+    [
+      "a missing updatedAt",
+      { ...deal(), updatedAt: undefined },
+      undefined,
+      /^updatedAt: is required: the deal's last-modified time in the CRM/,
+    ],
+    [
+      "an updatedAt two minutes ahead",
+      deal({ updatedAt: new Date(Date.now() + 2 * 60_000).toISOString() }),
+      undefined,
+      /^updatedAt: must not be more than 60 seconds ahead/,
+    ],
     [
       "a bad contact email",
       deal({ contacts: [{ email: "not-an-email" }] }),
@@ -230,5 +260,66 @@ describe("upsert", () => {
     expect(err).toBeInstanceOf(TRPCClientError);
     expect((err as { data?: { code?: string } }).data?.code).toBe("FORBIDDEN");
     expect((err as Error).message).toMatch(/CRM_WEBHOOK_SECRET/);
+  });
+});
+
+describe("replays and late deliveries", () => {
+  const signed = (body: unknown) => {
+    const raw = JSON.stringify(body);
+    const timestamp = Math.floor(Date.now() / 1000);
+    return { raw, timestamp, signature: signCrmPayload(SECRET, String(timestamp), raw) };
+  };
+
+  it("refuses the same signed request twice within the window, remembered in the database and cleared after", async () => {
+    const { db } = server.deps.database;
+    // a digest older than the window goes when the next delivery comes
+    await db
+      .insert(crmDeliveries)
+      .values({ digest: "f".repeat(64), receivedAt: new Date(Date.now() - 10 * 60_000) });
+    const request = signed(deal({ externalId: "RP-1" }));
+    expect((await postCrm(server.url, SECRET, null, request)).status).toBe(200);
+    const replay = await postCrm(server.url, SECRET, null, request);
+    expect(replay.status).toBe(409);
+    expect(replay.body?.error).toMatch(/already received \(same signature\)/);
+    const kept = await db.select().from(crmDeliveries);
+    expect(kept.map((d) => d.digest)).not.toContain("f".repeat(64));
+    expect(kept.some((d) => Date.now() - d.receivedAt.getTime() < REPLAY_WINDOW_SECONDS * 1000)).toBe(true);
+    // a refused body is not remembered: sent again as it was, once fixed on our side, it goes through
+    const bad = signed(deal({ externalId: "RP-2", stage: "" }));
+    expect((await postCrm(server.url, SECRET, null, bad)).status).toBe(400);
+    expect((await postCrm(server.url, SECRET, null, bad)).status).toBe(400);
+  });
+
+  it("a proposal captured before the close, replayed or re-sent after it, never reopens the deal", async () => {
+    const proposal = signed(deal({ externalId: "RP-3", stage: "proposal" }));
+    expect((await postCrm(server.url, SECRET, null, proposal)).body).toMatchObject({ created: 1 });
+    const won = await postCrm(
+      server.url,
+      SECRET,
+      deal({ externalId: "RP-3", stage: "closed_won", status: "won", closedAt: "2026-01-15" }),
+    );
+    expect(won.body).toMatchObject({ updated: 1 });
+    // the exact request again: refused
+    expect((await postCrm(server.url, SECRET, null, proposal)).status).toBe(409);
+    // the same body signed anew (a slow retry, or a replay with a fresh signature): older than what is stored
+    const late = await postCrm(server.url, SECRET, null, {
+      raw: proposal.raw,
+      timestamp: proposal.timestamp - 1,
+    });
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ ignored: "stale", received: 1, stale: 1, updated: 0 });
+    expect(await dealRow("RP-3")).toMatchObject({ stage: "closed_won", status: "won" });
+
+    // in a batch, only the stale deal is skipped
+    const mixed = await postCrm(server.url, SECRET, [
+      JSON.parse(proposal.raw) as Record<string, unknown>,
+      deal({ externalId: "RP-4" }),
+    ]);
+    expect(mixed.body).toMatchObject({ received: 2, created: 1, stale: 1 });
+    expect(mixed.body?.ignored).toBeUndefined();
+    expect(((mixed.body?.results ?? []) as { action: string }[]).map((r) => r.action)).toEqual([
+      "stale",
+      "created",
+    ]);
   });
 });

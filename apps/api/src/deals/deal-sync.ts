@@ -13,12 +13,17 @@ export interface SyncWarning {
 }
 
 export interface SyncResult {
-  results: { externalId: string; id: string; action: "created" | "updated" | "unchanged" }[];
+  results: { externalId: string; id: string; action: "created" | "updated" | "unchanged" | "stale" }[];
   warnings: SyncWarning[];
   created: number;
   updated: number;
   unchanged: number;
+  /** Older (by the CRM's modification time) than what is stored: ignored. */
+  stale: number;
 }
+
+/** A deal to sync; from the CRM with its modification time there, which orders deliveries. */
+export type SyncRecord = DealRecord & { updatedAt?: Date };
 
 /** Stage keys a deal may carry: the taxonomy's stages plus the two closing ones. */
 export async function knownStages(db: Db): Promise<Set<string>> {
@@ -55,11 +60,12 @@ const uniqueContacts = (contacts: readonly DealContactInput[]) => [
 /**
  * Creates or updates deals by external id, inside the caller's transaction.
  * An unchanged deal is not written at all (replays change nothing); a stage
- * change appends to the history; an unknown stage is kept and reported.
+ * change appends to the history; an unknown stage is kept and reported; a
+ * record older than the stored CRM modification time is ignored as stale.
  */
 export async function syncDeals(
   tx: Db,
-  records: readonly DealRecord[],
+  records: readonly SyncRecord[],
   source: SyncSource,
 ): Promise<SyncResult> {
   const stages = await knownStages(tx);
@@ -67,7 +73,7 @@ export async function syncDeals(
     tx,
     records.flatMap((r) => (r.ownerEmail ? [r.ownerEmail] : [])),
   );
-  const out: SyncResult = { results: [], warnings: [], created: 0, updated: 0, unchanged: 0 };
+  const out: SyncResult = { results: [], warnings: [], created: 0, updated: 0, unchanged: 0, stale: 0 };
   const now = new Date();
 
   for (const record of records) {
@@ -103,6 +109,7 @@ export async function syncDeals(
         externalId: record.externalId,
         closedAt: status === "open" ? null : (record.closedAt ?? now),
         ownerId: ownerId ?? null,
+        crmUpdatedAt: record.updatedAt ?? null,
       })
       .onConflictDoNothing({ target: deals.externalId })
       .returning({ id: deals.id });
@@ -124,6 +131,16 @@ export async function syncDeals(
       .where(eq(deals.externalId, record.externalId))
       .for("update");
     if (!current) throw new Error(`deal ${record.externalId} vanished during the sync`);
+    // a delivery overtaken by a newer one (a slow retry, a replay) must not roll the deal back
+    if (record.updatedAt && current.crmUpdatedAt && record.updatedAt < current.crmUpdatedAt) {
+      out.results.push({ externalId: record.externalId, id: current.id, action: "stale" });
+      out.stale += 1;
+      continue;
+    }
+    if (record.updatedAt && record.updatedAt > (current.crmUpdatedAt ?? new Date(0))) {
+      // the newest modification time is kept even when nothing else changed (not a change: updatedAt stays)
+      await tx.update(deals).set({ crmUpdatedAt: record.updatedAt }).where(eq(deals.id, current.id));
+    }
     const closedAt =
       status === "open"
         ? null

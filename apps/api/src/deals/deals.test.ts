@@ -130,11 +130,12 @@ describe("visibility", () => {
 
   it("lists the touched assets the caller may see, with counts and first/last touch", async () => {
     const { db } = server.deps.database;
-    const d = await makeDeal(db, { ownerId: repId });
+    const d = await makeDeal(db, { ownerId: repId, createdAt: new Date(Date.now() - 2 * 86_400_000) });
     const visible = await makeAsset(db, server.deps.storage, { title: "Touched visible" });
     const draft = await makeAsset(db, server.deps.storage, { title: "Touched draft", status: "draft" });
     const c = server.client({ token: rep });
-    const at = (iso: string) => iso;
+    // times of the extension's offline queue: a few hours back
+    const [first, last] = [5, 2].map((hours) => new Date(Date.now() - hours * 3_600_000).toISOString());
     await c.events.track.mutate({
       events: [
         {
@@ -143,7 +144,7 @@ describe("visibility", () => {
           assetId: visible.assetId,
           dealId: d.id,
           surface: "gmail",
-          at: at("2025-01-02T00:00:00Z"),
+          at: first,
         },
         {
           id: crypto.randomUUID(),
@@ -151,7 +152,7 @@ describe("visibility", () => {
           assetId: visible.assetId,
           dealId: d.id,
           surface: "portal",
-          at: at("2025-01-05T00:00:00Z"),
+          at: last,
         },
       ],
     });
@@ -172,8 +173,8 @@ describe("visibility", () => {
         assetId: visible.assetId,
         title: "Touched visible",
         touches: 2,
-        firstTouchAt: "2025-01-02T00:00:00.000Z",
-        lastTouchAt: "2025-01-05T00:00:00.000Z",
+        firstTouchAt: first,
+        lastTouchAt: last,
       },
     ]);
     expect((await server.client({ token: marketer }).deals.get.query({ id: d.id })).assets).toHaveLength(2);

@@ -23,6 +23,12 @@ export class WindowLimiter {
     return entry.n <= this.limit;
   }
 
+  /** Requests counted for the key in its current window. */
+  used(key: string, now = Date.now()): number {
+    const entry = this.counts.get(key);
+    return entry && now - entry.windowStart < this.windowMs ? entry.n : 0;
+  }
+
   private sweep(now: number) {
     for (const [key, entry] of this.counts) {
       if (now - entry.windowStart >= this.windowMs) this.counts.delete(key);
@@ -36,17 +42,35 @@ export class WindowLimiter {
 }
 
 export interface BeaconLimits {
-  perVisitor: WindowLimiter;
+  /** Per link and client (hashed address and user agent): rotating visitor ids share it. */
+  perClient: WindowLimiter;
   perLink: WindowLimiter;
   /** Passcode tries per link and address: 10 in 15 minutes. */
   passcodes: WindowLimiter;
 }
 
-/** A reader flushes every few seconds; 60 a minute per visitor and 600 per link leave room for bursts. */
+/**
+ * What a client may still send in a minute once its link's budget is spent:
+ * enough for a newcomer's open and a reader's flush every few seconds.
+ */
+export const FAIR_SHARE_PER_MINUTE = 20;
+
+/** A reader flushes every few seconds; 60 a minute per client and 600 per link leave room for bursts. */
 export const newBeaconLimits = (
-  opts: { perVisitorPerMinute?: number; perLinkPerMinute?: number } = {},
+  opts: { perClientPerMinute?: number; perLinkPerMinute?: number } = {},
 ): BeaconLimits => ({
-  perVisitor: new WindowLimiter(opts.perVisitorPerMinute ?? 60, 60_000),
+  perClient: new WindowLimiter(opts.perClientPerMinute ?? 60, 60_000),
   perLink: new WindowLimiter(opts.perLinkPerMinute ?? 600, 60_000),
   passcodes: new WindowLimiter(10, 15 * 60_000),
 });
+
+/**
+ * Whether a beacon from this client may pass. Each client has its own budget;
+ * the link's, once spent by some, stops only clients past their fair share,
+ * so one abuser cannot lock the link's real prospect out.
+ */
+export function admitBeacon(limits: BeaconLimits, token: string, client: string, now = Date.now()): boolean {
+  const key = `${token}:${client}`;
+  if (!limits.perClient.take(key, now)) return false;
+  return limits.perLink.take(token, now) || limits.perClient.used(key, now) <= FAIR_SHARE_PER_MINUTE;
+}

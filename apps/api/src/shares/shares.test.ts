@@ -7,6 +7,7 @@ import { assetDealTouches, auditLog, events, notifications, shareLinks } from ".
 import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
 import { makeTeam, makeUser } from "../test/factories";
 import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
+import { VISIT_GRACE_MS } from "../tracking/link-visits";
 
 const PUBLIC_URL = "https://pitchside.example.com";
 let server: TestServer;
@@ -398,25 +399,93 @@ describe("viewer beacon", () => {
     expect((await eventsOf(share.id)).map((e) => e.type)).toEqual(["shared"]);
   });
 
-  it("rate-limits per visitor and per link", async () => {
+  it("caps a visit's reading time by the time since it started, and refuses pages past the document", async () => {
     const asset = await pdfAsset();
     const share = await server.client({ token: rep }).shares.create.mutate({ assetId: asset.assetId });
-    const bot = { "user-agent": "curl/8.5.0" }; // counted by the limiter, never written
+    const visitorId = "visitor-poison-1";
+    const started = Date.now();
+    expect((await beacon(share.token, { type: "open", visitorId })).status).toBe(204);
+    const claims = Array.from({ length: 20 }, () => ({
+      id: randomUUID(),
+      type: "page",
+      page: 3,
+      activeMs: 30 * 60_000,
+      visitorId,
+    }));
+    expect((await beacon(share.token, claims)).status).toBe(204);
+    const listed = (await server.client({ token: rep }).shares.list.query({ assetId: asset.assetId }))[0];
+    // ten hours claimed; what counts is no more than the visit has lasted, plus a flush's grace
+    expect(listed?.activeMs).toBeGreaterThan(0);
+    expect(listed?.activeMs).toBeLessThanOrEqual(Date.now() - started + VISIT_GRACE_MS);
+    const pageEvents = (await eventsOf(share.id)).filter((e) => e.type === "prospect_page");
+    expect(pageEvents.reduce((a, e) => a + Number(e.props.activeMs), 0)).toBe(listed?.activeMs);
+
+    const md = await makeAsset(server.deps.database.db, server.deps.storage, {
+      source: "markdown",
+      file: { data: "# Card", mimeType: "text/markdown; charset=utf-8", fileName: "card.md" },
+    });
+    const mdShare = await server.client({ token: rep }).shares.create.mutate({ assetId: md.assetId });
+    for (const page of [2, 99_999]) {
+      const res = await beacon(mdShare.token, { type: "page", page, activeMs: 1000, visitorId });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toBe("page: the document has 1 page(s)");
+    }
+    expect((await beacon(mdShare.token, { type: "page", page: 1, activeMs: 1000, visitorId })).status).toBe(
+      204,
+    );
+  });
+
+  it("counts rotating visitor ids from one browser as one visitor, another browser apart", async () => {
+    const asset = await pdfAsset();
+    const share = await server.client({ token: rep }).shares.create.mutate({ assetId: asset.assetId });
+    for (let i = 0; i < 40; i += 1) {
+      expect((await beacon(share.token, { type: "open", visitorId: `rotating-${i}-visitor` })).status).toBe(
+        204,
+      );
+    }
+    const firefox = {
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0",
+    };
+    expect((await beacon(share.token, { type: "open", visitorId: "firefox-visitor" }, firefox)).status).toBe(
+      204,
+    );
+    const listed = (await server.client({ token: rep }).shares.list.query({ assetId: asset.assetId }))[0];
+    expect(listed).toMatchObject({ opens: 2, uniqueVisitors: 2 });
+    const { items } = await server.client({ token: marketer }).analytics.engagement.query({
+      assetIds: [asset.assetId],
+    });
+    expect(items[0]).toMatchObject({ opens: 41, uniqueVisitors: 2 });
+  });
+
+  it("gives each client its own budget, so one abuser cannot lock the link's prospect out", async () => {
+    const asset = await pdfAsset();
+    const share = await server.client({ token: rep }).shares.create.mutate({ assetId: asset.assetId });
+    const client = (n: number) => ({ "user-agent": `curl/8.5.${n}` }); // counted by the limiter, never written
     const statuses: number[] = [];
     for (let i = 0; i < 61; i += 1)
-      statuses.push((await beacon(share.token, { type: "open", visitorId: "rate-visitor-0" }, bot)).status);
+      statuses.push(
+        (await beacon(share.token, { type: "open", visitorId: `rate-visitor-${i}` }, client(0))).status,
+      );
     expect(statuses.slice(0, 60).every((s) => s === 204)).toBe(true);
-    const limited = await beacon(share.token, { type: "open", visitorId: "rate-visitor-0" }, bot);
+    // new visitor ids from the same client do not buy a new budget
+    const limited = await beacon(share.token, { type: "open", visitorId: "rate-visitor-fresh" }, client(0));
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("60");
-    // many visitors on one link: the link's own budget (600 a minute) runs out too
+    // more clients spend the link's budget (600 a minute); past their fair share they are refused
     let last = 0;
-    for (let v = 1; v <= 10 && last !== 429; v += 1) {
+    for (let n = 1; n <= 12 && last !== 429; n += 1) {
       for (let i = 0; i < 60 && last !== 429; i += 1) {
-        last = (await beacon(share.token, { type: "open", visitorId: `rate-visitor-${v}` }, bot)).status;
+        last = (await beacon(share.token, { type: "open", visitorId: "rate-visitor-1" }, client(n))).status;
       }
     }
     expect(last).toBe(429);
-    expect((await beacon(share.token, { type: "open", visitorId: "rate-visitor-new" })).status).toBe(429);
+    // the prospect arriving now still reads, and flushes every few seconds, unhindered
+    const prospect: number[] = [];
+    for (let i = 0; i < 15; i += 1)
+      prospect.push(
+        (await beacon(share.token, { type: "page", page: 1, activeMs: 10, visitorId: "real-prospect-1" }))
+          .status,
+      );
+    expect(prospect.every((s) => s === 204)).toBe(true);
   });
 });

@@ -16,9 +16,9 @@ import { verifyPassword } from "../identity/passwords";
 import { readSessionCookie } from "../identity/session-cookie";
 import { isBot } from "../tracking/bots";
 import { ingestEventsIn, type NewEvent } from "../tracking/events-service";
-import { recordVisit } from "../tracking/link-visits";
+import { activeAllowance, findVisitor, recordVisit } from "../tracking/link-visits";
 import { notifyRoomOpened, notifyShareOpened } from "../tracking/notifications-service";
-import { type BeaconLimits, newBeaconLimits } from "./beacon-limits";
+import { admitBeacon, type BeaconLimits, newBeaconLimits } from "./beacon-limits";
 import { giveGatePass, readGatePass } from "./link-gate";
 import {
   type FoundShare,
@@ -81,11 +81,17 @@ function pageHeaders(res: Response, nonce: string) {
 
 /** The client's address as a salted, truncated hash that changes every day: enough to spot abuse, not to identify. */
 function ipHash(secret: string, ip: string | undefined): string {
+  return dailyHash(secret, `viewer-ip:${ip ?? ""}`);
+}
+
+/** The browser (address and user agent) the same way: one client, whatever visitor ids it sends. */
+function clientHash(secret: string, req: Request): string {
+  return dailyHash(secret, `viewer-client:${req.ip ?? ""}:${req.get("user-agent") ?? ""}`);
+}
+
+function dailyHash(secret: string, what: string): string {
   const day = new Date().toISOString().slice(0, 10);
-  return createHmac("sha256", secret)
-    .update(`viewer-ip:${day}:${ip ?? ""}`)
-    .digest("hex")
-    .slice(0, 16);
+  return createHmac("sha256", secret).update(`${day}:${what}`).digest("hex").slice(0, 16);
 }
 
 const beaconSchema = z
@@ -115,6 +121,15 @@ function issueText(error: z.ZodError): string {
     if (inner) return `${inner.path.join(".") || "body"}: ${inner.message}`;
   }
   return issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "body: invalid";
+}
+
+/** A request to show a response as a document (the address bar, a frame, an embed), as browsers say it. */
+function opensAsPage(req: Request): boolean {
+  const dest = req.get("sec-fetch-dest");
+  return (
+    req.get("sec-fetch-mode") === "navigate" ||
+    (dest !== undefined && ["document", "iframe", "frame", "object", "embed"].includes(dest))
+  );
 }
 
 function sendStatic(res: Response, file: string, maxAge: number) {
@@ -350,6 +365,11 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       if (download && !found.share.allowDownload) {
         return void res.status(403).type("text").send("This link does not allow downloads");
       }
+      // a no-download link's file is for the viewer's script and tags; opened as a page of its own
+      // (the browser's PDF viewer, with its Save button) it is the viewer that opens instead
+      if (!found.share.allowDownload && opensAsPage(req)) {
+        return void res.redirect(303, `/s/${String(req.params.token)}`);
+      }
       const kind = kindOf(found);
       const original = download && originalAllowed(found);
       const servedKey = original ? key : readableKey(found, kind);
@@ -397,7 +417,8 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         if (beacons.some((b) => b.visitorId !== visitorId)) {
           return void res.status(400).json({ error: "visitorId: one visitor per request" });
         }
-        if (!limits.perVisitor.take(`${token}:${visitorId}`) || !limits.perLink.take(token)) {
+        const client = clientHash(deps.config.sessionSecret, req);
+        if (!admitBeacon(limits, token, client)) {
           res.setHeader("Retry-After", "60");
           return void res.status(429).json({ error: "Too many events for this link; slow down" });
         }
@@ -411,9 +432,9 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         if (isGone(found)) return void res.status(410).json({ error: "This link is no longer available" });
         const pass = gateCheck(req, found);
         if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
-        const pageCount = found.version.pageCount;
-        const badPage = beacons.find((b) => b.page !== undefined && pageCount !== null && b.page > pageCount);
-        if (badPage)
+        // a text, an image, a video or a link reads as one page
+        const pageCount = found.version.pageCount ?? 1;
+        if (beacons.some((b) => b.page !== undefined && b.page > pageCount))
           return void res.status(400).json({ error: `page: the document has ${pageCount} page(s)` });
         if (beacons.some((b) => b.type === "download") && !found.share.allowDownload) {
           return void res.status(400).json({ error: "type: this link does not allow downloads" });
@@ -423,34 +444,58 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         const { share } = found;
         const hash = ipHash(deps.config.sessionSecret, req.ip);
         const now = new Date();
-        const rows: NewEvent[] = beacons.map((b) => ({
-          id: b.id ?? randomUUID(),
-          type:
-            b.type === "open" ? "prospect_opened" : b.type === "page" ? "prospect_page" : "asset_downloaded",
-          userId: null,
-          assetId: share.assetId,
-          dealId: share.dealId,
-          shareId: share.id,
-          surface: "viewer",
-          at: now,
-          props: {
-            visitorId,
-            ipHash: hash,
-            versionId: found.version.id,
-            ...(pass.email ? { email: pass.email } : {}),
-            ...(b.type === "page" ? { page: b.page, activeMs: b.activeMs } : {}),
-          },
-        }));
         await db.transaction(async (tx) => {
+          const visitor = await findVisitor(tx, {
+            shareId: share.id,
+            visitorId,
+            clientHash: client,
+            at: now,
+          });
+          // a visit cannot have been read for longer than it has lasted: claims past that are cut
+          let allowance = activeAllowance(visitor.visit, now);
+          const rows: NewEvent[] = beacons.map((b) => {
+            const activeMs = Math.min(b.activeMs ?? 0, allowance);
+            if (b.type === "page") allowance -= activeMs;
+            return {
+              id: b.id ?? randomUUID(),
+              type:
+                b.type === "open"
+                  ? "prospect_opened"
+                  : b.type === "page"
+                    ? "prospect_page"
+                    : "asset_downloaded",
+              userId: null,
+              assetId: share.assetId,
+              dealId: share.dealId,
+              shareId: share.id,
+              surface: "viewer",
+              at: now,
+              props: {
+                visitorId: visitor.visitorId,
+                ipHash: hash,
+                versionId: found.version.id,
+                ...(pass.email ? { email: pass.email } : {}),
+                ...(b.type === "page" ? { page: b.page, activeMs } : {}),
+              },
+            };
+          });
           const inserted = await ingestEventsIn(tx, rows);
           if (inserted.length === 0) return; // a retried batch
           const pages = new Map<number, number>();
           for (const e of inserted) {
-            if (e.type !== "prospect_page") continue;
+            const ms = Number(e.props.activeMs);
+            if (e.type !== "prospect_page" || ms <= 0) continue;
             const page = Number(e.props.page);
-            pages.set(page, (pages.get(page) ?? 0) + Number(e.props.activeMs));
+            pages.set(page, (pages.get(page) ?? 0) + ms);
           }
-          await recordVisit(tx, { shareId: share.id, visitorId, email: pass.email, at: now, pages });
+          await recordVisit(tx, {
+            shareId: share.id,
+            visitor,
+            clientHash: client,
+            email: pass.email,
+            at: now,
+            pages,
+          });
           if (share.createdBy && inserted.some((e) => e.type === "prospect_opened")) {
             await notifyShareOpened(tx, deps.config.smtp !== undefined, share.createdBy, {
               shareId: share.id,

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { assets, assetVersions, dealContacts, dealStageHistory, deals } from "../db/schema";
 import { signCrmPayload } from "../deals/crm-webhook-route";
 import type { FileStorage } from "../files/storage";
-import { versionFileKey } from "../files/storage";
+import { versionFileKey, versionRenditionKey, versionThumbnailKey } from "../files/storage";
 
 let seq = 0;
 
@@ -49,6 +49,9 @@ export async function makeAsset(
     source?: "file" | "link" | "markdown";
     url?: string;
     file?: { data: Buffer | string; mimeType: string; fileName: string; pageCount?: number };
+    /** The PDF an Office file reads as (a PDF is its own), and the card picture. */
+    rendition?: Buffer;
+    thumbnail?: Buffer;
   } = {},
 ) {
   seq += 1;
@@ -56,6 +59,10 @@ export async function makeAsset(
   const file = over.file;
   const key = file ? versionFileKey(versionId) : null;
   if (file && key) await storage.putBuffer(key, Buffer.from(file.data));
+  const renditionKey = over.rendition ? versionRenditionKey(versionId) : null;
+  if (over.rendition && renditionKey) await storage.putBuffer(renditionKey, over.rendition);
+  const thumbnailKey = over.thumbnail ? versionThumbnailKey(versionId) : null;
+  if (over.thumbnail && thumbnailKey) await storage.putBuffer(thumbnailKey, over.thumbnail);
   const [asset] = await db
     .insert(assets)
     .values({
@@ -81,8 +88,10 @@ export async function makeAsset(
     size: file ? Buffer.byteLength(file.data) : null,
     pageCount: file?.pageCount ?? null,
     processingState: "ready",
+    thumbnailKey,
     // a PDF is its own rendition
     ...(file?.mimeType === "application/pdf" ? { renditionKey: key, renditionState: "ready" as const } : {}),
+    ...(renditionKey ? { renditionKey, renditionState: "ready" as const } : {}),
   });
   return { assetId: asset.id, versionId, title: asset.title };
 }

@@ -124,7 +124,8 @@ const anyOf = (column: AnyPgColumn, ids: string[]) => sql`${column} = any(${sql.
 
 /**
  * The ids a batch refers to that this user may use: assets by the one
- * visibility rule, deals by the deal rule, share links they made.
+ * visibility rule, deals by the deal rule (with when each was created), share
+ * links they made.
  */
 async function usableReferences(db: Db, user: SessionUser, batch: readonly TrackedEvent[]) {
   const ids = (pick: (e: TrackedEvent) => string | undefined) => [
@@ -143,7 +144,7 @@ async function usableReferences(db: Db, user: SessionUser, batch: readonly Track
       : [],
     dealIds.length > 0
       ? db
-          .select({ id: deals.id })
+          .select({ id: deals.id, createdAt: deals.createdAt })
           .from(deals)
           .where(and(anyOf(deals.id, dealIds), visibleDealsWhere(user)))
       : [],
@@ -159,15 +160,35 @@ async function usableReferences(db: Db, user: SessionUser, batch: readonly Track
           )
       : [],
   ]);
-  const rows = [
-    ...visibleAssets.map((r) => ({ kind: "asset", id: r.id })),
-    ...visibleDeals.map((r) => ({ kind: "deal", id: r.id })),
-    ...ownShares.map((r) => ({ kind: "share", id: r.id })),
-  ];
-  return new Set(rows.map((r) => `${r.kind}:${r.id}`));
+  return {
+    assets: new Set(visibleAssets.map((r) => r.id)),
+    deals: new Map(visibleDeals.map((r) => [r.id, r.createdAt])),
+    shares: new Set(ownShares.map((r) => r.id)),
+  };
 }
 
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** How far ahead of the server a client's clock may run. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+/** How old a client-supplied time may be: the extension's offline queue, not a rewrite of history. */
+export const MAX_BACKDATE_MS = 24 * 60 * 60_000;
+
+/**
+ * Why an event's own time is refused, or null: only a little in the past, never
+ * before its deal existed, never ahead of the clock. A backdated use would
+ * otherwise count on deals closed long ago and inflate an asset's track record.
+ */
+export function whyNotAt(at: number, now: number, dealCreatedAt: Date | undefined): string | null {
+  if (at > now + CLOCK_SKEW_MS) {
+    return "at: more than 5 minutes ahead of the server's clock; check the device's date and time";
+  }
+  if (at < now - MAX_BACKDATE_MS) {
+    return "at: more than 24 hours ago; only events queued offline in the last 24 hours may carry their own time";
+  }
+  if (dealCreatedAt && at < dealCreatedAt.getTime() - CLOCK_SKEW_MS) {
+    return `at: before the deal existed (created ${dealCreatedAt.toISOString()})`;
+  }
+  return null;
+}
 
 /** events.track: a batch from the portal or the extension, checked against what the caller may see. */
 export async function trackEvents(
@@ -184,14 +205,20 @@ export async function trackEvents(
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     const missing = (["asset", "deal", "share"] as const).find((kind) => {
-      const ref = kind === "asset" ? e.assetId : kind === "deal" ? e.dealId : e.shareId;
-      return ref !== undefined && !usable.has(`${kind}:${ref}`);
+      if (kind === "asset") return e.assetId !== undefined && !usable.assets.has(e.assetId);
+      if (kind === "deal") return e.dealId !== undefined && !usable.deals.has(e.dealId);
+      return e.shareId !== undefined && !usable.shares.has(e.shareId);
     });
     if (missing) {
       rejected.push({ id: e.id, reason: `${missing}Id: no ${missing} with that id that you can see` });
       continue;
     }
     const at = e.at ? Date.parse(e.at) : now;
+    const badTime = e.at ? whyNotAt(at, now, e.dealId ? usable.deals.get(e.dealId) : undefined) : null;
+    if (badTime) {
+      rejected.push({ id: e.id, reason: badTime });
+      continue;
+    }
     rows.push({
       id: e.id,
       type: e.type,
@@ -200,8 +227,8 @@ export async function trackEvents(
       dealId: e.dealId ?? null,
       shareId: e.shareId ?? null,
       surface: e.surface,
-      // a client clock running ahead must not make touches from the future
-      at: new Date(at > now + FUTURE_TOLERANCE_MS ? now : at),
+      // a clock a little ahead must not make touches from the future
+      at: new Date(Math.min(at, now)),
       props: e.props ?? {},
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trackRecords } from "../assets/track-records";
 import { assetDealTouches, events } from "../db/schema";
 import { makeAsset, makeDeal } from "../test/deal-factories";
 import { makeUser } from "../test/factories";
@@ -37,6 +38,17 @@ const codeOf = async (p: Promise<unknown>) => {
   }
 };
 
+const HOUR = 3_600_000;
+/** A time `hours` ago, as a client sends it. */
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+/** A deal Pitchside has known for a week: the times below may fall after its creation. */
+const weekOldDeal = (over: Parameters<typeof makeDeal>[1] = {}) =>
+  makeDeal(server.deps.database.db, {
+    ownerId: repId,
+    createdAt: new Date(Date.now() - 7 * 24 * HOUR),
+    ...over,
+  });
+
 const touch = async (assetId: string, dealId: string) => {
   const [row] = await server.deps.database.db
     .select()
@@ -49,7 +61,8 @@ describe("events.track", () => {
   it("stores a batch, aggregates touches per (asset, deal), and a replay changes nothing", async () => {
     const { db } = server.deps.database;
     const asset = await makeAsset(db, server.deps.storage);
-    const deal = await makeDeal(db, { ownerId: repId });
+    const deal = await weekOldDeal();
+    const [t1, t2, t3] = [ago(3), ago(5), ago(4)];
     const batch = [
       {
         id: randomUUID(),
@@ -57,7 +70,7 @@ describe("events.track", () => {
         assetId: asset.assetId,
         dealId: deal.id,
         surface: "outlook" as const,
-        at: "2025-02-03T10:00:00Z",
+        at: t1,
       },
       {
         id: randomUUID(),
@@ -65,7 +78,7 @@ describe("events.track", () => {
         assetId: asset.assetId,
         dealId: deal.id,
         surface: "portal" as const,
-        at: "2025-02-01T10:00:00Z",
+        at: t2,
       },
       {
         id: randomUUID(),
@@ -73,7 +86,7 @@ describe("events.track", () => {
         assetId: asset.assetId,
         dealId: deal.id,
         surface: "linkedin" as const,
-        at: "2025-02-02T10:00:00Z",
+        at: t3,
         props: { rank: 1 },
       },
       {
@@ -94,8 +107,8 @@ describe("events.track", () => {
     const first = await touch(asset.assetId, deal.id);
     // a shown suggestion is not a touch; the three uses are
     expect(first).toMatchObject({ count: 3 });
-    expect(first?.firstTouchAt.toISOString()).toBe("2025-02-01T10:00:00.000Z");
-    expect(first?.lastTouchAt.toISOString()).toBe("2025-02-03T10:00:00.000Z");
+    expect(first?.firstTouchAt.toISOString()).toBe(t2);
+    expect(first?.lastTouchAt.toISOString()).toBe(t1);
 
     expect(await c.events.track.mutate({ events: batch })).toEqual({
       accepted: 0,
@@ -105,7 +118,8 @@ describe("events.track", () => {
     expect((await touch(asset.assetId, deal.id))?.count).toBe(3);
 
     // a later batch mixing a replayed id with a new, earlier event: only the new one counts
-    const earlier = { ...batch[0], id: randomUUID(), at: "2025-01-15T00:00:00Z" } as (typeof batch)[number];
+    const t0 = ago(20);
+    const earlier = { ...batch[0], id: randomUUID(), at: t0 } as (typeof batch)[number];
     expect(
       await c.events.track.mutate({ events: [batch[1] as (typeof batch)[number], earlier] }),
     ).toMatchObject({
@@ -114,8 +128,8 @@ describe("events.track", () => {
     });
     const after = await touch(asset.assetId, deal.id);
     expect(after?.count).toBe(4);
-    expect(after?.firstTouchAt.toISOString()).toBe("2025-01-15T00:00:00.000Z");
-    expect(after?.lastTouchAt.toISOString()).toBe("2025-02-03T10:00:00.000Z");
+    expect(after?.firstTouchAt.toISOString()).toBe(t0);
+    expect(after?.lastTouchAt.toISOString()).toBe(t1);
     const [stored] = await db
       .select()
       .from(events)
@@ -201,12 +215,66 @@ describe("events.track", () => {
   it("keeps props and timestamps exactly through the array-parameter insert", async () => {
     const props = { q: 'a"b,c{}\\ \n ü 価格', n: null, list: [1, "x"] };
     const id = randomUUID();
+    const at = new Date(Date.parse(ago(2)) + 123).toISOString();
     await server.client({ token: rep }).events.track.mutate({
-      events: [{ id, type: "asset_viewed", surface: "portal", at: "2025-01-01T00:00:00.123Z", props }],
+      events: [{ id, type: "asset_viewed", surface: "portal", at, props }],
     });
     const [row] = await server.deps.database.db.select().from(events).where(eq(events.id, id));
     expect(row?.props).toEqual(props);
-    expect(row?.at.toISOString()).toBe("2025-01-01T00:00:00.123Z");
+    expect(row?.at.toISOString()).toBe(at);
+  });
+
+  it("takes a client's own time only from the last 24 hours, never before its deal existed or ahead of the clock", async () => {
+    const { db } = server.deps.database;
+    const asset = await makeAsset(db, server.deps.storage);
+    const c = server.client({ token: rep });
+    // the probe: a use on a deal won long ago, dated before its close
+    const won = await makeDeal(db, {
+      ownerId: repId,
+      status: "won",
+      stage: "closed_won",
+      createdAt: new Date("2000-06-01T00:00:00Z"),
+      closedAt: new Date("2002-01-01T00:00:00Z"),
+    });
+    const fresh = await makeDeal(db, { ownerId: repId });
+    const use = (over: { at: string; dealId?: string }) => ({
+      id: randomUUID(),
+      type: "link_inserted" as const,
+      assetId: asset.assetId,
+      surface: "gmail" as const,
+      ...over,
+    });
+    const backdated = use({ dealId: won.id, at: "2001-01-01T00:00:00Z" });
+    const dayOld = use({ dealId: won.id, at: ago(25) });
+    const beforeDeal = use({ dealId: fresh.id, at: ago(1) });
+    const ahead = use({ dealId: fresh.id, at: new Date(Date.now() + 10 * 60_000).toISOString() });
+    const queued = use({ at: ago(23) });
+    const result = await c.events.track.mutate({ events: [backdated, dayOld, beforeDeal, ahead, queued] });
+    expect(result).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [
+        { id: backdated.id, reason: expect.stringMatching(/^at: more than 24 hours ago/) },
+        { id: dayOld.id, reason: expect.stringMatching(/^at: more than 24 hours ago/) },
+        {
+          id: beforeDeal.id,
+          reason: `at: before the deal existed (created ${fresh.createdAt.toISOString()})`,
+        },
+        { id: ahead.id, reason: expect.stringMatching(/^at: more than 5 minutes ahead/) },
+      ],
+    });
+    expect(await touch(asset.assetId, won.id)).toBeUndefined();
+    expect((await trackRecords(db, [asset.assetId])).get(asset.assetId)).toBeUndefined();
+
+    // a use now, after the close, is stored but never counts toward the won deal
+    expect((await c.events.track.mutate({ events: [use({ dealId: won.id, at: ago(0) })] })).accepted).toBe(1);
+    expect((await touch(asset.assetId, won.id))?.count).toBe(1);
+    expect((await trackRecords(db, [asset.assetId])).get(asset.assetId)).toBeUndefined();
+    // a little ahead of the clock is today
+    const skewed = use({ dealId: fresh.id, at: new Date(Date.now() + 60_000).toISOString() });
+    expect((await c.events.track.mutate({ events: [skewed] })).accepted).toBe(1);
+    const [stored] = await db.select().from(events).where(eq(events.id, skewed.id));
+    expect(stored?.at.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it("takes 100 events with one multi-row insert and one touch upsert", async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets, deals, linkVisits, notifications, shareLinks } from "../db/schema";
 
@@ -7,9 +7,68 @@ export const VISIT_GAP_MS = 30 * 60_000;
 /** A visit is over, and summed up for the link's maker, after this long without a beacon. */
 export const VISIT_OVER_AFTER_MS = 10 * 60_000;
 
+/**
+ * Active time a visit may claim beyond the wall-clock time since it started:
+ * the first flush may land a moment before the open that began the visit.
+ */
+export const VISIT_GRACE_MS = 15_000;
+
+type Visit = typeof linkVisits.$inferSelect;
+
+export interface Visitor {
+  /** The visitor id events and visits are counted under. */
+  visitorId: string;
+  /** Their visit in progress (locked for the transaction), if any. */
+  visit: Visit | undefined;
+}
+
+/**
+ * Who is reading, and their visit in progress: the id the browser sent, unless
+ * it is new on this link while its client (hashed address and user agent) is
+ * known under another id, so rotating ids from one browser are one visitor.
+ */
+export async function findVisitor(
+  tx: Db,
+  b: { shareId: string; visitorId: string; clientHash: string; at: Date },
+): Promise<Visitor> {
+  const [known] = await tx
+    .select({ visitorId: linkVisits.visitorId })
+    .from(linkVisits)
+    .where(
+      and(
+        eq(linkVisits.shareId, b.shareId),
+        or(eq(linkVisits.visitorId, b.visitorId), eq(linkVisits.clientHash, b.clientHash)),
+      ),
+    )
+    .orderBy(sql`${linkVisits.visitorId} = ${b.visitorId} desc`, desc(linkVisits.lastSeenAt))
+    .limit(1);
+  const visitorId = known?.visitorId ?? b.visitorId;
+  const [visit] = await tx
+    .select()
+    .from(linkVisits)
+    .where(
+      and(
+        eq(linkVisits.shareId, b.shareId),
+        eq(linkVisits.visitorId, visitorId),
+        gt(linkVisits.lastSeenAt, new Date(b.at.getTime() - VISIT_GAP_MS)),
+      ),
+    )
+    .orderBy(desc(linkVisits.lastSeenAt))
+    .limit(1)
+    .for("update");
+  return { visitorId, visit };
+}
+
+/** How much more active time a visit may claim at `at`: never more than the time since it started. */
+export function activeAllowance(visit: Visit | undefined, at: Date): number {
+  const elapsed = visit ? at.getTime() - visit.startedAt.getTime() : 0;
+  return Math.max(0, elapsed + VISIT_GRACE_MS - (visit?.activeMs ?? 0));
+}
+
 export interface VisitBeacons {
   shareId: string;
-  visitorId: string;
+  visitor: Visitor;
+  clientHash: string;
   /** Given at the link's email gate. */
   email: string | null;
   at: Date;
@@ -17,26 +76,15 @@ export interface VisitBeacons {
   pages: Map<number, number>;
 }
 
-/** Adds a batch of beacons to the visit they belong to (the same browser within VISIT_GAP_MS), or starts one. */
+/** Adds a batch of beacons to the visitor's visit in progress (within VISIT_GAP_MS), or starts one. */
 export async function recordVisit(tx: Db, b: VisitBeacons): Promise<void> {
-  const [visit] = await tx
-    .select()
-    .from(linkVisits)
-    .where(
-      and(
-        eq(linkVisits.shareId, b.shareId),
-        eq(linkVisits.visitorId, b.visitorId),
-        gt(linkVisits.lastSeenAt, new Date(b.at.getTime() - VISIT_GAP_MS)),
-      ),
-    )
-    .orderBy(desc(linkVisits.lastSeenAt))
-    .limit(1)
-    .for("update");
+  const { visit, visitorId } = b.visitor;
   const added = [...b.pages.values()].reduce((a, ms) => a + ms, 0);
   if (!visit) {
     await tx.insert(linkVisits).values({
       shareId: b.shareId,
-      visitorId: b.visitorId,
+      visitorId,
+      clientHash: b.clientHash,
       email: b.email,
       startedAt: b.at,
       lastSeenAt: b.at,
@@ -54,6 +102,7 @@ export async function recordVisit(tx: Db, b: VisitBeacons): Promise<void> {
       activeMs: visit.activeMs + added,
       pages,
       email: visit.email ?? b.email,
+      clientHash: visit.clientHash ?? b.clientHash,
     })
     .where(eq(linkVisits.id, visit.id));
 }

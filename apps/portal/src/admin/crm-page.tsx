@@ -26,7 +26,7 @@ export function CrmPage() {
 
 function curlExample(url: string) {
   return [
-    `BODY='{"externalId":"opp-1001","name":"Acme renewal","stage":"proposal","amount":12000,"currency":"USD"}'`,
+    `BODY='{"externalId":"opp-1001","updatedAt":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","name":"Acme renewal","stage":"proposal","amount":12000,"currency":"USD"}'`,
     "TS=$(date +%s)",
     `SIG=$(printf '%s.%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$CRM_WEBHOOK_SECRET" | sed 's/^.* //')`,
     `curl -X POST '${url}' \\`,

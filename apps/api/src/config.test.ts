@@ -13,6 +13,7 @@ describe("config", () => {
     expect(config.publicUrl).toBe("http://127.0.0.1:3000");
     expect("binary" in config.meili).toBe(true);
     expect(config.uploadMaxBytes).toBe(100 * 1024 * 1024);
+    expect(config).toMatchObject({ jobLeaseMs: 30_000, searchTimeoutMs: 500 });
   });
 
   it("generates SESSION_SECRET once and keeps it in DATA_DIR", () => {
@@ -37,6 +38,8 @@ describe("config", () => {
     [{ SESSION_SECRET: "short" }, /^Invalid configuration: SESSION_SECRET must be at least 32 characters/],
     [{ PITCHSIDE_ADMIN_EMAIL: "a@example.com" }, /^Invalid configuration: PITCHSIDE_ADMIN_PASSWORD /],
     [{ PITCHSIDE_DEMO: "yes" }, /^Invalid configuration: PITCHSIDE_DEMO /],
+    [{ JOB_LEASE_SECONDS: "0" }, /^Invalid configuration: JOB_LEASE_SECONDS must be a positive number/],
+    [{ SEARCH_TIMEOUT_MS: "half" }, /^Invalid configuration: SEARCH_TIMEOUT_MS /],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(attempt).toThrow(ConfigError);

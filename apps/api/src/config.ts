@@ -65,6 +65,12 @@ const envSchema = z
       z.string().min(12, "must be at least 12 characters").optional(),
     ),
     UPLOAD_MAX_MB: z.coerce.number().positive("must be a positive number").default(100),
+    JOB_LEASE_SECONDS: z.coerce.number().positive("must be a positive number of seconds").default(30),
+    SEARCH_TIMEOUT_MS: z.coerce
+      .number()
+      .int("must be a whole number of milliseconds")
+      .positive("must be a positive number of milliseconds")
+      .default(500),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** The built portal to serve; tests point it at a build of their own. */
     PORTAL_DIR: z.string().min(1).optional(),
@@ -116,6 +122,10 @@ export interface Config {
   demo: boolean;
   admin: { email: string; password: string } | undefined;
   uploadMaxBytes: number;
+  /** A running job whose worker has not renewed its lease for this long is run again. */
+  jobLeaseMs: number;
+  /** A search that Meilisearch has not answered by then is answered from the database. */
+  searchTimeoutMs: number;
   logLevel: Env["LOG_LEVEL"];
   portalDir: string;
   /** Email alerts go out through this server; absent, alerts stay in the app. */
@@ -187,6 +197,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { email: env.PITCHSIDE_ADMIN_EMAIL, password: env.PITCHSIDE_ADMIN_PASSWORD }
         : undefined,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    jobLeaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000),
+    searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
     tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },

@@ -1,4 +1,5 @@
 import { removeAbandonedUploads } from "./assets/unsaved-uploads";
+import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./assets/upload-staging";
 import type { AppDeps } from "./deps";
 import { notifyEndedLinks } from "./shares/ended-links";
 import { backfillVisits, summarizeFinishedVisits } from "./tracking/link-visits";
@@ -13,6 +14,12 @@ const tasks: { name: string; everyMs: number; run: (deps: AppDeps) => Promise<nu
     name: "abandoned uploads",
     everyMs: 60 * 60_000,
     run: (d) => removeAbandonedUploads(d.database.db, d.storage),
+  },
+  // partial files of uploads cut off mid-way (a dropped connection, a crash)
+  {
+    name: "partial uploads",
+    everyMs: 60 * 60_000,
+    run: async (d) => (await clearUploadStaging(d.config.dataDir, STAGED_UPLOAD_QUIET_MS)).files,
   },
 ];
 

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { closeProcessingWorkers } from "./assets/processing/run-processing";
 import { queueMissingRenditions } from "./assets/rendition-backlog";
+import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./assets/upload-staging";
 import type { Config } from "./config";
 import { acquireDataLock } from "./data-lock";
 import { type Database, openDatabase } from "./db/client";
 import type { AppDeps } from "./deps";
 import { startHousekeeping } from "./housekeeping";
+import { requeueRunningJobs } from "./jobs/queue";
 import type { Logger } from "./logger";
 import { type RunningMeili, spawnMeili } from "./search/meili-process";
 import { wireDeps } from "./wiring";
@@ -37,6 +39,7 @@ export async function startServices(
     });
     cleanups.push(() => database.close());
     await database.migrate();
+    await recoverFromCrash(config, database, logger);
 
     let meili: RunningMeili | null = null;
     if (!("url" in config.meili)) {
@@ -72,4 +75,19 @@ export async function startServices(
     await stop();
     throw err;
   }
+}
+
+/**
+ * What a crash (kill -9, power loss) leaves behind. On the embedded database this process holds
+ * the data directory's lock, so every running job and every staged upload belonged to a process
+ * that is gone: they are requeued and removed at once. On Postgres other processes may be at work;
+ * their leases and the upload files they are writing are left alone.
+ */
+async function recoverFromCrash(config: Config, database: Database, logger: Logger): Promise<void> {
+  const embedded = !config.databaseUrl;
+  const requeued = embedded ? await requeueRunningJobs(database.db) : 0;
+  if (requeued > 0)
+    logger.warn({ requeued }, "jobs that were running when the server stopped are queued again");
+  const staged = await clearUploadStaging(config.dataDir, embedded ? 0 : STAGED_UPLOAD_QUIET_MS);
+  if (staged.files > 0) logger.info(staged, "removed partial uploads left by an earlier run");
 }

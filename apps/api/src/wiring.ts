@@ -49,7 +49,7 @@ export function wireDeps(opts: {
       },
       opts.logger,
       // a deck in LibreOffice never holds up the text of the next upload, nor a slow mail server either
-      { lanes: [["process_version"], ["render_version"], ["send_mail"]] },
+      { lanes: [["process_version"], ["render_version"], ["send_mail"]], leaseMs: opts.config.jobLeaseMs },
     ),
     logger: opts.logger,
     throttles: newThrottles(),

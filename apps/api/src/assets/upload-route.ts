@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
 import { assetMetaSchema } from "@pitchside/shared";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import multer from "multer";
@@ -12,6 +11,7 @@ import { type FileStorage, versionFileKey } from "../files/storage";
 import { currentUser, requireUser } from "../identity/http-auth";
 import { addVersion, createAsset } from "./assets-service";
 import { detectFileType } from "./processing/detect-type";
+import { uploadStagingDir } from "./upload-staging";
 
 const ACCEPTED =
   "PDF, PowerPoint, Word, Excel (also .ppt, .doc, .xls), OpenDocument, RTF, PNG, JPEG, WebP, GIF, MP4, Markdown or plain text";
@@ -58,7 +58,7 @@ function changeNote(raw: unknown): string | undefined {
 
 /** POST /api/uploads: the file is checked by content, stored, and processed later by a job. */
 export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () => void) {
-  const tmpDir = path.join(deps.config.dataDir, "tmp");
+  const tmpDir = uploadStagingDir(deps.config.dataDir);
   const upload = multer({
     storage: multer.diskStorage({
       destination: (_req, _file, cb) => {

@@ -1,4 +1,5 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
 import { assets } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 
@@ -28,4 +29,22 @@ export function visibleAssetsFilter(user: SessionUser, nowSeconds: number): stri
   if (seesEverything(user)) return null;
   const team = user.teamId ? ` OR teamIds = ${JSON.stringify(user.teamId)}` : "";
   return `status = "published" AND (expiresAtTs IS NULL OR expiresAtTs > ${Math.floor(nowSeconds)}) AND (teamIds IS EMPTY${team})`;
+}
+
+/**
+ * Which of `ids` (hits from the search index) pass `rule` in the database right now, with their
+ * status there: the index lags behind the database (the outbox, an outage), so an answer built
+ * from it is checked here and never shows what was archived, expired or moved to another team.
+ */
+export async function checkedAgainstDatabase(
+  db: Db,
+  ids: string[],
+  rule: SQL,
+): Promise<Map<string, (typeof assets.$inferSelect)["status"]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: assets.id, status: assets.status })
+    .from(assets)
+    .where(and(inArray(assets.id, ids), rule));
+  return new Map(rows.map((r) => [r.id, r.status]));
 }

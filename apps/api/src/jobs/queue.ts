@@ -18,6 +18,10 @@ export async function enqueueJob(
   return row.id;
 }
 
+/**
+ * A claimed job. `attempts` doubles as the claim's fencing token: a worker that lost its lease
+ * (paused past it, another worker took the job over) can no longer renew, complete or fail it.
+ */
 export interface ClaimedJob {
   id: number;
   kind: string;
@@ -26,24 +30,27 @@ export interface ClaimedJob {
   maxAttempts: number;
 }
 
-/** A job left `running` this long belonged to a process that died: run it again. */
-export const STALE_AFTER_SECONDS = 600;
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
-/** Claims the next due job of one of `kinds`; SKIP LOCKED lets any number of workers share the table. */
-export async function claimJob(db: Db, kinds: string[]): Promise<ClaimedJob | null> {
+/**
+ * Claims the next due job of one of `kinds`, or a running one whose lease (its `locked_at`, renewed
+ * by the worker's heartbeat) is older than `leaseSeconds`: its worker died. SKIP LOCKED lets any
+ * number of workers share the table.
+ */
+export async function claimJob(db: Db, kinds: string[], leaseSeconds: number): Promise<ClaimedJob | null> {
   const result = await db.execute(sql`
     update jobs set status = 'running', locked_at = now(), attempts = attempts + 1, updated_at = now()
     where id = (
       select id from jobs
       where kind in ${kinds}
         and ((status = 'queued' and run_at <= now())
-          or (status = 'running' and locked_at < now() - make_interval(secs => ${STALE_AFTER_SECONDS})))
+          or (status = 'running' and locked_at < now() - make_interval(secs => ${leaseSeconds})))
       order by run_at, id
       limit 1
       for update skip locked
     )
     returning id, kind, payload, attempts, max_attempts`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  const row = rowsOf(result)[0];
   if (!row) return null;
   return {
     id: Number(row.id),
@@ -54,9 +61,17 @@ export async function claimJob(db: Db, kinds: string[]): Promise<ClaimedJob | nu
   };
 }
 
-export async function completeJob(db: Db, id: number): Promise<void> {
+const ours = (job: ClaimedJob) => sql`id = ${job.id} and status = 'running' and attempts = ${job.attempts}`;
+
+/** The heartbeat: false when the job is no longer ours (its lease ran out and another worker took it). */
+export async function renewLease(db: Db, job: ClaimedJob): Promise<boolean> {
+  const result = await db.execute(sql`update jobs set locked_at = now() where ${ours(job)} returning id`);
+  return rowsOf(result).length > 0;
+}
+
+export async function completeJob(db: Db, job: ClaimedJob): Promise<void> {
   await db.execute(
-    sql`update jobs set status = 'done', locked_at = null, updated_at = now() where id = ${id}`,
+    sql`update jobs set status = 'done', locked_at = null, updated_at = now() where ${ours(job)}`,
   );
 }
 
@@ -74,6 +89,18 @@ export async function failJob(
       status = ${final ? "failed" : "queued"}::job_status,
       run_at = now() + make_interval(secs => ${delay}),
       locked_at = null, last_error = ${error.slice(0, 2000)}, updated_at = now()
-    where id = ${job.id}`);
+    where ${ours(job)}`);
   return final ? "failed" : "retry";
+}
+
+/**
+ * Puts every running job back in the queue, due now. Only for a database no other process can
+ * hold (the embedded one, under the data-directory lock): whatever is running there belonged to a
+ * process that is gone, so waiting for its lease would only delay it.
+ */
+export async function requeueRunningJobs(db: Db): Promise<number> {
+  const result = await db.execute(sql`
+    update jobs set status = 'queued', locked_at = null, run_at = now(), updated_at = now()
+    where status = 'running' returning id`);
+  return rowsOf(result).length;
 }

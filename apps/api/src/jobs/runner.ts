@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Logger } from "../logger";
-import { type ClaimedJob, claimJob, completeJob, failJob } from "./queue";
+import { type ClaimedJob, claimJob, completeJob, failJob, renewLease } from "./queue";
 
 export interface JobHandler {
   run(payload: Record<string, unknown>, job: ClaimedJob): Promise<void>;
@@ -12,6 +12,11 @@ export interface JobHandler {
 
 export interface JobRunnerOptions {
   idleMs?: number;
+  /**
+   * How long a claimed job stays ours without a heartbeat (default 30 s); the heartbeat renews it
+   * six times as often, so a job whose worker died runs again within this time.
+   */
+  leaseMs?: number;
   /**
    * Kinds that run side by side, each lane one job at a time: a slow kind
    * (LibreOffice converting a deck) in a lane of its own never holds up a
@@ -26,7 +31,8 @@ export class JobRunner {
 
   constructor(db: Db, handlers: Record<string, JobHandler>, logger: Logger, opts: JobRunnerOptions = {}) {
     const kinds = opts.lanes ?? [Object.keys(handlers)];
-    this.lanes = kinds.map((laneKinds) => new Lane(db, handlers, laneKinds, logger, opts.idleMs ?? 500));
+    const timing = { idleMs: opts.idleMs ?? 500, leaseMs: opts.leaseMs ?? 30_000 };
+    this.lanes = kinds.map((laneKinds) => new Lane(db, handlers, laneKinds, logger, timing));
   }
 
   start(): void {
@@ -64,7 +70,7 @@ class Lane {
     private readonly handlers: Record<string, JobHandler>,
     private readonly kinds: string[],
     private readonly logger: Logger,
-    private readonly idleMs: number,
+    private readonly timing: { idleMs: number; leaseMs: number },
   ) {}
 
   start(): void {
@@ -105,11 +111,11 @@ class Lane {
     } catch (err) {
       this.logger.error({ err }, "job poll failed");
     }
-    if (!this.stopped) this.schedule(didWork ? 0 : this.idleMs);
+    if (!this.stopped) this.schedule(didWork ? 0 : this.timing.idleMs);
   }
 
   private async runOne(): Promise<boolean> {
-    const job = await claimJob(this.db, this.kinds);
+    const job = await claimJob(this.db, this.kinds, this.timing.leaseMs / 1000);
     if (!job) return false;
     const handler = this.handlers[job.kind];
     const log = this.logger.child({ job: job.id, kind: job.kind, attempt: job.attempts });
@@ -119,16 +125,44 @@ class Lane {
       log.error("job has no handler");
       return true;
     }
+    if (job.attempts > job.maxAttempts) {
+      // every attempt ended with its worker (a job that takes the process down must not loop forever)
+      const message = `stopped ${job.maxAttempts} times while running: its process ended or lost the job's lease`;
+      await failJob(this.db, job, message, true);
+      log.error({ error: message }, "job failed");
+      await handler.onFailed?.(job.payload, message);
+      return true;
+    }
+    log.debug("job started");
+    const heartbeat = this.heartbeat(job, log);
     try {
       await handler.run(job.payload, job);
-      await completeJob(this.db, job.id);
+      await completeJob(this.db, job);
       log.info({ ms: Date.now() - started }, "job done");
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const outcome = await failJob(this.db, job, message, handler.isPermanent?.(err) ?? false);
       log.warn({ ms: Date.now() - started, outcome, error: message }, "job failed");
       if (outcome === "failed") await handler.onFailed?.(job.payload, message);
+    } finally {
+      clearInterval(heartbeat);
     }
     return true;
+  }
+
+  /** Renews the job's lease while it runs; a lease not renewed for leaseMs lets another worker take the job. */
+  private heartbeat(job: ClaimedJob, log: Logger): NodeJS.Timeout {
+    let lost = false;
+    const timer = setInterval(() => {
+      renewLease(this.db, job).then(
+        (held) => {
+          if (!held && !lost) log.warn("job lease lost: another worker has taken the job over");
+          lost ||= !held;
+        },
+        (err: Error) => log.warn({ err: err.message }, "job heartbeat failed"),
+      );
+    }, this.timing.leaseMs / 6);
+    timer.unref();
+    return timer;
   }
 }

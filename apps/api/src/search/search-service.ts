@@ -2,7 +2,12 @@ import { detectLanguage, type SearchSort } from "@pitchside/shared";
 import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Locale, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
-import { seesEverything, visibleAssetsFilter, visibleAssetsWhere } from "../assets/visibility";
+import {
+  checkedAgainstDatabase,
+  seesEverything,
+  visibleAssetsFilter,
+  visibleAssetsWhere,
+} from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
@@ -143,14 +148,28 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
   };
 }
 
-async function searchMeili(index: SearchIndex, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+async function searchMeili(
+  db: Db,
+  index: SearchIndex,
+  user: SessionUser,
+  input: SearchInput,
+): Promise<SearchOutput> {
   const result = await index.index.search<Hit>(input.q, meiliSearchParams(user, input));
+  // the index can lag behind an archive or a team change; the database decides what may be shown
+  const current = await checkedAgainstDatabase(
+    db,
+    result.hits.map((hit) => hit.id),
+    visibleAssetsWhere(user),
+  );
+  const hits = result.hits.flatMap((hit) => {
+    const status = current.get(hit.id);
+    if (!status) return [];
+    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit) }];
+  });
+  const total = result.estimatedTotalHits ?? result.hits.length;
   return {
-    hits: result.hits.map((hit) => ({
-      asset: hitToAsset(hit),
-      ...pickSnippet(hit._formatted, hit.pageUnit),
-    })),
-    total: result.estimatedTotalHits ?? result.hits.length,
+    hits,
+    total: Math.max(input.offset + hits.length, total - (result.hits.length - hits.length)),
     facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
     degraded: false,
   };
@@ -214,7 +233,7 @@ export async function searchAssets(
 ): Promise<SearchOutput> {
   let output: SearchOutput;
   try {
-    output = await searchMeili(deps.index, user, input);
+    output = await searchMeili(deps.db, deps.index, user, input);
   } catch (err) {
     deps.log.warn({ err: (err as Error).message }, "search degraded to the database");
     output = await searchDatabase(deps.db, user, input);

@@ -10,7 +10,7 @@ import {
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
 import { trackRecords } from "../assets/track-records";
-import { liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
+import { checkedAgainstDatabase, liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
@@ -164,6 +164,15 @@ export async function suggestForContext(
     deps.log.warn({ err: (err as Error).message }, "suggestions degraded to the database");
     docs = await candidatesFromDatabase(db, user);
     degraded = true;
+  }
+  if (!degraded) {
+    // the index can lag behind an archive or a team change: offer only what is live in the database
+    const live = await checkedAgainstDatabase(
+      db,
+      docs.map((d) => d.id),
+      liveAssetsWhere(user),
+    );
+    docs = docs.filter((d) => live.has(d.id));
   }
   const ids = docs.map((d) => d.id);
   const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);

@@ -4,8 +4,8 @@ import type { Db } from "../db/client";
 import { apiTokens, sessions, users } from "../db/schema";
 import { AppError } from "../errors";
 import { credentialCache, forgetCredentials } from "./credential-cache";
+import type { LoginThrottle } from "./login-throttle";
 import { dummyHash, verifyPassword } from "./passwords";
-import type { LoginThrottle } from "./throttle";
 import { hashToken, newSecretToken } from "./tokens";
 import { byEmail, publicUserColumns, type SessionUser } from "./users-service";
 
@@ -14,27 +14,23 @@ export const EXTENSION_TOKEN_PREFIX = "psx_";
 
 export type Credential = { kind: "session"; tokenHash: string } | { kind: "token"; tokenId: string };
 
-export interface Throttles {
-  account: LoginThrottle;
-  ip: LoginThrottle;
-}
-
 export type LoginResult =
   | { client: "portal"; user: SessionUser; sessionToken: string; expiresAt: Date }
   | { client: "extension"; user: SessionUser; token: string; tokenId: string };
 
 export async function login(
   db: Db,
-  throttles: Throttles,
+  throttle: LoginThrottle,
   input: { email: string; password: string; client: Client; ip: string; tokenName?: string },
 ): Promise<LoginResult> {
-  const accountKey = input.email.toLowerCase();
-  const wait = Math.max(throttles.account.retryAfter(accountKey), throttles.ip.retryAfter(input.ip));
-  if (wait > 0) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} seconds`,
-    );
+  // counted before the password is checked, so parallel guesses cannot outrun the count
+  const admission = await throttle.admit(input.email, input.ip);
+  if (!admission.admitted) {
+    const seconds = Math.ceil(admission.retryAfterMs / 1000);
+    throw new AppError("TOO_MANY_REQUESTS", `Too many failed sign-ins; try again in ${seconds} seconds`, {
+      reason: "signInThrottled",
+      params: { seconds },
+    });
   }
   const [row] = await db
     .select({ ...publicUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -42,11 +38,10 @@ export async function login(
     .where(byEmail(input.email));
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), input.password);
   if (!row || !ok || row.disabledAt) {
-    throttles.account.fail(accountKey);
-    throttles.ip.fail(input.ip);
+    await admission.attempt.failed();
     throw new AppError("UNAUTHORIZED", "Wrong email or password");
   }
-  throttles.account.succeed(accountKey);
+  await admission.attempt.succeeded();
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
 
   if (input.client === "extension") {

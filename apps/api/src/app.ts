@@ -26,7 +26,8 @@ export const redactPath = (url: string) =>
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // the client's address (sign-in throttling, viewer limits) comes from X-Forwarded-For only via TRUST_PROXY
+  app.set("trust proxy", deps.config.trustProxy);
 
   app.use(
     pinoHttp({

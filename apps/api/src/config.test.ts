@@ -40,6 +40,9 @@ describe("config", () => {
     [{ PITCHSIDE_DEMO: "yes" }, /^Invalid configuration: PITCHSIDE_DEMO /],
     [{ JOB_LEASE_SECONDS: "0" }, /^Invalid configuration: JOB_LEASE_SECONDS must be a positive number/],
     [{ SEARCH_TIMEOUT_MS: "half" }, /^Invalid configuration: SEARCH_TIMEOUT_MS /],
+    [{ TRUST_PROXY: "true" }, /^Invalid configuration: TRUST_PROXY must name the proxies/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^Invalid configuration: TRUST_PROXY .*"10\.0\.0\.0\/33" is none/],
+    [{ TRUST_PROXY: "my-balancer" }, /^Invalid configuration: TRUST_PROXY /],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(attempt).toThrow(ConfigError);
@@ -49,6 +52,16 @@ describe("config", () => {
     } catch (err) {
       expect((err as Error).message).not.toContain("\n");
     }
+  });
+
+  it("trusts no proxy by default, and a hop count or the proxies' addresses when told", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: "10.0.0.0/8, loopback, ::1" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "loopback",
+      "::1",
+    ]);
   });
 
   it("uses an external Meilisearch when MEILI_URL and MEILI_MASTER_KEY are set", () => {

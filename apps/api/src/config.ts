@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -23,6 +24,42 @@ const optionalUrl = z
   .optional()
   .transform((v) => (v === "" ? undefined : v))
   .pipe(z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional());
+
+/** Express's named address ranges, accepted in TRUST_PROXY beside addresses and CIDR ranges. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+const isProxyAddress = (entry: string) => {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * Express's `trust proxy`: false (the default: X-Forwarded-For is ignored), a hop count, or the
+ * proxies' addresses. `true` is refused: it believes whatever a client writes in the header.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | number | string[] => {
+    const value = v?.trim() ?? "";
+    if (value === "" || value === "false" || value === "0") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((e) => e.trim());
+    const bad = entries.find((e) => !isProxyAddress(e));
+    if (bad === undefined) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        value === "true"
+          ? "must name the proxies (a hop count such as 1, or addresses such as 10.0.0.0/8): true would believe any client's X-Forwarded-For"
+          : `must be a hop count or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal; ${JSON.stringify(bad)} is none of these`,
+    });
+    return z.NEVER;
+  });
 
 const envSchema = z
   .object({
@@ -64,6 +101,7 @@ const envSchema = z
     PITCHSIDE_ADMIN_PASSWORD: optionalString.pipe(
       z.string().min(12, "must be at least 12 characters").optional(),
     ),
+    TRUST_PROXY: trustProxy,
     UPLOAD_MAX_MB: z.coerce.number().positive("must be a positive number").default(100),
     JOB_LEASE_SECONDS: z.coerce.number().positive("must be a positive number of seconds").default(30),
     SEARCH_TIMEOUT_MS: z.coerce
@@ -126,6 +164,8 @@ export interface Config {
   jobLeaseMs: number;
   /** A search that Meilisearch has not answered by then is answered from the database. */
   searchTimeoutMs: number;
+  /** Express's `trust proxy`: who may tell us the client's address in X-Forwarded-For. */
+  trustProxy: false | number | string[];
   logLevel: Env["LOG_LEVEL"];
   portalDir: string;
   /** Email alerts go out through this server; absent, alerts stay in the app. */
@@ -199,6 +239,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
     jobLeaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000),
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
     tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },

@@ -1,7 +1,7 @@
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { FileStorage } from "./files/storage";
-import type { Throttles } from "./identity/auth-service";
+import type { LoginThrottle } from "./identity/login-throttle";
 import type { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
 import type { SearchIndex } from "./search/search-index";
@@ -15,7 +15,7 @@ export interface AppDeps {
   storage: FileStorage;
   jobs: JobRunner;
   logger: Logger;
-  throttles: Throttles;
+  loginThrottle: LoginThrottle;
   /** Searches and suggestions shown, recorded behind the answer. */
   writeBehind: WriteBehind;
 }

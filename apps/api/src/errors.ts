@@ -10,12 +10,23 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE";
 
-/** An expected failure with a message meant for the caller. */
+/**
+ * What a UI needs to say an error in its own language: a stable `reason` its catalog has a string
+ * for, the values that string names, and the input field at fault, if one is.
+ */
+export interface ErrorDetail {
+  reason: string;
+  params?: Record<string, string | number>;
+  field?: string;
+}
+
+/** An expected failure with a message meant for the caller (English; `detail` lets a UI localize it). */
 export class AppError extends Error {
   override name = "AppError";
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
   }

@@ -37,8 +37,8 @@ async function main() {
     console.log(seeded ? "Demo workspace created. Sign in with:" : "Demo sign-ins:");
     for (const u of demoUsers) console.log(`  ${u.role.padEnd(9)} ${u.email}  /  ${u.password}`);
     // in the background: the portal is usable while the library fills in
-    seedDemoLibraryOnce(db, services.deps.throttles, url, (line) => console.log(line)).catch((err: unknown) =>
-      logger.error({ err }, "demo library import failed; it is retried on the next start"),
+    seedDemoLibraryOnce(db, services.deps.loginThrottle, url, (line) => console.log(line)).catch(
+      (err: unknown) => logger.error({ err }, "demo library import failed; it is retried on the next start"),
     );
   }
 

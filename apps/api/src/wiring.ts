@@ -5,18 +5,13 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { AppDeps } from "./deps";
 import { localStorage } from "./files/storage";
-import { LoginThrottle } from "./identity/throttle";
+import { LoginThrottle } from "./identity/login-throttle";
 import { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
 import { meiliHttpClient } from "./search/meili-http";
 import { SearchIndex } from "./search/search-index";
 import { sendMailJob } from "./tracking/alert-mail";
 import { WriteBehind } from "./tracking/write-behind";
-
-export const newThrottles = () => ({
-  account: new LoginThrottle(5, 15 * 60_000),
-  ip: new LoginThrottle(50, 15 * 60_000),
-});
 
 /** Builds the app's parts from a database and a Meilisearch endpoint; starts nothing. */
 export function wireDeps(opts: {
@@ -52,7 +47,7 @@ export function wireDeps(opts: {
       { lanes: [["process_version"], ["render_version"], ["send_mail"]], leaseMs: opts.config.jobLeaseMs },
     ),
     logger: opts.logger,
-    throttles: newThrottles(),
+    loginThrottle: new LoginThrottle(),
     writeBehind: new WriteBehind(db, opts.logger),
   };
 }

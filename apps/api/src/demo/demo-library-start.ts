@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { settings, users } from "../db/schema";
-import { login, logout, type Throttles } from "../identity/auth-service";
+import { login, logout } from "../identity/auth-service";
+import type { LoginThrottle } from "../identity/login-throttle";
 import { backfillVisits } from "../tracking/link-visits";
 import { seedDemoActivity } from "./demo-activity";
 import { demoUsers } from "./demo-users";
@@ -17,12 +18,12 @@ const ACTIVITY_KEY = "demo.activity_seeded_at";
  */
 export async function seedDemoLibraryOnce(
   db: Db,
-  throttles: Throttles,
+  throttle: LoginThrottle,
   url: string,
   log: (line: string) => void,
 ): Promise<void> {
   const [mark] = await db.select().from(settings).where(eq(settings.key, SEEDED_KEY));
-  if (!mark && !(await importLibrary(db, throttles, url, log))) return;
+  if (!mark && !(await importLibrary(db, throttle, url, log))) return;
   const [activity] = await db.select().from(settings).where(eq(settings.key, ACTIVITY_KEY));
   if (activity) return;
   // one transaction with its mark: all of it or none, so a second start never doubles it
@@ -38,7 +39,7 @@ export async function seedDemoLibraryOnce(
 /** True when every asset went in. */
 async function importLibrary(
   db: Db,
-  throttles: Throttles,
+  throttle: LoginThrottle,
   url: string,
   log: (line: string) => void,
 ): Promise<boolean> {
@@ -47,7 +48,7 @@ async function importLibrary(
   // a database that was not made by the demo seed has no demo marketer: nothing to fill
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, marketer.email));
   if (!account) return false;
-  const session = await login(db, throttles, {
+  const session = await login(db, throttle, {
     email: marketer.email,
     password: marketer.password,
     client: "extension",

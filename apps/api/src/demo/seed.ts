@@ -1,5 +1,7 @@
+import { ConfigError } from "../config";
 import type { Db } from "../db/client";
 import { teams } from "../db/schema";
+import { passwordProblem } from "../identity/password-strength";
 import { countUsers, createUser } from "../identity/users-service";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { demoTaxonomy } from "./demo-taxonomy";
@@ -21,11 +23,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
 /** PITCHSIDE_ADMIN_EMAIL/PASSWORD: the first admin of an empty, non-demo database. */
 export async function seedAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
-  await createUser(db, {
-    email: admin.email,
-    name: "Administrator",
-    role: "admin",
-    password: admin.password,
-  });
+  const account = { email: admin.email, name: "Administrator" };
+  // a weak password stops the start with one line, like any other bad setting
+  const problem = await passwordProblem(admin.password, account);
+  if (problem) throw new ConfigError(`Invalid configuration: PITCHSIDE_ADMIN_PASSWORD: ${problem.message}`);
+  await createUser(db, { ...account, role: "admin", password: admin.password });
   return true;
 }

@@ -1,7 +1,8 @@
-import { clients, emailSchema } from "@pitchside/shared";
+import { clients, emailSchema, passwordSchema } from "@pitchside/shared";
 import { z } from "zod";
+import { writeAudit } from "../audit";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
-import { login, logout } from "./auth-service";
+import { changePassword, login, logout } from "./auth-service";
 
 export const authRouter = router({
   login: publicProcedure
@@ -14,7 +15,7 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const result = await login(ctx.db, ctx.deps.throttles, { ...input, ip: ctx.ip });
+      const result = await login(ctx.db, ctx.deps.loginThrottle, { ...input, ip: ctx.ip });
       if (result.client === "extension") return { user: result.user, token: result.token };
       ctx.cookies.setSession(result.sessionToken, result.expiresAt);
       return { user: result.user };
@@ -25,6 +26,26 @@ export const authRouter = router({
     if (ctx.credential.kind === "session") ctx.cookies.clearSession();
     return { ok: true as const };
   }),
+
+  /** The caller's own password; their other sessions and extension tokens end, this one stays. */
+  changePassword: authedProcedure
+    .input(
+      z.object({
+        currentPassword: z.string().min(1, "Current password is required").max(256),
+        password: passwordSchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx.db, ctx.deps.loginThrottle, {
+        user: ctx.user,
+        credential: ctx.credential,
+        ip: ctx.ip,
+        currentPassword: input.currentPassword,
+        newPassword: input.password,
+      });
+      await writeAudit(ctx.db, ctx.user.id, "user.password_change", "user", ctx.user.id, {});
+      return { ok: true as const };
+    }),
 
   me: authedProcedure.query(({ ctx }) => ({ user: ctx.user, via: ctx.credential.kind })),
 });

@@ -4,49 +4,48 @@ import type { Db } from "../db/client";
 import { apiTokens, sessions, users } from "../db/schema";
 import { AppError } from "../errors";
 import { credentialCache, forgetCredentials } from "./credential-cache";
-import { dummyHash, verifyPassword } from "./passwords";
-import type { LoginThrottle } from "./throttle";
+import type { LoginAttempt, LoginThrottle } from "./login-throttle";
+import { assertStrongPassword } from "./password-strength";
+import { dummyHash, hashPassword, verifyPassword } from "./passwords";
 import { hashToken, newSecretToken } from "./tokens";
-import { byEmail, publicUserColumns, type SessionUser } from "./users-service";
+import { byEmail, endAllSessions, publicUserColumns, type SessionUser } from "./users-service";
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export const EXTENSION_TOKEN_PREFIX = "psx_";
 
 export type Credential = { kind: "session"; tokenHash: string } | { kind: "token"; tokenId: string };
 
-export interface Throttles {
-  account: LoginThrottle;
-  ip: LoginThrottle;
-}
-
 export type LoginResult =
   | { client: "portal"; user: SessionUser; sessionToken: string; expiresAt: Date }
   | { client: "extension"; user: SessionUser; token: string; tokenId: string };
 
+/** Counts a password check before it happens, so parallel guesses cannot outrun the count. */
+async function admitAttempt(throttle: LoginThrottle, email: string, ip: string): Promise<LoginAttempt> {
+  const admission = await throttle.admit(email, ip);
+  if (admission.admitted) return admission.attempt;
+  const seconds = Math.ceil(admission.retryAfterMs / 1000);
+  throw new AppError("TOO_MANY_REQUESTS", `Too many failed sign-ins; try again in ${seconds} seconds`, {
+    reason: "signInThrottled",
+    params: { seconds },
+  });
+}
+
 export async function login(
   db: Db,
-  throttles: Throttles,
+  throttle: LoginThrottle,
   input: { email: string; password: string; client: Client; ip: string; tokenName?: string },
 ): Promise<LoginResult> {
-  const accountKey = input.email.toLowerCase();
-  const wait = Math.max(throttles.account.retryAfter(accountKey), throttles.ip.retryAfter(input.ip));
-  if (wait > 0) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} seconds`,
-    );
-  }
+  const attempt = await admitAttempt(throttle, input.email, input.ip);
   const [row] = await db
     .select({ ...publicUserColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(byEmail(input.email));
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), input.password);
   if (!row || !ok || row.disabledAt) {
-    throttles.account.fail(accountKey);
-    throttles.ip.fail(input.ip);
+    await attempt.failed();
     throw new AppError("UNAUTHORIZED", "Wrong email or password");
   }
-  throttles.account.succeed(accountKey);
+  await attempt.succeeded();
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
 
   if (input.client === "extension") {
@@ -62,6 +61,48 @@ export async function login(
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId: user.id, expiresAt });
   return { client: "portal", user, sessionToken, expiresAt };
+}
+
+/**
+ * The signed-in user's own change: needs the current password (checked under the sign-in throttle,
+ * so a borrowed session is no guessing oracle), then ends every other session and token.
+ */
+export async function changePassword(
+  db: Db,
+  throttle: LoginThrottle,
+  input: {
+    user: SessionUser;
+    credential: Credential;
+    ip: string;
+    currentPassword: string;
+    newPassword: string;
+  },
+): Promise<void> {
+  const attempt = await admitAttempt(throttle, input.user.email, input.ip);
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, input.user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await attempt.failed();
+    throw new AppError("BAD_REQUEST", "The current password is wrong", {
+      reason: "currentPasswordWrong",
+      field: "currentPassword",
+    });
+  }
+  await attempt.succeeded();
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("BAD_REQUEST", "The new password is the same as the current one", {
+      reason: "passwordUnchanged",
+      field: "password",
+    });
+  }
+  await assertStrongPassword(input.newPassword, input.user);
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
+    .where(eq(users.id, input.user.id));
+  await endAllSessions(db, input.user.id, input.credential);
 }
 
 export interface Authenticated {

@@ -60,7 +60,7 @@ describe("login", () => {
     );
   });
 
-  it("throttles an account after repeated failures, even with the right password", async () => {
+  it("throttles an address on an account after 5 failures, even with the right password", async () => {
     const victim = await makeUser(server.deps.database.db, { role: "rep" });
     for (let i = 0; i < 5; i++) {
       await codeOf(

@@ -1,9 +1,11 @@
 import type { Role } from "@pitchside/shared";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiTokens, sessions, teams, users } from "../db/schema";
 import { AppError } from "../errors";
+import type { Credential } from "./auth-service";
 import { forgetCredentials } from "./credential-cache";
+import { assertStrongPassword } from "./password-strength";
 import { hashPassword } from "./passwords";
 
 export interface SessionUser {
@@ -40,6 +42,7 @@ export async function createUser(
   const existing = await db.select({ id: users.id }).from(users).where(byEmail(input.email));
   if (existing.length > 0) throw new AppError("CONFLICT", `A user with email ${input.email} already exists`);
   if (input.teamId) await requireTeam(db, input.teamId);
+  await assertStrongPassword(input.password, input);
   const [row] = await db
     .insert(users)
     .values({
@@ -74,6 +77,14 @@ export async function updateUser(
 ): Promise<SessionUser> {
   if (patch.teamId) await requireTeam(db, patch.teamId);
   const { password, ...rest } = patch;
+  if (password) {
+    const [owner] = await db
+      .select({ email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, id));
+    if (!owner) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+    await assertStrongPassword(password, { email: owner.email, name: rest.name ?? owner.name });
+  }
   const [row] = await db
     .update(users)
     .set({
@@ -101,12 +112,26 @@ export async function disableUser(db: Db, id: string): Promise<void> {
   await endAllSessions(db, id);
 }
 
-async function endAllSessions(db: Db, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends the user's sessions and revokes their extension tokens, all but `keep` when given. */
+export async function endAllSessions(db: Db, userId: string, keep?: Credential) {
+  await db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        keep?.kind === "session" ? ne(sessions.tokenHash, keep.tokenHash) : undefined,
+      ),
+    );
   await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.userId, userId), sql`${apiTokens.revokedAt} is null`));
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        sql`${apiTokens.revokedAt} is null`,
+        keep?.kind === "token" ? ne(apiTokens.id, keep.tokenId) : undefined,
+      ),
+    );
   forgetCredentials();
 }
 

@@ -1,16 +1,21 @@
 import type { Role } from "@pitchside/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { AppError } from "../errors";
+import { AppError, type ErrorDetail } from "../errors";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const issues =
+    const detail = error.cause instanceof AppError ? error.cause.detail : undefined;
+    const issues:
+      | { path: string; message: string; reason?: string; params?: ErrorDetail["params"] }[]
+      | undefined =
       error.cause instanceof ZodError
         ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
-        : undefined;
+        : detail?.field
+          ? [{ path: detail.field, message: error.message, reason: detail.reason, params: detail.params }]
+          : undefined;
     const message = issues
       ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")
       : error.code === "INTERNAL_SERVER_ERROR"
@@ -19,7 +24,14 @@ const t = initTRPC.context<Context>().create({
     return {
       message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        issues,
+        reason: detail?.reason,
+        params: detail?.params,
+      },
     };
   },
 });

@@ -1,0 +1,162 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+/**
+ * Where the counters live. Memory: one API process guards its own door. A Postgres or Redis limiter of
+ * the same library (`RateLimiterPostgres`, `RateLimiterRedis`) takes the same options and replaces it.
+ */
+export type LimiterStore = (opts: {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}) => RateLimiterAbstract;
+
+export const memoryLimiters: LimiterStore = (opts) => new RateLimiterMemory(opts);
+
+export interface LoginLimits {
+  /** Attempts on one account from one address before that address must wait. */
+  perAccountIp: number;
+  /** Failed attempts from one address, whatever the accounts. */
+  perIp: number;
+  /** Failed attempts on one account from every address; past it only addresses that have not failed may try. */
+  perAccount: number;
+  windowSeconds: number;
+  /** The first wait once a limit is reached; it doubles with each further block that day, up to the cap. */
+  firstBlockSeconds: number;
+  maxBlockSeconds: number;
+}
+
+export const defaultLoginLimits: LoginLimits = {
+  perAccountIp: 5,
+  perIp: 50,
+  perAccount: 20,
+  windowSeconds: 15 * 60,
+  firstBlockSeconds: 60,
+  maxBlockSeconds: 60 * 60,
+};
+
+const DAY_SECONDS = 24 * 3600;
+
+/** One sign-in under way: it was counted before the password was checked, and ends one of two ways. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
+}
+
+export type LoginAdmission =
+  | { admitted: true; attempt: LoginAttempt }
+  | { admitted: false; retryAfterMs: number };
+
+/** Consumes a point; a refusal comes back as a value (a store failure still throws). */
+async function take(limiter: RateLimiterAbstract, key: string) {
+  try {
+    return { ok: true as const, res: await limiter.consume(key) };
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return { ok: false as const, res: err };
+    throw err;
+  }
+}
+
+/** A limiter whose blocks grow: each time its points run out on a failure, the wait doubles. */
+class EscalatingLimiter {
+  private readonly counter: RateLimiterAbstract;
+  private readonly strikes: RateLimiterAbstract;
+
+  constructor(
+    store: LimiterStore,
+    name: string,
+    readonly points: number,
+    private readonly limits: LoginLimits,
+  ) {
+    this.counter = store({ keyPrefix: `login:${name}`, points, duration: limits.windowSeconds });
+    this.strikes = store({
+      keyPrefix: `login:${name}:blocks`,
+      points: Number.MAX_SAFE_INTEGER,
+      duration: DAY_SECONDS,
+    });
+  }
+
+  take(key: string) {
+    return take(this.counter, key);
+  }
+
+  giveBack(key: string) {
+    return this.counter.reward(key, 1);
+  }
+
+  async forget(key: string) {
+    await Promise.all([this.counter.delete(key), this.strikes.delete(key)]);
+  }
+
+  /** The attempt that took the last point failed: block for the next, doubled, wait. */
+  async block(key: string) {
+    const { consumedPoints } = await this.strikes.penalty(key, 1);
+    const seconds = Math.min(
+      this.limits.firstBlockSeconds * 2 ** (consumedPoints - 1),
+      this.limits.maxBlockSeconds,
+    );
+    await this.counter.block(key, seconds);
+  }
+}
+
+/**
+ * Sign-in throttling: every attempt is counted before its password is checked, so parallel guesses
+ * cannot outrun the count. Per account and address (5, then exponential waits), per address (50
+ * failures), and per account across addresses: past 20 failures an account still admits an address
+ * that has not failed on it, so an attacker cannot lock its owner out from elsewhere.
+ */
+export class LoginThrottle {
+  private readonly pair: EscalatingLimiter;
+  private readonly ip: EscalatingLimiter;
+  private readonly account: RateLimiterAbstract;
+
+  constructor(
+    readonly limits: LoginLimits = defaultLoginLimits,
+    store: LimiterStore = memoryLimiters,
+  ) {
+    this.pair = new EscalatingLimiter(store, "account-ip", limits.perAccountIp, limits);
+    this.ip = new EscalatingLimiter(store, "ip", limits.perIp, limits);
+    this.account = store({
+      keyPrefix: "login:account",
+      points: limits.perAccount,
+      duration: limits.windowSeconds,
+    });
+  }
+
+  async admit(account: string, ip: string): Promise<LoginAdmission> {
+    const pairKey = `${account.toLowerCase()}|${ip}`;
+    const accountKey = account.toLowerCase();
+    const pair = await this.pair.take(pairKey);
+    const byIp = await this.ip.take(ip);
+    const accountFailures = await this.account.get(accountKey);
+    // an address with an earlier attempt in the window is "one that has failed" here
+    const accountClosed =
+      accountFailures !== null &&
+      accountFailures.consumedPoints >= this.limits.perAccount &&
+      pair.res.consumedPoints > 1;
+
+    if (!pair.ok || !byIp.ok || accountClosed) {
+      // a refused attempt checks no password: it uses up nothing the other counters hold
+      await Promise.all([pair.ok && this.pair.giveBack(pairKey), byIp.ok && this.ip.giveBack(ip)]);
+      const waits = [
+        pair.ok ? 0 : pair.res.msBeforeNext,
+        byIp.ok ? 0 : byIp.res.msBeforeNext,
+        accountClosed ? (accountFailures?.msBeforeNext ?? 0) : 0,
+      ];
+      return { admitted: false, retryAfterMs: Math.max(1000, ...waits) };
+    }
+
+    return {
+      admitted: true,
+      attempt: {
+        succeeded: async () => {
+          await Promise.all([this.pair.forget(pairKey), this.ip.giveBack(ip)]);
+        },
+        failed: async () => {
+          await this.account.penalty(accountKey, 1);
+          if (pair.res.consumedPoints >= this.pair.points) await this.pair.block(pairKey);
+          if (byIp.res.consumedPoints >= this.ip.points) await this.ip.block(ip);
+        },
+      },
+    };
+  }
+}

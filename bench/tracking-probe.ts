@@ -134,7 +134,9 @@ try {
   let refused = 0;
   for (let n = 0; n < 12; n += 1) {
     for (let i = 0; i < 60; i += 1)
-      if ((await beacon({ type: "open", visitorId: "flood-visitor" }, `curl/8.${n}.0`)).status === 429)
+      if (
+        (await beacon({ type: "open", visitorId: `flood-${n}-${i}-visitor` }, `curl/8.${n}.0`)).status === 429
+      )
         refused += 1;
   }
   const prospect: number[] = [];

@@ -100,17 +100,21 @@ function stalledUpload(url: string, token: string): void {
   request.write(Buffer.alloc(3 * 1024 * 1024, 0x25));
 }
 
-const staged = () => {
+function stagedFiles(): { files: number; bytes: number } {
   const dir = uploadStagingDir(dataDir);
-  const names = (() => {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
-    }
-  })();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // not made yet
+  }
   const bytes = names.reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
-  return `${names.length} file(s), ${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return { files: names.length, bytes };
+}
+
+const staged = () => {
+  const { files, bytes } = stagedFiles();
+  return `${files} file(s), ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 };
 
 const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
@@ -154,7 +158,8 @@ try {
   await waitFor<void>(
     (resolve) => {
       const poll = setInterval(() => {
-        if (!staged().startsWith("0 ")) {
+        // the first megabyte has reached the disk
+        if (stagedFiles().bytes >= 1024 * 1024) {
           clearInterval(poll);
           resolve();
         }

@@ -43,7 +43,11 @@ export async function startServices(
 
     let meili: RunningMeili | null = null;
     if (!("url" in config.meili)) {
-      const spawned = await spawnMeili({ binary: config.meili.binary, dataDir: config.meili.dataDir });
+      const spawned = await spawnMeili({
+        binary: config.meili.binary,
+        dataDir: config.meili.dataDir,
+        log: logger.child({ part: "meilisearch" }),
+      });
       meili = spawned;
       cleanups.push(() => spawned.stop());
       logger.info({ url: spawned.url, pid: spawned.pid }, "meilisearch started");

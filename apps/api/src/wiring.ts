@@ -33,7 +33,9 @@ export function wireDeps(opts: {
   return {
     config: opts.config,
     database: opts.database,
-    searchIndex: new SearchIndex(db, client, opts.indexPrefix, opts.logger),
+    searchIndex: new SearchIndex(db, client, opts.indexPrefix, opts.logger, {
+      searchTimeoutMs: opts.config.searchTimeoutMs,
+    }),
     storage,
     jobs: new JobRunner(
       db,

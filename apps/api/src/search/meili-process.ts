@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { accessSync, chmodSync, constants, existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { constants as osConstants } from "node:os";
 import path from "node:path";
 
 export interface MeiliEndpoint {
@@ -11,8 +12,11 @@ export interface MeiliEndpoint {
 }
 
 export interface RunningMeili extends MeiliEndpoint {
-  /** The guard's pid (a shell that stops Meilisearch when we go away). */
-  pid: number | undefined;
+  /** The current guard's pid (a shell that stops Meilisearch when we go away). */
+  readonly pid: number | undefined;
+  /** The current Meilisearch process itself (tests kill or pause it); undefined between restarts. */
+  processId(): Promise<number | undefined>;
+  /** Stops it for good: no restart after this. */
   stop(): Promise<void>;
 }
 
@@ -94,15 +98,110 @@ export async function waitForHealth(url: string, timeoutMs: number, exited?: () 
 }
 
 /*
- * The guard shell runs Meilisearch in the background and blocks reading its
- * stdin, which is a pipe from this process. Whenever this process goes away,
- * gracefully or by SIGKILL, the pipe closes, `cat` returns and the guard stops
- * Meilisearch: no orphan. Background jobs of a non-interactive shell ignore
- * SIGINT, so a Ctrl-C reaches us and we stop it in order.
+ * The guard shell runs Meilisearch in the background, prints its pid, and waits for it; a watcher
+ * blocks reading the guard's stdin, a pipe from this process. Whenever this process goes away,
+ * gracefully or by SIGKILL, the pipe closes, `cat` returns and the watcher stops Meilisearch: no
+ * orphan. When Meilisearch exits on its own, the guard exits with its status (128 + the signal's
+ * number when a signal ended it), so we see every exit. Background jobs of a non-interactive shell
+ * ignore SIGINT, so a Ctrl-C reaches us and we stop it in order.
  */
-const GUARD =
-  'trap "" INT; "$@" </dev/null & child=$!; cat >/dev/null; kill -TERM $child 2>/dev/null; wait $child';
+const GUARD = [
+  'trap "" INT',
+  // a background list's stdin is /dev/null unless redirected: the watcher reads ours through fd 3
+  "exec 3<&0",
+  '"$@" </dev/null >/dev/null 3<&- & child=$!',
+  'echo "$child"',
+  '{ cat <&3 >/dev/null; kill -TERM "$child" 2>/dev/null; } & watcher=$!',
+  'wait "$child"; status=$?',
+  'kill "$watcher" 2>/dev/null',
+  'exit "$status"',
+].join("\n");
 
+/** How a Meilisearch process ended, as its guard reports it. */
+export interface MeiliExit {
+  code: number | null;
+  signal: string | null;
+  /** The end of what it wrote to stderr. */
+  stderr: string;
+}
+
+/** A shell's status above 128 is a signal's number plus 128. */
+function exitOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): MeiliExit {
+  const bySignal =
+    code !== null && code > 128
+      ? Object.entries(osConstants.signals).find(([, n]) => n === code - 128)?.[0]
+      : undefined;
+  return { code, signal: signal ?? bySignal ?? null, stderr: stderr.trim().slice(-800) };
+}
+
+const describeExit = (exit: MeiliExit) =>
+  `Meilisearch exited (${exit.signal ?? `code ${exit.code}`}): ${exit.stderr}`;
+
+interface GuardedMeili {
+  guard: ChildProcess;
+  /** The Meilisearch process itself, once the guard has said it. */
+  pid: Promise<number | undefined>;
+  exited: Promise<MeiliExit>;
+  exit: MeiliExit | null;
+  /** Forgets stderr so far (its start-up banner): an exit then reports only what came later. */
+  forgetStderr(): void;
+}
+
+function startGuarded(binary: string, args: string[], masterKey: string): GuardedMeili {
+  const guard: ChildProcess = spawn("sh", ["-c", GUARD, "meili-guard", binary, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+  });
+  const stderr: string[] = [];
+  guard.stderr?.setEncoding("utf8");
+  guard.stderr?.on("data", (chunk: string) => {
+    stderr.push(chunk);
+    if (stderr.length > 50) stderr.shift();
+  });
+  const pid = new Promise<number | undefined>((resolve) => {
+    let out = "";
+    guard.stdout?.setEncoding("utf8");
+    guard.stdout?.on("data", (chunk: string) => {
+      out += chunk;
+      if (out.includes("\n")) resolve(Number(out.split("\n")[0]) || undefined);
+    });
+    guard.on("exit", () => resolve(undefined));
+  });
+  const running: GuardedMeili = {
+    guard,
+    pid,
+    exit: null,
+    forgetStderr: () => {
+      stderr.length = 0;
+    },
+    exited: new Promise((resolve) => {
+      guard.on("exit", (code, signal) => {
+        // the watcher's `cat` outlives the guard until its stdin closes
+        guard.stdin?.end();
+        running.exit = exitOf(code, signal, stderr.join(""));
+        resolve(running.exit);
+      });
+    }),
+  };
+  return running;
+}
+
+/** Where a supervised Meilisearch reports its exits and restarts (the API's logger). */
+export interface MeiliLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+/** Restarts wait 0.5 s, 1 s, 2 s … up to 30 s; a child that ran a minute starts the count over. */
+const RESTART_FIRST_MS = 500;
+const RESTART_MAX_MS = 30_000;
+const HEALTHY_RUN_MS = 60_000;
+
+/**
+ * Spawns Meilisearch and keeps it running: a child that exits (killed, crashed) is logged with its
+ * code or signal and started again on the same port, key and data, with backoff, so search and
+ * /health recover without restarting the API. `stop()` ends it for good.
+ */
 export async function spawnMeili(opts: {
   binary: string | undefined;
   dataDir: string;
@@ -110,6 +209,7 @@ export async function spawnMeili(opts: {
   /** Reuse a key to restart on the same data (tests); generated otherwise. */
   masterKey?: string;
   timeoutMs?: number;
+  log?: MeiliLog;
 }): Promise<RunningMeili> {
   const binary = resolveMeiliBinary(opts.binary);
   mkdirSync(opts.dataDir, { recursive: true });
@@ -131,40 +231,92 @@ export async function spawnMeili(opts: {
     "--log-level",
     "WARN",
   ];
-  const child: ChildProcess = spawn("sh", ["-c", GUARD, "meili-guard", binary, ...args], {
-    stdio: ["pipe", "ignore", "pipe"],
-    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
-  });
-  const stderr: string[] = [];
-  child.stderr?.setEncoding("utf8");
-  child.stderr?.on("data", (chunk: string) => {
-    stderr.push(chunk);
-    if (stderr.length > 50) stderr.shift();
-  });
-  let exitMessage: string | null = null;
-  const exited = new Promise<void>((resolve) => {
-    child.on("exit", (code, signal) => {
-      exitMessage = `Meilisearch exited (${signal ?? `code ${code}`}): ${stderr.join("").trim().slice(-800)}`;
-      resolve();
+  const log = opts.log;
+  let current: GuardedMeili | null = null;
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | null = null;
+  let delay = RESTART_FIRST_MS;
+
+  /** Starts one child and waits until it answers; stops it again if it does not. */
+  const launch = async (timeoutMs: number): Promise<GuardedMeili> => {
+    const started = startGuarded(binary, args, masterKey);
+    current = started;
+    try {
+      await waitForHealth(url, timeoutMs, () => (started.exit ? describeExit(started.exit) : null));
+    } catch (err) {
+      started.guard.stdin?.end();
+      started.guard.kill("SIGTERM");
+      throw err;
+    }
+    started.forgetStderr();
+    return started;
+  };
+
+  const supervise = (child: GuardedMeili, upSince: number) => {
+    void child.exited.then((exit) => {
+      if (stopping || current !== child) return;
+      if (Date.now() - upSince >= HEALTHY_RUN_MS) delay = RESTART_FIRST_MS;
+      log?.warn(
+        { code: exit.code, signal: exit.signal, stderr: exit.stderr || undefined, restartInMs: delay },
+        "meilisearch exited; restarting it",
+      );
+      scheduleRestart();
     });
-  });
-  try {
-    await waitForHealth(url, opts.timeoutMs ?? 30_000, () => exitMessage);
-  } catch (err) {
-    child.stdin?.end();
-    child.kill("SIGTERM");
-    throw err;
-  }
+  };
+
+  const scheduleRestart = () => {
+    const wait = delay;
+    delay = Math.min(RESTART_MAX_MS, delay * 2);
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (stopping) return;
+      launch(opts.timeoutMs ?? 30_000).then(
+        async (child) => {
+          if (stopping) return void (await stopChild(child));
+          log?.info({ url, pid: await child.pid }, "meilisearch restarted");
+          supervise(child, Date.now());
+        },
+        (err: Error) => {
+          if (stopping) return;
+          log?.warn({ err: err.message, restartInMs: delay }, "meilisearch did not restart; trying again");
+          scheduleRestart();
+        },
+      );
+    }, wait);
+    restartTimer.unref();
+  };
+
+  const first = await launch(opts.timeoutMs ?? 30_000);
+  supervise(first, Date.now());
   return {
     url,
     masterKey,
-    pid: child.pid,
+    get pid() {
+      return current?.guard.pid;
+    },
+    processId: async () => (current && !current.exit ? current.pid : undefined),
     stop: async () => {
-      if (exitMessage) return;
-      child.stdin?.end();
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      if (current) await stopChild(current);
     },
   };
+}
+
+async function stopChild(child: GuardedMeili): Promise<void> {
+  if (child.exit) return;
+  child.guard.stdin?.end();
+  const pid = await child.pid;
+  const timer = setTimeout(() => {
+    // it did not stop within 10 s of its SIGTERM (hung, or paused): end it and its guard
+    for (const target of [pid, child.guard.pid]) {
+      try {
+        if (target) process.kill(target, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }, 10_000);
+  await child.exited;
+  clearTimeout(timer);
 }

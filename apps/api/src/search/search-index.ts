@@ -7,6 +7,7 @@ import { listTaxonomy } from "../taxonomy/taxonomy-service";
 import { ASSET_DOCUMENT_VERSION, buildAssetDocuments, synonymsFor } from "./asset-documents";
 import { assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
 import { markForIndexing } from "./outbox";
+import { SearchBreaker } from "./search-breaker";
 
 const BATCH = 500;
 const TASK_TIMEOUT_MS = 60_000;
@@ -23,14 +24,29 @@ export class SearchIndex {
   private stopped = true;
   private failures = 0;
 
+  /** Searches a person waits on go through it: a short timeout, then the database until Meilisearch answers. */
+  readonly breaker: SearchBreaker;
+  private readonly idleMs: number;
+
   constructor(
     private readonly db: Db,
     readonly client: Meilisearch,
     readonly prefix: string,
     private readonly logger: Logger,
-    private readonly idleMs = 300,
+    opts: { searchTimeoutMs: number; idleMs?: number },
   ) {
     this.uid = assetIndexName(prefix);
+    this.idleMs = opts.idleMs ?? 300;
+    this.breaker = new SearchBreaker(
+      opts.searchTimeoutMs,
+      (signal) => client.httpRequest.get({ path: "health", extraRequestInit: { signal } }),
+      logger,
+    );
+  }
+
+  /** Runs a search against Meilisearch within the search timeout, or throws at once while it is away. */
+  query<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.breaker.run(call);
   }
 
   get index() {
@@ -82,6 +98,7 @@ export class SearchIndex {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.breaker.stop();
     await this.running;
   }
 
@@ -134,6 +151,7 @@ export class SearchIndex {
     const { docs, missing } = await buildAssetDocuments(this.db, ids);
     if (docs.length > 0) await this.index.addDocuments(docs).waitTask({ timeout: TASK_TIMEOUT_MS });
     if (missing.length > 0) await this.index.deleteDocuments(missing).waitTask({ timeout: TASK_TIMEOUT_MS });
+    this.breaker.answered();
     await this.db.delete(searchOutbox).where(
       inArray(
         searchOutbox.id,

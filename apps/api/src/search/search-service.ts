@@ -14,6 +14,7 @@ import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import type { WriteBehind } from "../tracking/write-behind";
 import { type AssetDocument, listedFields } from "./asset-documents";
+import { SearchSkippedError } from "./search-breaker";
 import { filterExpressions, type SearchFilters } from "./search-filters";
 import type { SearchIndex } from "./search-index";
 
@@ -154,7 +155,8 @@ async function searchMeili(
   user: SessionUser,
   input: SearchInput,
 ): Promise<SearchOutput> {
-  const result = await index.index.search<Hit>(input.q, meiliSearchParams(user, input));
+  const params = meiliSearchParams(user, input);
+  const result = await index.query((signal) => index.index.search<Hit>(input.q, params, { signal }));
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
     db,
@@ -235,7 +237,9 @@ export async function searchAssets(
   try {
     output = await searchMeili(deps.db, deps.index, user, input);
   } catch (err) {
-    deps.log.warn({ err: (err as Error).message }, "search degraded to the database");
+    // while the breaker is open its own line says so, once
+    if (!(err instanceof SearchSkippedError))
+      deps.log.warn({ err: (err as Error).message }, "search degraded to the database");
     output = await searchDatabase(deps.db, user, input);
   }
   if (input.q.trim() && input.offset === 0) {

@@ -17,6 +17,7 @@ import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { searchedAttributes } from "../search/asset-index";
+import { SearchSkippedError } from "../search/search-breaker";
 import { quote } from "../search/search-filters";
 import type { SearchIndex } from "../search/search-index";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
@@ -62,7 +63,7 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
     });
   }
   if (queries.length === 0) meta("type EXISTS", 30);
-  const { results } = await index.client.multiSearch({ queries });
+  const { results } = await index.query((signal) => index.client.multiSearch({ queries }, { signal }));
   const docs = new Map<string, Doc>();
   const textScores = new Map<string, number>();
   results.forEach((result, i) => {
@@ -161,7 +162,9 @@ export async function suggestForContext(
   try {
     ({ docs, textScores } = await gatherCandidates(deps.index, user, context));
   } catch (err) {
-    deps.log.warn({ err: (err as Error).message }, "suggestions degraded to the database");
+    // while the breaker is open its own line says so, once
+    if (!(err instanceof SearchSkippedError))
+      deps.log.warn({ err: (err as Error).message }, "suggestions degraded to the database");
     docs = await candidatesFromDatabase(db, user);
     degraded = true;
   }

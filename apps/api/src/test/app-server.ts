@@ -78,6 +78,8 @@ export async function startServerWith(
     LOG_LEVEL: "silent",
     SOFFICE_PATH: "off",
     FFMPEG_PATH: "off",
+    // test files share two cores: a search slowed by a neighbour must not open the breaker (tests of it set their own)
+    SEARCH_TIMEOUT_MS: "5000",
     ...env,
   });
   const database = await openTestDatabase();

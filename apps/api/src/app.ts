@@ -4,6 +4,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import { uploadRoutes } from "./assets/upload-route";
+import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
 import { downloadRoutes } from "./files/download-route";
@@ -11,6 +12,7 @@ import { healthHandler } from "./health";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
+import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
 import { createExpressContext } from "./trpc/context";
 
 /** The logged path: no query string (what people typed) and no share tokens (they grant access). */
@@ -53,12 +55,15 @@ export function createApp(deps: AppDeps) {
 
   app.use(
     "/trpc",
+    // read here, within the call's limit, so tRPC's adapter finds the body already read
+    limitedBody({ limit: trpcBodyLimit(deps), as: "text", refusal: trpcTooLarge }),
     createExpressMiddleware({
       router: appRouter,
       createContext: createExpressContext(deps),
       // queries may also come as POST with the input in the body: the extension sends what it derives
       // from a page that way, so it never sits in a URL (proxy and server logs, history)
       allowMethodOverride: true,
+      maxBodySize: LARGEST_TRPC_BODY,
       onError: ({ error, path: procedure, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           (req.log ?? deps.logger).error({ err: error.cause ?? error, procedure }, "procedure failed");

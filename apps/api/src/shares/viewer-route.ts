@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { pageUnitOf } from "../assets/asset-dto";
+import { KB, limitedBody } from "../body-limit";
 import { deals } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { userForSession } from "../identity/auth-service";
@@ -378,7 +379,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
 
   router.post(
     "/api/v/:token/events",
-    express.text({ type: () => true, limit: "16kb" }),
+    limitedBody({ limit: 16 * KB, as: "text" }),
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         res.setHeader("Cache-Control", "no-store");
@@ -511,12 +512,5 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
     res.status(204).end();
   }
 
-  router.use("/api/v", (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = (err as { status?: number }).status;
-    if (typeof status === "number" && status >= 400 && status < 500) {
-      return void res.status(status).json({ error: status === 413 ? "body: too large" : "body: unreadable" });
-    }
-    next(err);
-  });
   return router;
 }

@@ -19,7 +19,7 @@ export function refuseCrossSiteCookies(deps: AppDeps) {
     if (cookieRides && !SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicUrl)) {
       res
         .status(403)
-        .json({ error: "Cross-origin request refused: the Origin header is missing or foreign" });
+        .json({ error: "Cross-origin request refused: the Origin (or Referer) header is missing or foreign" });
       return;
     }
     next();

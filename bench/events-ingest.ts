@@ -19,18 +19,14 @@
 import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createApp } from "../apps/api/src/app";
-import { loadConfig } from "../apps/api/src/config";
 import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
 import { assets, assetVersions, deals } from "../apps/api/src/db/schema";
 import { createUser } from "../apps/api/src/identity/users-service";
-import { createLogger } from "../apps/api/src/logger";
-import { wireDeps } from "../apps/api/src/wiring";
+import { serveWithoutSearch } from "./api-without-search";
 
 interface Ready {
   url: string;
@@ -72,16 +68,7 @@ async function openBenchDatabase(target: string, dataDir: string): Promise<Datab
 /** Child: one API process with a rep, 50 published assets and 200 of the rep's deals. */
 async function serve(target: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-bench-"));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
   const database = await openBenchDatabase(target, dataDir);
-  // events never touch search; nothing is started against this address
-  const deps = wireDeps({
-    config,
-    database,
-    meili: { url: "http://127.0.0.1:9", masterKey: "unused" },
-    indexPrefix: "bench_",
-    logger: createLogger("silent"),
-  });
   const { db } = database;
   const rep = await createUser(db, {
     email: "bench@example.test",
@@ -115,12 +102,8 @@ async function serve(target: string) {
       Array.from({ length: 200 }, (_, i) => ({ name: `Deal ${i}`, stage: "discovery", ownerId: rep.id })),
     )
     .returning({ id: deals.id });
-  const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  // events never touch search
+  const { url, server } = await serveWithoutSearch(database, dataDir);
   const login = await fetch(`${url}/trpc/auth.login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -4,17 +4,17 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import { uploadRoutes } from "./assets/upload-route";
+import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
 import { downloadRoutes } from "./files/download-route";
 import { healthHandler } from "./health";
-import { originAllowed, readSessionCookie } from "./identity/session-cookie";
+import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { portalHeaders } from "./portal-headers";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
+import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
 import { createExpressContext } from "./trpc/context";
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The logged path: no query string (what people typed) and no share tokens (they grant access). */
 export const redactPath = (url: string) =>
@@ -49,20 +49,7 @@ export function createApp(deps: AppDeps) {
   // counted), so the Origin check has nothing to protect there and would only drop beacons.
   app.use(viewerRoutes(deps));
 
-  // Cookie-authenticated state changes must come from our own origin. Queries sent as POST (the
-  // extension's, see allowMethodOverride below) are held to it too; bearer calls carry no ambient
-  // credential. "Bearer " as in authenticate(): any other Authorization header falls back to the cookie.
-  app.use(["/trpc", "/api"], (req: Request, res: Response, next: NextFunction) => {
-    const cookieAuth =
-      !req.headers.authorization?.startsWith("Bearer ") && readSessionCookie(req) !== undefined;
-    if (cookieAuth && !SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicUrl)) {
-      res
-        .status(403)
-        .json({ error: "Cross-origin request refused: the Origin header is missing or foreign" });
-      return;
-    }
-    next();
-  });
+  app.use(["/trpc", "/api"], refuseCrossSiteCookies(deps));
 
   app.use(uploadRoutes(deps, deps.storage, () => deps.jobs.kick()));
   app.use(downloadRoutes(deps, deps.storage));
@@ -70,12 +57,15 @@ export function createApp(deps: AppDeps) {
 
   app.use(
     "/trpc",
+    // read here, within the call's limit, so tRPC's adapter finds the body already read
+    limitedBody({ limit: trpcBodyLimit(deps), as: "text", refusal: trpcTooLarge }),
     createExpressMiddleware({
       router: appRouter,
       createContext: createExpressContext(deps),
       // queries may also come as POST with the input in the body: the extension sends what it derives
       // from a page that way, so it never sits in a URL (proxy and server logs, history)
       allowMethodOverride: true,
+      maxBodySize: LARGEST_TRPC_BODY,
       onError: ({ error, path: procedure, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           (req.log ?? deps.logger).error({ err: error.cause ?? error, procedure }, "procedure failed");

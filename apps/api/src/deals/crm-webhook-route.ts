@@ -1,8 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { lt } from "drizzle-orm";
-import express, { type NextFunction, type Request, type Response, Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { writeAudit } from "../audit";
+import { limitedBody, MB } from "../body-limit";
 import type { Db } from "../db/client";
 import { crmDeliveries } from "../db/schema";
 import type { AppDeps } from "../deps";
@@ -102,7 +103,11 @@ export function crmWebhookRoutes(deps: AppDeps) {
   router.post(
     "/api/integrations/crm/deals",
     // the signature covers the exact bytes sent, so the body is kept raw until it is verified
-    express.raw({ type: () => true, limit: "5mb" }),
+    limitedBody({
+      limit: 5 * MB,
+      as: "buffer",
+      refusal: () => ({ error: "body: larger than 5 MB; send fewer deals per request" }),
+    }),
     async (req: Request, res: Response, next) => {
       try {
         const secret = deps.config.crmWebhookSecret;
@@ -163,17 +168,6 @@ export function crmWebhookRoutes(deps: AppDeps) {
       }
     },
   );
-  // body-parser's own refusals (too large, bad encoding) carry their status; anything else is ours to log
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = (err as { status?: number; type?: string }).status;
-    if (typeof status === "number" && status >= 400 && status < 500) {
-      res.status(status).json({
-        error: status === 413 ? "body: larger than 5 MB; send fewer deals per request" : "body: unreadable",
-      });
-      return;
-    }
-    next(err);
-  });
   return router;
 }
 

@@ -44,6 +44,8 @@ const dealPatchSchema = z.object({
 
 /** Reps create and edit their own deals, admins anyone's, while no CRM is connected. */
 const dealEditor = roleProcedure("rep", "admin");
+/** A mapping names CSV columns; no export has more. */
+export const MAX_MAPPED_COLUMNS = 200;
 
 export const dealsRouter = router({
   list: authedProcedure
@@ -87,7 +89,10 @@ export const dealsRouter = router({
     .input(
       z.object({
         csv: z.string().min(1, "the file is empty").max(20_000_000, "larger than 20 MB; split the file"),
-        mapping: z.record(z.string().max(200), z.enum(dealCsvFields)).optional(),
+        mapping: z
+          .record(z.string().max(200), z.enum(dealCsvFields))
+          .refine((m) => Object.keys(m).length <= MAX_MAPPED_COLUMNS, `at most ${MAX_MAPPED_COLUMNS} columns`)
+          .optional(),
         dryRun: z.boolean().default(false),
       }),
     )

@@ -25,10 +25,16 @@ export function clearSessionCookie(res: Response, secure: boolean) {
 /**
  * State-changing requests that ride on the cookie must come from our own
  * origin (or PUBLIC_URL's): a cross-site form cannot post with the session.
+ * The Origin header decides; without one, the Referer's origin.
  */
 export function originAllowed(req: Request, publicUrl: string): boolean {
-  const origin = req.headers.origin;
+  const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
   if (!origin) return false;
   const own = `${req.protocol}://${req.headers.host ?? ""}`;
   return origin === own || origin === new URL(publicUrl).origin;
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer || !URL.canParse(referer)) return undefined;
+  return new URL(referer).origin;
 }

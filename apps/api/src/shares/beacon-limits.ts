@@ -29,6 +29,12 @@ export class WindowLimiter {
     return entry && now - entry.windowStart < this.windowMs ? entry.n : 0;
   }
 
+  /** Gives back one request counted in this window (one that turned out not to count). */
+  refund(key: string, now = Date.now()): void {
+    const entry = this.counts.get(key);
+    if (entry && now - entry.windowStart < this.windowMs && entry.n > 0) entry.n -= 1;
+  }
+
   private sweep(now: number) {
     for (const [key, entry] of this.counts) {
       if (now - entry.windowStart >= this.windowMs) this.counts.delete(key);

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { pageUnitOf } from "../assets/asset-dto";
+import { KB, limitedBody } from "../body-limit";
 import { deals } from "../db/schema";
 import type { AppDeps } from "../deps";
 import { userForSession } from "../identity/auth-service";
@@ -19,17 +20,9 @@ import { ingestEventsIn, type NewEvent } from "../tracking/events-service";
 import { activeAllowance, findVisitor, recordVisit } from "../tracking/link-visits";
 import { notifyRoomOpened, notifyShareOpened } from "../tracking/notifications-service";
 import { admitBeacon, type BeaconLimits, newBeaconLimits } from "./beacon-limits";
+import { type FoundLink, LinkFinder } from "./link-finder";
 import { giveGatePass, readGatePass } from "./link-gate";
-import {
-  type FoundShare,
-  findRoom,
-  findShare,
-  gateOf,
-  isGone,
-  kindOf,
-  originalAllowed,
-  readableKey,
-} from "./public-link";
+import { type FoundShare, gateOf, isGone, kindOf, originalAllowed, readableKey } from "./public-link";
 import { roomItems } from "./rooms-service";
 import { renderMarkdown } from "./safe-markdown";
 import { shareState } from "./share-rules";
@@ -140,14 +133,43 @@ function sendStatic(res: Response, file: string, maxAge: number) {
   res.sendFile(file, { dotfiles: "allow" });
 }
 
+/** What the :token parameter found (set by the router's param handler). */
+const linkOf = (res: Response) => res.locals.link as FoundLink;
+
 /**
  * The public viewer: GET /s/:token (page), /s/:token/file (bytes), /s/_/* (its
  * scripts), and the beacon POST /api/v/:token/events.
  */
-export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}) {
+export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links?: LinkFinder } = {}) {
   const router = Router();
   const limits = opts.limits ?? newBeaconLimits();
   const db = deps.database.db;
+  const links = opts.links ?? new LinkFinder(db);
+
+  // every :token route looks its token up once, here: unknown tokens are remembered and budgeted
+  router.param("token", async (req, res, next, token: string) => {
+    try {
+      const found = await links.find(token, req.ip ?? "");
+      if (found !== "limited") {
+        res.locals.link = found;
+        return next();
+      }
+      res.setHeader("Retry-After", "60");
+      if (req.path.startsWith("/api/")) {
+        return void res
+          .status(429)
+          .json({ error: "Too many unknown links from your address; try again in a minute" });
+      }
+      if (req.path === `/s/${token}` || req.path === `/s/${token}/unlock`) {
+        const nonce = randomBytes(16).toString("base64");
+        pageHeaders(res, nonce);
+        return void res.status(429).send(messagePage(pickLanguage(req.get("accept-language")), nonce, 429));
+      }
+      res.status(429).type("text").send("Too many requests; try again in a minute");
+    } catch (err) {
+      next(err);
+    }
+  });
 
   router.get("/s/_/:file", (req, res, next) => {
     const file = staticFiles[String(req.params.file)];
@@ -175,7 +197,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       const nonce = randomBytes(16).toString("base64");
       pageHeaders(res, nonce);
       const token = String(req.params.token);
-      const found = await findShare(db, token);
+      const found = linkOf(res).share;
       if (!found) return void (await sendRoom(req, res, token, lang, nonce));
       if (isGone(found)) return void res.status(410).send(messagePage(lang, nonce, 410));
       const gate = gateCheck(req, found);
@@ -233,7 +255,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
 
   /** A deal room's page: its note and the live assets it holds. */
   async function sendRoom(req: Request, res: Response, token: string, lang: ViewerLang, nonce: string) {
-    const found = await findRoom(db, token);
+    const found = linkOf(res).room;
     if (!found) return void res.status(404).send(messagePage(lang, nonce, 404));
     const { room } = found;
     if (shareState(room) !== "active") return void res.status(410).send(messagePage(lang, nonce, 410));
@@ -275,8 +297,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         const nonce = randomBytes(16).toString("base64");
         pageHeaders(res, nonce);
         const token = String(req.params.token);
-        const share = await findShare(db, token);
-        const room = share ? null : await findRoom(db, token);
+        const { share, room } = linkOf(res);
         if (!share && !room) return void res.status(404).send(messagePage(lang, nonce, 404));
         if ((share && isGone(share)) || (room && shareState(room.room) !== "active")) {
           return void res.status(410).send(messagePage(lang, nonce, 410));
@@ -332,7 +353,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
   /** A link's card picture, for its deal room's list. */
   router.get("/s/:token/thumbnail", async (req, res, next) => {
     try {
-      const found = await findShare(db, String(req.params.token));
+      const found = linkOf(res).share;
       const key = found?.version.thumbnailKey;
       if (!found || !key || isGone(found) || !gateCheck(req, found).passed) {
         return void res.status(404).type("text").send("Not found");
@@ -355,7 +376,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
       res.setHeader("Referrer-Policy", "no-referrer");
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.setHeader("Cache-Control", "private, no-store");
-      const found = await findShare(db, String(req.params.token));
+      const found = linkOf(res).share;
       const key = found?.version.fileKey;
       if (!found || !key || found.asset.source === "link")
         return void res.status(404).type("text").send("Not found");
@@ -398,7 +419,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
 
   router.post(
     "/api/v/:token/events",
-    express.text({ type: () => true, limit: "16kb" }),
+    limitedBody({ limit: 16 * KB, as: "text" }),
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         res.setHeader("Cache-Control", "no-store");
@@ -427,8 +448,8 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
         // a colleague (or the sender) previewing the link while signed in is not a prospect
         const session = readSessionCookie(req);
         const colleague = session ? await userForSession(db, session) : null;
-        const found = await findShare(db, token);
-        if (!found) return void (await roomBeacon(req, res, token, beacons, colleague !== null));
+        const found = linkOf(res).share;
+        if (!found) return void (await roomBeacon(req, res, beacons, colleague !== null));
         if (isGone(found)) return void res.status(410).json({ error: "This link is no longer available" });
         const pass = gateCheck(req, found);
         if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
@@ -520,14 +541,8 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
   );
 
   /** A deal room's own beacon: only its opening, which tells its maker; its assets count on their own links. */
-  async function roomBeacon(
-    req: Request,
-    res: Response,
-    token: string,
-    beacons: Beacon[],
-    colleague: boolean,
-  ) {
-    const found = await findRoom(db, token);
+  async function roomBeacon(req: Request, res: Response, beacons: Beacon[], colleague: boolean) {
+    const found = linkOf(res).room;
     if (!found) return void res.status(404).json({ error: "No such link" });
     const { room } = found;
     if (shareState(room) !== "active")
@@ -556,12 +571,5 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits } = {}
     res.status(204).end();
   }
 
-  router.use("/api/v", (err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = (err as { status?: number }).status;
-    if (typeof status === "number" && status >= 400 && status < 500) {
-      return void res.status(status).json({ error: status === 413 ? "body: too large" : "body: unreadable" });
-    }
-    next(err);
-  });
   return router;
 }

@@ -2,7 +2,8 @@ import type { Request, Response } from "express";
 import type { Db } from "../db/client";
 import type { AppDeps } from "../deps";
 import { type Credential, userForBearer, userForSession } from "../identity/auth-service";
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../identity/session-cookie";
+import { offeredCredential } from "../identity/request-credential";
+import { clearSessionCookie, setSessionCookie } from "../identity/session-cookie";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 
@@ -35,12 +36,12 @@ export function createContextInner(
   };
 }
 
-/** Who is calling: a bearer token (extension) or the portal's session cookie. */
+/** Who is calling: a bearer token (extension) or the portal's session cookie, never one for the other. */
 export async function authenticate(deps: AppDeps, req: Request) {
-  const header = req.headers.authorization;
-  if (header?.startsWith("Bearer ")) return userForBearer(deps.database.db, header.slice(7).trim());
-  const token = readSessionCookie(req);
-  return token ? userForSession(deps.database.db, token) : null;
+  const offered = offeredCredential(req);
+  if (offered?.kind === "bearer") return userForBearer(deps.database.db, offered.token);
+  if (offered?.kind === "cookie") return userForSession(deps.database.db, offered.token);
+  return null;
 }
 
 export function createExpressContext(deps: AppDeps) {

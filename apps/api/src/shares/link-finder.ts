@@ -1,0 +1,71 @@
+import type { Db } from "../db/client";
+import { WindowLimiter } from "./beacon-limits";
+import { type FoundRoom, type FoundShare, findRoom, findShare } from "./public-link";
+import { shareTokenPattern } from "./shares-service";
+
+/** What a public token names: a link, else a deal room, else nothing. */
+export interface FoundLink {
+  share: FoundShare | null;
+  room: FoundRoom | null;
+}
+
+export interface LinkFinderOptions {
+  /** How long a token that named nothing is answered without the database (30 s). */
+  rememberMissMs?: number;
+  /** How many such tokens are remembered at most; the oldest go first (10,000). */
+  maxMisses?: number;
+  /** Lookups that may name nothing per address and minute (30); past it, 429 for a minute. */
+  missesPerMinute?: number;
+}
+
+const NOTHING: FoundLink = { share: null, room: null };
+
+/**
+ * Finds what a public token (/s/:token, its beacon) names, so guessing tokens costs the guesser rather
+ * than the database: a token that named nothing is answered from memory for a while, and each address
+ * may make only so many lookups that find nothing a minute. Per process, like the beacon limits.
+ * No cache clearing is needed when a link is made: its token is 128 fresh random bits no one asked for.
+ */
+export class LinkFinder {
+  private readonly misses = new Map<string, number>();
+  private readonly budget: WindowLimiter;
+  private readonly rememberMs: number;
+  private readonly maxMisses: number;
+
+  constructor(
+    private readonly db: Db,
+    opts: LinkFinderOptions = {},
+  ) {
+    this.rememberMs = opts.rememberMissMs ?? 30_000;
+    this.maxMisses = opts.maxMisses ?? 10_000;
+    this.budget = new WindowLimiter(opts.missesPerMinute ?? 30, 60_000);
+  }
+
+  /** The link or room `token` names, or "limited" when `address` has used up its misses. */
+  async find(token: string, address: string, now = Date.now()): Promise<FoundLink | "limited"> {
+    if (!shareTokenPattern.test(token) || this.missedLately(token, now)) return NOTHING;
+    // charged before the lookup and refunded on a find, so parallel guesses cannot all slip through
+    if (!this.budget.take(address, now)) return "limited";
+    const share = await findShare(this.db, token);
+    const room = share ? null : await findRoom(this.db, token);
+    if (share || room) {
+      this.budget.refund(address, now);
+      return { share, room };
+    }
+    this.misses.delete(token);
+    this.misses.set(token, now + this.rememberMs);
+    if (this.misses.size > this.maxMisses) {
+      const oldest = this.misses.keys().next().value;
+      if (oldest !== undefined) this.misses.delete(oldest);
+    }
+    return NOTHING;
+  }
+
+  private missedLately(token: string, now: number): boolean {
+    const until = this.misses.get(token);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.misses.delete(token);
+    return false;
+  }
+}

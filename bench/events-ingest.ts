@@ -74,7 +74,7 @@ async function serve(target: string) {
     email: "bench@example.test",
     name: "Bench",
     role: "rep",
-    password: "bench-password-123",
+    password: "velvet-tractor-orbit-77",
   });
   const assetIds: string[] = [];
   for (let i = 0; i < 50; i += 1) {
@@ -107,7 +107,7 @@ async function serve(target: string) {
   const login = await fetch(`${url}/trpc/auth.login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: rep.email, password: "bench-password-123", client: "extension" }),
+    body: JSON.stringify({ email: rep.email, password: "velvet-tractor-orbit-77", client: "extension" }),
   });
   const token = ((await login.json()) as { result: { data: { token: string } } }).result.data.token;
   const ready: Ready = { url, token, assetIds, dealIds: dealRows.map((d) => d.id), kind: database.kind };

@@ -16,12 +16,24 @@ export function errorPath(error: unknown): string | undefined {
   return isApiError(error) ? (error.data?.path ?? undefined) : undefined;
 }
 
-/** Field-level messages from the server's input validation, keyed by field path (`email`, `password`). */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** A reason the server named (`passwordWeak`) and its values: what a UI says in its own words. */
+export interface ErrorReason {
+  reason?: string | undefined;
+  params?: Record<string, string | number> | undefined;
+}
+
+/**
+ * Field-level messages from the server's input validation, keyed by field path (`email`, `password`);
+ * `localize` may give the UI's own words for an issue that names a reason.
+ */
+export function fieldErrors(
+  error: unknown,
+  localize: (issue: ErrorReason) => string | undefined = () => undefined,
+): Record<string, string> {
   const issues = isApiError(error) ? error.data?.issues : undefined;
   const byField: Record<string, string> = {};
   for (const issue of issues ?? []) {
-    if (issue.path && !(issue.path in byField)) byField[issue.path] = issue.message;
+    if (issue.path && !(issue.path in byField)) byField[issue.path] = localize(issue) ?? issue.message;
   }
   return byField;
 }

@@ -47,6 +47,16 @@ describe("LoginThrottle", () => {
     expect(all.filter((a) => a.admitted)).toHaveLength(5);
   });
 
+  it("counts only the attempts it let through against the address", async () => {
+    const throttle = new LoginThrottle();
+    const all = await Promise.all(
+      Array.from({ length: 200 }, () => throttle.admit("di@example.test", "203.0.113.5")),
+    );
+    await Promise.all(all.map((a) => a.admitted && a.attempt.failed()));
+    // 5 failures, not 200: the address may still sign in to another account
+    expect((await throttle.admit("other@example.test", "203.0.113.5")).admitted).toBe(true);
+  });
+
   it("refuses an address after 50 failures whatever the accounts", async () => {
     const throttle = new LoginThrottle();
     for (let i = 0; i < 50; i++) await failTimes(throttle, `user${i}@example.test`, "203.0.113.3", 1);

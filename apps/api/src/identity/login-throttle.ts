@@ -123,26 +123,26 @@ export class LoginThrottle {
   }
 
   async admit(account: string, ip: string): Promise<LoginAdmission> {
-    const pairKey = `${account.toLowerCase()}|${ip}`;
     const accountKey = account.toLowerCase();
+    const pairKey = `${accountKey}|${ip}`;
+    const refused = (ms: number): LoginAdmission => ({ admitted: false, retryAfterMs: Math.max(1000, ms) });
+    // a refused attempt checks no password, so it uses up nothing of the next counter
     const pair = await this.pair.take(pairKey);
+    if (!pair.ok) return refused(pair.res.msBeforeNext);
     const byIp = await this.ip.take(ip);
+    if (!byIp.ok) {
+      await this.pair.giveBack(pairKey);
+      return refused(byIp.res.msBeforeNext);
+    }
     const accountFailures = await this.account.get(accountKey);
-    // an address with an earlier attempt in the window is "one that has failed" here
-    const accountClosed =
+    // an address with an earlier attempt in the window counts as one that has failed here
+    if (
       accountFailures !== null &&
       accountFailures.consumedPoints >= this.limits.perAccount &&
-      pair.res.consumedPoints > 1;
-
-    if (!pair.ok || !byIp.ok || accountClosed) {
-      // a refused attempt checks no password: it uses up nothing the other counters hold
-      await Promise.all([pair.ok && this.pair.giveBack(pairKey), byIp.ok && this.ip.giveBack(ip)]);
-      const waits = [
-        pair.ok ? 0 : pair.res.msBeforeNext,
-        byIp.ok ? 0 : byIp.res.msBeforeNext,
-        accountClosed ? (accountFailures?.msBeforeNext ?? 0) : 0,
-      ];
-      return { admitted: false, retryAfterMs: Math.max(1000, ...waits) };
+      pair.res.consumedPoints > 1
+    ) {
+      await Promise.all([this.pair.giveBack(pairKey), this.ip.giveBack(ip)]);
+      return refused(accountFailures.msBeforeNext);
     }
 
     return {

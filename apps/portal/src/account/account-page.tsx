@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../auth/session";
@@ -6,6 +6,8 @@ import { LanguageSwitch } from "../shell/language-switch";
 import { TokenList } from "../tokens/token-list";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
+import { AccountCard } from "./account-card";
+import { ChangePasswordForm } from "./change-password-form";
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -14,16 +16,11 @@ export function AccountPage() {
       <PageHeader title={t("account.title")} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Profile />
-        <Paper withBorder p="md" component="section" aria-labelledby="account-language">
-          <Title order={2} size="h4" id="account-language" mb="xs">
-            {t("account.language")}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t("account.languageHelp")}
-          </Text>
+        <AccountCard id="account-language" title={t("account.language")} help={t("account.languageHelp")}>
           <LanguageSwitch />
-        </Paper>
+        </AccountCard>
       </SimpleGrid>
+      <ChangePasswordForm />
       <section aria-labelledby="account-tokens">
         <Title order={2} size="h4" id="account-tokens" mb={4}>
           {t("account.tokens")}
@@ -52,10 +49,7 @@ function Profile() {
     [t("account.team"), team],
   ];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="account-profile">
-      <Title order={2} size="h4" id="account-profile" mb="sm">
-        {t("account.profile")}
-      </Title>
+    <AccountCard id="account-profile" title={t("account.profile")}>
       <dl style={{ margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", gap: "6px 16px" }}>
         {rows.map(([label, value]) => (
           <div key={label} style={{ display: "contents" }}>
@@ -68,6 +62,6 @@ function Profile() {
           </div>
         ))}
       </dl>
-    </Paper>
+    </AccountCard>
   );
 }

@@ -4,10 +4,10 @@ import { notifications } from "@mantine/notifications";
 import type { Role } from "@pitchside/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, hasFieldErrors } from "../api-errors";
+import { hasFieldErrors } from "../api-errors";
 import type { Team } from "../api-types";
 import { useTRPC } from "../trpc";
-import { ErrorAlert } from "../ui/error-alert";
+import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
 import { PASSWORD_MIN_LENGTH } from "./account-rules";
 import { NO_TEAM, RoleSelect, TeamSelect, teamIdFromField } from "./user-fields";
 
@@ -16,6 +16,7 @@ const looksLikeEmail = (v: string) => /^\S+@\S+\.\S+$/.test(v.trim());
 export function CreateUserModal(props: { opened: boolean; teams: Team[]; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const fieldErrors = useFieldErrors();
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { name: "", email: "", role: "rep" as Role, teamId: NO_TEAM, password: "" },

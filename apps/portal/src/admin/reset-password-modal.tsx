@@ -4,15 +4,16 @@ import { notifications } from "@mantine/notifications";
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { fieldErrors, hasFieldErrors } from "../api-errors";
+import { hasFieldErrors } from "../api-errors";
 import type { UserRow } from "../api-types";
 import { useTRPC } from "../trpc";
-import { ErrorAlert } from "../ui/error-alert";
+import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
 import { PASSWORD_MIN_LENGTH } from "./account-rules";
 
 export function ResetPasswordModal(props: { user: UserRow; onClose: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const fieldErrors = useFieldErrors();
   const form = useForm({
     initialValues: { password: "" },
     validate: {

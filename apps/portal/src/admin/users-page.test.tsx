@@ -68,6 +68,26 @@ describe("Admin → Users", () => {
     expect(await userNamed(name)).toBeUndefined();
   });
 
+  it("shows why the server refused an easily guessed password, on the password field", async () => {
+    const { user } = renderApp({ token: admin.token, path: "/admin/users" });
+    await screen.findByRole("cell", { name: admin.email });
+    await user.click(screen.getByRole("button", { name: "Create user" }));
+    const form = within(await dialog());
+    const name = unique("Pia");
+    await user.type(form.getByLabelText(/^Name/), name);
+    await user.type(form.getByLabelText(/^Email/), `${name.replace(/\W+/g, ".").toLowerCase()}@portal.test`);
+    await user.type(form.getByLabelText(/^Initial password/), "password1234");
+    await user.click(form.getByRole("button", { name: "Create user" }));
+
+    expect(
+      await form.findByText(
+        "This is too close to a commonly used password. Use a longer passphrase of unrelated words.",
+      ),
+    ).toBeInTheDocument();
+    expect(form.queryByRole("alert")).not.toBeInTheDocument();
+    expect(await userNamed(name)).toBeUndefined();
+  });
+
   it("disables a user only after confirmation", async () => {
     const riley = await newUser("rep", { name: unique("Riley Rep") });
     const { user } = renderApp({ token: admin.token, path: "/admin/users" });

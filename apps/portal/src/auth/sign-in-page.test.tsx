@@ -9,6 +9,15 @@ async function fillAndSubmit(user: ReturnType<typeof renderApp>["user"], email: 
   await user.click(screen.getByRole("button", { name: "Sign in" }));
 }
 
+/** Five wrong passwords for `email` from this address: the sixth attempt is throttled. */
+async function failFiveSignIns(email: string) {
+  for (let i = 0; i < 5; i++) {
+    await apiAs()
+      .auth.login.mutate({ email, password: "guess" })
+      .catch(() => undefined);
+  }
+}
+
 describe("sign-in", () => {
   it("sends a signed-out visitor to sign-in, and shows the server's reason when sign-in fails", async () => {
     const rep = await newUser("rep");
@@ -22,16 +31,26 @@ describe("sign-in", () => {
 
   it("shows the throttle message when there were too many attempts", async () => {
     const rep = await newUser("rep");
-    for (let i = 0; i < 5; i++) {
-      await apiAs()
-        .auth.login.mutate({ email: rep.email, password: "guess" })
-        .catch(() => undefined);
-    }
+    await failFiveSignIns(rep.email);
     const { user } = renderApp({ path: "/sign-in" });
 
     await fillAndSubmit(user, rep.email, "guess");
 
     expect(await screen.findByRole("alert")).toHaveTextContent(/try again in \d+ (seconds|minutes)/);
+  });
+
+  it("says so in the user's language when the throttle refuses", async () => {
+    const rep = await newUser("rep");
+    await failFiveSignIns(rep.email);
+    const { user } = renderApp({ path: "/sign-in", language: "ja" });
+
+    await user.type(await screen.findByLabelText(/^メールアドレス/), rep.email);
+    await user.type(screen.getByLabelText(/^パスワード/), TEST_PASSWORD);
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /ログインの失敗が続いたため、しばらくログインできません。\d+ 秒後にもう一度お試しください。/,
+    );
   });
 
   it("asks for both fields before calling the server", async () => {

@@ -43,7 +43,7 @@ export async function login(
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), input.password);
   if (!row || !ok || row.disabledAt) {
     await attempt.failed();
-    throw new AppError("UNAUTHORIZED", "Wrong email or password");
+    throw new AppError("UNAUTHORIZED", "Wrong email or password", { reason: "wrongCredentials" });
   }
   await attempt.succeeded();
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;

@@ -29,6 +29,19 @@ describe("sign-in", () => {
     expect(router.state.location.pathname).toBe("/sign-in");
   });
 
+  it("says a wrong password in the user's language", async () => {
+    const rep = await newUser("rep");
+    const { user } = renderApp({ path: "/sign-in", language: "ja" });
+
+    await user.type(await screen.findByLabelText(/^メールアドレス/), rep.email);
+    await user.type(screen.getByLabelText(/^パスワード/), "not-my-password");
+    await user.click(screen.getByRole("button", { name: "ログイン" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "メールアドレスまたはパスワードが正しくありません。",
+    );
+  });
+
   it("shows the throttle message when there were too many attempts", async () => {
     const rep = await newUser("rep");
     await failFiveSignIns(rep.email);

@@ -9,20 +9,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { dealContacts, deals } from "../../apps/api/src/db/schema";
-import { demoTaxonomy } from "../../apps/api/src/demo/demo-taxonomy";
 import { spawnMeili } from "../../apps/api/src/search/meili-process";
 import { upsertTerms } from "../../apps/api/src/taxonomy/taxonomy-service";
 import { startServerWith, type TestServer } from "../../apps/api/src/test/app-server";
 import { makeAsset, makeUser } from "../../apps/api/src/test/factories";
 import { evalContexts } from "./contexts";
-import { evalLibrary } from "./library";
+import { evalLibrary, evalTaxonomy } from "./library";
 
 /** Boots a server holding the evaluation library; returns the rep's token and the asset ids by key. */
 export async function bootEvalServer(dir: string) {
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
   const server: TestServer = await startServerWith(meili, { LOG_LEVEL: "silent" });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, null, evalTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });

@@ -39,6 +39,31 @@ import { searchJudgements } from "./search-set";
 
 const FLOORS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "floors.json");
 
+/** The short set has no language field: its message is in the expected asset's language. */
+const languageOfAsset = new Map(evalLibrary.map((a) => [a.key, a.language ?? "en"]));
+const withLanguage = (c: EvalContext): LongEvalContext => ({
+  ...c,
+  language: languageOfAsset.get(c.expect) ?? "en",
+});
+
+/** Judgements that name an asset the library lacks, or repeat an id: a typo would silently count as a miss. */
+function judgementErrors(): string[] {
+  const keys = new Set(evalLibrary.map((a) => a.key));
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  for (const c of [...evalContexts.map(withLanguage), ...longEvalContexts]) {
+    if (ids.has(c.id)) errors.push(`context id ${c.id} is used twice`);
+    ids.add(c.id);
+    const named = [c.expect, ...(c.acceptable ?? [])];
+    for (const key of named) if (!keys.has(key)) errors.push(`context ${c.id}: no asset ${key}`);
+  }
+  for (const j of searchJudgements) {
+    for (const key of j.expect)
+      if (!keys.has(key)) errors.push(`query ${JSON.stringify(j.q)}: no asset ${key}`);
+  }
+  return errors;
+}
+
 /** Boots a server holding the evaluation library; returns the rep's token and the asset ids by key. */
 export async function bootEvalServer(dir: string) {
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
@@ -60,13 +85,6 @@ export async function bootEvalServer(dir: string) {
 }
 
 type EvalServer = Awaited<ReturnType<typeof bootEvalServer>>;
-
-/** The short set has no language field: its message is in the expected asset's language. */
-const languageOfAsset = new Map(evalLibrary.map((a) => [a.key, a.language ?? "en"]));
-const withLanguage = (c: EvalContext): LongEvalContext => ({
-  ...c,
-  language: languageOfAsset.get(c.expect) ?? "en",
-});
 
 function mark(rank: number, top3: boolean) {
   return rank === 1 ? "✓" : top3 ? "~" : "✗";
@@ -204,6 +222,8 @@ if (isMain) {
       json: { type: "string" },
     },
   });
+  const errors = judgementErrors();
+  if (errors.length > 0) throw new Error(`judged sets name unknown assets:\n  ${errors.join("\n  ")}`);
   const began = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), "pitchside-eval-"));
   let booted: EvalServer | null = null;

@@ -3,6 +3,7 @@
  * the short contexts (contexts.ts), the long emails (contexts-long.ts) and the search queries (search-set.ts).
  * Suggestions: hit@1, hit@3, MRR, top suggestion in the message's language, latency p50/p95.
  * Search: hit@3, precision, top hit in the query's language, latency p50/p95.
+ * Equal suggestion scores count against the expected asset (metrics.ts, rankOf), so a run is repeatable.
  *
  *   node --import tsx bench/suggest-eval/run.ts [--verbose]
  *   node --import tsx bench/suggest-eval/run.ts --check           # exit 1 when a figure drops below floors.json
@@ -27,6 +28,8 @@ import {
   belowFloors,
   type Floors,
   floorsFrom,
+  inTop3,
+  isTied,
   rankOf,
   type SearchFigures,
   type SearchOutcome,
@@ -34,6 +37,7 @@ import {
   type SuggestOutcome,
   searchFigures,
   suggestFigures,
+  topInLanguage,
 } from "./metrics";
 import { searchJudgements } from "./search-set";
 
@@ -86,10 +90,6 @@ export async function bootEvalServer(dir: string) {
 
 type EvalServer = Awaited<ReturnType<typeof bootEvalServer>>;
 
-function mark(rank: number, top3: boolean) {
-  return rank === 1 ? "✓" : top3 ? "~" : "✗";
-}
-
 async function runSuggestSet(
   s: EvalServer,
   set: string,
@@ -131,22 +131,20 @@ async function runSuggestSet(
     const ranked = result.items.map((item) => keyById.get(item.asset.id) ?? "?");
     const outcome: SuggestOutcome = {
       ranked,
+      scores: result.items.map((item) => item.score),
+      languages: result.items.map((item) => item.asset.language as Language),
       expect: c.expect,
       acceptable: c.acceptable ?? [],
       language: c.language,
-      topLanguage: result.items[0]?.asset.language as Language | undefined,
       ms,
     };
     outcomes.push(outcome);
     const rank = rankOf(outcome);
-    const top3 = outcome.ranked.slice(0, 3).some((k) => k === c.expect || outcome.acceptable.includes(k));
     if (verbose || rank !== 1) {
-      const lang =
-        outcome.topLanguage === c.language
-          ? ""
-          : `  top in ${outcome.topLanguage ?? "-"}, wanted ${c.language}`;
+      const tie = rank > 0 && isTied(outcome, ranked.indexOf(c.expect)) ? " (tie)" : "";
+      const lang = topInLanguage(outcome) ? "" : `  top not in ${c.language}`;
       console.log(
-        `${mark(rank, top3)} ${c.id.padEnd(34)} want ${c.expect.padEnd(20)} rank ${String(rank || "-").padEnd(2)} top: ${ranked.slice(0, 3).join(", ")}` +
+        `${rank === 1 ? "✓" : inTop3(outcome) ? "~" : "✗"} ${c.id.padEnd(34)} want ${c.expect.padEnd(20)} rank ${`${rank || "-"}${tie}`.padEnd(8)} top: ${ranked.slice(0, 3).join(", ")}` +
           `  [stage ${result.context.stage}, persona ${result.context.persona}, comp ${result.context.competitors}, obj ${result.context.objections}]${lang}`,
       );
     }

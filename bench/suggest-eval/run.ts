@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Language } from "@pitchside/shared";
 import { dealContacts, deals } from "../../apps/api/src/db/schema";
-import { spawnMeili } from "../../apps/api/src/search/meili-process";
+import { type RunningMeili, spawnMeili } from "../../apps/api/src/search/meili-process";
 import { upsertTerms } from "../../apps/api/src/taxonomy/taxonomy-service";
 import { startServerWith, type TestServer } from "../../apps/api/src/test/app-server";
 import { makeAsset, makeUser } from "../../apps/api/src/test/factories";
@@ -68,10 +68,18 @@ function judgementErrors(): string[] {
   return errors;
 }
 
+/** What a boot has started so far, for stopping it even when interrupted half-way. */
+export interface Started {
+  meili?: RunningMeili;
+  server?: TestServer;
+}
+
 /** Boots a server holding the evaluation library; returns the rep's token and the asset ids by key. */
-export async function bootEvalServer(dir: string) {
+export async function bootEvalServer(dir: string, started: Started = {}) {
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
+  started.meili = meili;
   const server: TestServer = await startServerWith(meili, { LOG_LEVEL: "silent" });
+  started.server = server;
   const { db } = server.deps.database;
   await upsertTerms(db, null, evalTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
@@ -222,14 +230,17 @@ if (isMain) {
   });
   const errors = judgementErrors();
   if (errors.length > 0) throw new Error(`judged sets name unknown assets:\n  ${errors.join("\n  ")}`);
+  if (values.check && !existsSync(FLOORS_FILE)) {
+    throw new Error(`${FLOORS_FILE} is missing: run with --update-floors`);
+  }
   const began = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), "pitchside-eval-"));
-  let booted: EvalServer | null = null;
+  const started: Started = {};
   let cleaned: Promise<void> | null = null;
   const cleanup = () => {
     cleaned ??= (async () => {
-      await booted?.server.close();
-      await booted?.meili.stop();
+      await started.server?.close();
+      await started.meili?.stop();
       rmSync(dir, { recursive: true, force: true });
     })();
     return cleaned;
@@ -240,7 +251,7 @@ if (isMain) {
   }
   let failures: string[] = [];
   try {
-    booted = await bootEvalServer(dir);
+    const booted = await bootEvalServer(dir, started);
     console.log(
       `${evalLibrary.length} assets; server ready in ${((performance.now() - began) / 1000).toFixed(1)} s`,
     );
@@ -259,7 +270,6 @@ if (isMain) {
       console.log(`\nfloors written to ${path.relative(process.cwd(), FLOORS_FILE)}`);
     }
     if (values.check) {
-      if (!existsSync(FLOORS_FILE)) throw new Error(`${FLOORS_FILE} is missing: run with --update-floors`);
       const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Floors;
       failures = belowFloors(measured, floors);
       console.log(

@@ -29,11 +29,16 @@ async function familyMembers(tx: Db, familyId: string) {
 }
 
 /**
- * Makes asset `id` a language version of asset `of`: both end in one family, which
- * holds one version per language. Refuses an asset already in another family.
+ * Makes assets `id` and `of` language versions of one content (say, a card and its Japanese
+ * translation): the one outside a family joins the other's, or both start one. A family holds
+ * one version per language; two assets already in different families are refused.
  */
 export async function linkLanguageVersion(db: Db, actor: SessionUser, id: string, of: string) {
-  if (id === of) throw new AppError("BAD_REQUEST", "of: an asset cannot be a language version of itself");
+  if (id === of)
+    throw new AppError("BAD_REQUEST", "of: an asset cannot be a language version of itself", {
+      reason: "languageVersionSelf",
+      field: "of",
+    });
   return db.transaction(async (tx) => {
     const rows = await tx
       .select({ id: assets.id, language: assets.language, familyId: assets.familyId })
@@ -41,30 +46,34 @@ export async function linkLanguageVersion(db: Db, actor: SessionUser, id: string
       .where(inArray(assets.id, [id, of]))
       .for("update");
     const asset = rows.find((r) => r.id === id);
-    const target = rows.find((r) => r.id === of);
+    const other = rows.find((r) => r.id === of);
     if (!asset) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
-    if (!target) throw new AppError("NOT_FOUND", `No asset with id ${of}`);
-    if (asset.familyId && asset.familyId === target.familyId) return { familyId: asset.familyId };
-    if (asset.familyId)
+    if (!other) throw new AppError("NOT_FOUND", `No asset with id ${of}`);
+    if (asset.familyId && asset.familyId === other.familyId) return { familyId: asset.familyId };
+    if (asset.familyId && other.familyId)
       throw new AppError(
         "CONFLICT",
         "id: this asset is already a language version of other content; unlink it first",
+        { reason: "languageVersionElsewhere", field: "id" },
       );
-    const familyId = target.familyId ?? randomUUID();
-    const members = target.familyId
+    // the one already in a family keeps it; the other joins
+    const [member, joining] = asset.familyId ? [asset, other] : [other, asset];
+    const familyId = member.familyId ?? randomUUID();
+    const members = member.familyId
       ? await familyMembers(tx, familyId)
-      : [{ id: target.id, language: target.language }];
-    const taken = members.find((m) => m.language === asset.language);
+      : [{ id: member.id, language: member.language }];
+    const taken = members.find((m) => m.language === joining.language);
     if (taken)
       throw new AppError(
         "CONFLICT",
-        `id: this content already has a ${languageName(asset.language)} version (asset ${taken.id})`,
+        `id: this content already has a ${languageName(joining.language)} version (asset ${taken.id})`,
+        { reason: "languageVersionTaken", params: { language: joining.language }, field: "id" },
       );
     await tx
       .update(assets)
       .set({ familyId })
       .where(inArray(assets.id, [id, of]));
-    await markForIndexing(tx, [id, ...members.map((m) => m.id)]);
+    await markForIndexing(tx, [joining.id, ...members.map((m) => m.id)]);
     await writeAudit(tx, actor.id, "asset.link_language_version", "asset", id, {
       of,
       familyId,
@@ -146,5 +155,6 @@ export async function requireLanguageFreeInFamily(db: Db, id: string, language: 
     throw new AppError(
       "CONFLICT",
       `language: this content already has a ${languageName(language)} version; unlink it first`,
+      { reason: "languageVersionTaken", params: { language }, field: "language" },
     );
 }

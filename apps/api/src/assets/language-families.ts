@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { assets } from "../db/schema";
@@ -119,20 +118,39 @@ export async function languageVersionsOf(
 ): Promise<Map<string, LanguageVersion[]>> {
   const byId = new Map<string, LanguageVersion[]>();
   if (ids.length === 0) return byId;
-  const of = alias(assets, "of");
-  const rows = await db
+  // two lookups by key, the second only when some are in a family (most assets are not)
+  const families = await db
+    .select({ id: assets.id, familyId: assets.familyId })
+    .from(assets)
+    .where(and(inArray(assets.id, ids), isNotNull(assets.familyId)));
+  if (families.length === 0) return byId;
+  const members = await db
     .select({
-      of: of.id,
       id: assets.id,
       title: assets.title,
       language: assets.language,
       status: assets.status,
+      familyId: assets.familyId,
     })
-    .from(of)
-    .innerJoin(assets, and(eq(assets.familyId, of.familyId), ne(assets.id, of.id)))
-    .where(and(inArray(of.id, ids), isNotNull(of.familyId), visible))
+    .from(assets)
+    .where(
+      and(
+        inArray(
+          assets.familyId,
+          families.flatMap((f) => (f.familyId ? [f.familyId] : [])),
+        ),
+        visible,
+      ),
+    )
     .orderBy(asc(assets.language));
-  for (const { of: ofId, ...version } of rows) byId.set(ofId, [...(byId.get(ofId) ?? []), version]);
+  for (const { id, familyId } of families) {
+    byId.set(
+      id,
+      members
+        .filter((m) => m.familyId === familyId && m.id !== id)
+        .map(({ familyId: _, ...version }) => version),
+    );
+  }
   return byId;
 }
 

@@ -6,7 +6,8 @@ import { generateAsset } from "./corpus";
 /**
  * Stores generated assets [from, to) the way the app stores them — the asset row, a processed
  * version holding the extracted text, an outbox row — in batches of 1,000, and returns their ids.
- * The real indexer then takes them from the outbox.
+ * The real indexer then takes them from the outbox. About one asset in ten is linked with one in
+ * the other language as language versions of one family, as translated content is.
  */
 export async function insertCorpus(db: Db, from: number, to: number): Promise<string[]> {
   const ids: string[] = [];
@@ -15,7 +16,15 @@ export async function insertCorpus(db: Db, from: number, to: number): Promise<st
       ...generateAsset(start + k),
       id: randomUUID(),
       versionId: randomUUID(),
+      familyId: null as string | null,
     }));
+    const english = batch.filter((a) => a.language === "en");
+    const japanese = batch.filter((a) => a.language === "ja");
+    for (let k = 0; k < Math.min(english.length, japanese.length, Math.round(batch.length / 20)); k += 1) {
+      const familyId = randomUUID();
+      const [en, ja] = [english[k], japanese[k]];
+      if (en && ja) [en.familyId, ja.familyId] = [familyId, familyId];
+    }
     await db.insert(assets).values(
       batch.map((a) => ({
         id: a.id,
@@ -26,6 +35,7 @@ export async function insertCorpus(db: Db, from: number, to: number): Promise<st
         status: "published" as const,
         source: "file" as const,
         language: a.language,
+        familyId: a.familyId,
         stages: a.stages,
         personas: a.personas,
         industries: a.industries,

@@ -4,6 +4,8 @@
  * outbox indexer; and upload-to-searchable for a 20-page PDF. Both paths of the comparison use
  * the same HTTP client (node:http with kept-alive connections, what the API itself uses for
  * Meilisearch); the global fetch, which adds a few milliseconds of its own, is shown beside.
+ * Language preference (a preferred-language tier, one hit per language family) is timed against
+ * the same requests without it, straight to Meilisearch.
  *
  *   node --import tsx bench/search.ts                  # 10,000 and 100,000 assets
  *   node --import tsx bench/search.ts --sizes 2000     # a quick run
@@ -95,7 +97,10 @@ try {
         offset: 0,
       },
     ]);
+    // an empty query from a Japanese portal, as a rep opening the library
+    inputs.push({ q: "", filters: {}, sort: "relevance", limit: 20, offset: 0, uiLanguage: "ja" });
     const http: number[] = [];
+    const plain: number[] = [];
     const viaFetch: number[] = [];
     const direct: number[] = [];
     const searchUrl = (input: SearchInput) =>
@@ -120,6 +125,14 @@ try {
       await server.deps.searchIndex.index.search(input.q, meiliSearchParams(user, input));
       return performance.now() - t;
     };
+    // the same request without the language tier (the first sort) and without one hit per family
+    const withoutLanguagePreference = async (input: SearchInput) => {
+      const { distinct: _distinct, sort, ...rest } = meiliSearchParams(user, input);
+      const params = sort && sort.length > 1 ? { ...rest, sort: sort.slice(1) } : rest;
+      const t = performance.now();
+      await server.deps.searchIndex.index.search(input.q, params);
+      return performance.now() - t;
+    };
     for (const input of inputs.slice(0, 10)) {
       await viaHttp(input);
       await viaMeili(input);
@@ -135,11 +148,16 @@ try {
           http.push(await viaHttp(input));
         }
         viaFetch.push(await withFetch(input));
+        plain.push(await withoutLanguagePreference(input));
       }
     }
     console.log(summary("search.query over HTTP (rep)", http));
     console.log(summary("  the same through fetch", viaFetch));
     console.log(summary("same request straight to Meilisearch", direct));
+    console.log(summary("  without language preference", plain));
+    console.log(
+      `language preference: median ${(median(direct) / median(plain)).toFixed(2)}x, p95 ${(percentile(direct, 95) / percentile(plain, 95)).toFixed(2)}x`,
+    );
     console.log(
       `API overhead: median ${(median(http) / median(direct)).toFixed(2)}x, p95 ${(percentile(http, 95) / percentile(direct, 95)).toFixed(2)}x ` +
         `(+${(median(http) - median(direct)).toFixed(1)} ms median)`,

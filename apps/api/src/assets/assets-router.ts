@@ -12,6 +12,7 @@ import {
   setStatus,
   updateAsset,
 } from "./assets-service";
+import { linkLanguageVersion, unlinkLanguageVersion } from "./language-families";
 import { createMarkdownAsset, replaceMarkdown } from "./markdown-assets";
 import { metadataSuggestions } from "./metadata-suggestions";
 
@@ -120,6 +121,21 @@ export const assetsRouter = router({
   /** A new version waiting for review goes live; not by the marketer who made it. */
   approveVersion: curator.input(z.object({ versionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     const result = await approveVersion(ctx.db, ctx.user, input.versionId);
+    ctx.deps.searchIndex.kick();
+    return result;
+  }),
+
+  /** `id` becomes a language version of `of` (say, the Japanese translation of an English card). */
+  linkLanguageVersion: curator
+    .input(z.object({ id: z.uuid(), of: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await linkLanguageVersion(ctx.db, ctx.user, input.id, input.of);
+      ctx.deps.searchIndex.kick();
+      return result;
+    }),
+
+  unlinkLanguageVersion: curator.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const result = await unlinkLanguageVersion(ctx.db, ctx.user, input.id);
     ctx.deps.searchIndex.kick();
     return result;
   }),

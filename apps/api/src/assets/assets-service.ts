@@ -10,6 +10,7 @@ import { enqueueJob } from "../jobs/queue";
 import { markForIndexing } from "../search/outbox";
 import { notifyEndedLinks } from "../shares/ended-links";
 import { toAssetDto, toVersionDto } from "./asset-dto";
+import { languageVersionsOf, requireLanguageFreeInFamily } from "./language-families";
 import { mayDownloadOriginal } from "./original-access";
 import { isPagedKind, kindOfMime } from "./processing/detect-type";
 import { seesEverything, visibleAssetsWhere } from "./visibility";
@@ -314,8 +315,11 @@ export async function getAsset(db: Db, user: SessionUser, id: string) {
   // what the newest version changed, against the one before it (the live one, for a version in review)
   const newest = versions[0];
   const before = newest && (newest.id === row.pendingVersionId ? current : versions[1]);
+  const languageVersions = await languageVersionsOf(db, [id], visibleAssetsWhere(user));
   return {
     ...toAssetDto(row, current),
+    /** The same content in other languages, as far as the caller may see it. */
+    languageVersions: languageVersions.get(id) ?? [],
     pendingVersionId: curator ? row.pendingVersionId : null,
     changes:
       curator && newest && before && newest.id !== before.id
@@ -383,6 +387,7 @@ export async function listAssets(db: Db, user: SessionUser, f: ListFilters) {
 export async function updateAsset(db: Db, actor: SessionUser, id: string, patch: AssetMetaPatch) {
   await checkReferences(db, patch);
   await requireUniqueExternalId(db, patch.externalId, id);
+  if (patch.language !== undefined) await requireLanguageFreeInFamily(db, id, patch.language);
   const workspace = await getWorkspaceSettings(db);
   const updated = await db.transaction(async (tx) => {
     const [before] = await tx

@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets, assetVersions, versionPages } from "../db/schema";
 import { type FileStorage, versionThumbnailKey } from "../files/storage";
 import { enqueueJob } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
 import { markForIndexing } from "../search/outbox";
+import { languageFreeInFamily } from "./language-families";
 import type { DetectedFile, FileKind } from "./processing/detect-type";
 import { ProcessingError } from "./processing/extract";
 import { runProcessing } from "./processing/run-processing";
@@ -52,7 +53,11 @@ export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
           })
           .where(eq(assetVersions.id, version.id));
         if (payload.guessLanguage && result.language) {
-          await tx.update(assets).set({ language: result.language }).where(eq(assets.id, version.assetId));
+          // a guess never gives a language family two versions in one language
+          await tx
+            .update(assets)
+            .set({ language: result.language })
+            .where(and(eq(assets.id, version.assetId), languageFreeInFamily(result.language)));
         }
         await tx.delete(versionPages).where(eq(versionPages.versionId, version.id));
         if (result.pages && result.pages.length > 0) {

@@ -169,10 +169,19 @@ export const assets = pgTable(
     archivedAt: ts("archived_at"),
     /** Uploaded from the portal, its details not saved yet: hidden from the library, removed after a day. */
     unsaved: boolean("unsaved").notNull().default(false),
+    /** Language versions of one piece of content (an English card and its Japanese translation) share it. */
+    familyId: uuid("family_id"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("assets_status_idx").on(t.status), index("assets_updated_idx").on(t.updatedAt)],
+  (t) => [
+    index("assets_status_idx").on(t.status),
+    index("assets_updated_idx").on(t.updatedAt),
+    // one version per language in a family
+    uniqueIndex("assets_family_language_idx")
+      .on(t.familyId, t.language)
+      .where(sql`${t.familyId} is not null`),
+  ],
 );
 
 export const assetVersions = pgTable(

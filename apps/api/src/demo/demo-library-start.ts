@@ -3,8 +3,10 @@ import type { Db } from "../db/client";
 import { settings, users } from "../db/schema";
 import { login, logout } from "../identity/auth-service";
 import type { LoginThrottle } from "../identity/login-throttle";
+import { publicUserColumns } from "../identity/users-service";
 import { backfillVisits } from "../tracking/link-visits";
 import { seedDemoActivity } from "./demo-activity";
+import { linkDemoLanguageVersions } from "./demo-language-families";
 import { demoUsers } from "./demo-users";
 import { seedDemoLibrary } from "./library/seed-demo-library";
 
@@ -24,6 +26,7 @@ export async function seedDemoLibraryOnce(
 ): Promise<void> {
   const [mark] = await db.select().from(settings).where(eq(settings.key, SEEDED_KEY));
   if (!mark && !(await importLibrary(db, throttle, url, log))) return;
+  await linkLanguagePairs(db, log);
   const [activity] = await db.select().from(settings).where(eq(settings.key, ACTIVITY_KEY));
   if (activity) return;
   // one transaction with its mark: all of it or none, so a second start never doubles it
@@ -34,6 +37,16 @@ export async function seedDemoLibraryOnce(
   });
   // the demo's prospects read its links: their visits, for "My links"
   await backfillVisits(db);
+}
+
+/** Also for a demo library seeded before language families existed. */
+async function linkLanguagePairs(db: Db, log: (line: string) => void): Promise<void> {
+  const marketer = demoUsers.find((u) => u.role === "marketer");
+  if (!marketer) return;
+  const [actor] = await db.select(publicUserColumns).from(users).where(eq(users.email, marketer.email));
+  if (!actor) return;
+  const linked = await linkDemoLanguageVersions(db, actor);
+  if (linked > 0) log(`Demo library: ${linked} English and Japanese pairs linked as language versions.`);
 }
 
 /** True when every asset went in. */

@@ -7,7 +7,7 @@ import { assets, assetVersions, versionPages } from "../db/schema";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
 
 /** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
-export const ASSET_DOCUMENT_VERSION = 4;
+export const ASSET_DOCUMENT_VERSION = 5;
 
 /** What Meilisearch holds per asset; the database stays the source of truth. */
 export interface AssetDocument {
@@ -20,6 +20,8 @@ export interface AssetDocument {
   audience: Audience;
   source: string;
   language: string;
+  /** The asset's language family, or its own id: search shows one card per family (Meilisearch `distinct`). */
+  familyKey: string;
   url: string | null;
   stages: string[];
   personas: string[];
@@ -63,6 +65,7 @@ export const listedFields: (keyof AssetDocument)[] = [
   "audience",
   "source",
   "language",
+  "familyKey",
   "url",
   "stages",
   "personas",
@@ -143,6 +146,7 @@ export async function buildAssetDocuments(
         audience: asset.audience,
         source: asset.source,
         language: asset.language,
+        familyKey: asset.familyId ?? asset.id,
         url: asset.url,
         stages: asset.stages,
         personas: asset.personas,

@@ -18,8 +18,12 @@ export const assetIndexSettings: Settings = {
     "tags",
     "teamIds",
     "expiresAtTs",
+    "familyKey",
   ],
-  sortableAttributes: ["updatedAtTs", "title", "wonDeals"],
+  sortableAttributes: ["updatedAtTs", "title", "wonDeals", "language"],
+  // sort first: the preferred language is a tier above relevance (see search-language.ts), and a sort
+  // the user picks orders the results rather than breaking ties between equally relevant ones
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["jpn", "eng"] }],
 };
 

@@ -30,6 +30,8 @@ export const searchInputSchema = z.object({
   sort: z.enum(searchSorts).default("relevance"),
   limit: z.number().int().min(1).max(100).default(20),
   offset: z.number().int().min(0).max(10_000).default(0),
+  /** The portal's language: an empty query lists content in it first (default: the user's saved language). */
+  uiLanguage: languageSchema.optional(),
 });
 
 export const searchRouter = router({

@@ -1,7 +1,8 @@
-import { detectLanguage, type SearchSort } from "@pitchside/shared";
+import { detectLanguage, type Language, type SearchSort } from "@pitchside/shared";
 import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Locale, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
+import { type LanguageVersion, languageVersionsOf } from "../assets/language-families";
 import {
   checkedAgainstDatabase,
   seesEverything,
@@ -17,6 +18,13 @@ import { type AssetDocument, listedFields } from "./asset-documents";
 import { SearchSkippedError } from "./search-breaker";
 import { filterExpressions, type SearchFilters } from "./search-filters";
 import type { SearchIndex } from "./search-index";
+import {
+  familyDistinct,
+  oneAssetPerFamily,
+  preferredLanguage,
+  preferredLanguageFirst,
+  preferredLanguageSort,
+} from "./search-language";
 
 export interface SearchInput {
   q: string;
@@ -24,6 +32,8 @@ export interface SearchInput {
   sort: SearchSort;
   limit: number;
   offset: number;
+  /** The language the portal is shown in: an empty query prefers content in it. */
+  uiLanguage?: Language | undefined;
 }
 
 export const facetFields = [
@@ -112,7 +122,13 @@ function hitToAsset(doc: AssetDocument) {
 export type SearchHitAsset = ReturnType<typeof hitToAsset>;
 
 export interface SearchOutput {
-  hits: { asset: SearchHitAsset; snippet: string; page: HitPage | null }[];
+  hits: {
+    asset: SearchHitAsset;
+    snippet: string;
+    page: HitPage | null;
+    /** The same content in the other language, shown on the card rather than as a card of its own. */
+    languageVersions: LanguageVersion[];
+  }[];
   total: number;
   facets: Record<string, Record<string, number>>;
   degraded: boolean;
@@ -123,6 +139,32 @@ const sortFor: Record<SearchSort, string[] | undefined> = {
   newest: ["updatedAtTs:desc"],
   most_used: ["wonDeals:desc", "updatedAtTs:desc"],
 };
+
+/**
+ * Content in the preferred language first (a tier, the chosen sort within it), and one hit per
+ * language family: the preferred language's version, the other shown on its card.
+ */
+function languagePreference(user: SessionUser, input: SearchInput): Pick<SearchParams, "sort" | "distinct"> {
+  const language = preferredLanguage(input.q, input.uiLanguage, user);
+  return {
+    sort: [preferredLanguageSort(language), ...(sortFor[input.sort] ?? [])],
+    distinct: familyDistinct,
+  };
+}
+
+/** Each hit with its family's other versions the user may see. */
+async function withLanguageVersions<T extends { asset: { id: string } }>(
+  db: Db,
+  user: SessionUser,
+  hits: T[],
+): Promise<(T & { languageVersions: LanguageVersion[] })[]> {
+  const versions = await languageVersionsOf(
+    db,
+    hits.map((h) => h.asset.id),
+    visibleAssetsWhere(user),
+  );
+  return hits.map((hit) => ({ ...hit, languageVersions: versions.get(hit.asset.id) ?? [] }));
+}
 
 /** The exact Meilisearch request behind search.query (the benchmark sends it directly too). */
 export function meiliSearchParams(user: SessionUser, input: SearchInput): SearchParams {
@@ -139,7 +181,7 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
     limit: input.limit,
     offset: input.offset,
-    sort: sortFor[input.sort],
+    ...languagePreference(user, input),
     attributesToRetrieve: listedFields,
     attributesToCrop: ["body:24", "pages:24", "summary:40"],
     attributesToHighlight: ["title", "summary", "body", "pages"],
@@ -170,7 +212,7 @@ async function searchMeili(
   });
   const total = result.estimatedTotalHits ?? result.hits.length;
   return {
-    hits,
+    hits: await withLanguageVersions(db, user, hits),
     total: Math.max(input.offset + hits.length, total - (result.hits.length - hits.length)),
     facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
     degraded: false,
@@ -203,25 +245,27 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
     if (match) conditions.push(match);
   }
-  const where = and(...conditions);
+  const language = preferredLanguage(input.q, input.uiLanguage, user);
+  const where = and(...conditions, oneAssetPerFamily(and(...conditions), language));
   const rows = await db
     .select({ asset: assets, version: { id: assetVersions.id, thumbnailKey: assetVersions.thumbnailKey } })
     .from(assets)
     .leftJoin(assetVersions, sql`${assetVersions.id} = ${assets.currentVersionId}`)
     .where(where)
-    .orderBy(desc(assets.updatedAt))
+    .orderBy(preferredLanguageFirst(language), desc(assets.updatedAt))
     .limit(input.limit)
     .offset(input.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where);
+  const hits = rows.map((r) => {
+    const dto = toAssetDto(r.asset, r.version);
+    return {
+      asset: { ...dto, updatedAt: dto.updatedAt },
+      snippet: escapeHtml(dto.summary.slice(0, 200)),
+      page: null,
+    };
+  });
   return {
-    hits: rows.map((r) => {
-      const dto = toAssetDto(r.asset, r.version);
-      return {
-        asset: { ...dto, updatedAt: dto.updatedAt },
-        snippet: escapeHtml(dto.summary.slice(0, 200)),
-        page: null,
-      };
-    }),
+    hits: await withLanguageVersions(db, user, hits),
     total: count?.n ?? 0,
     facets: {},
     degraded: true,

@@ -23,6 +23,7 @@ import type { SearchIndex } from "../search/search-index";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
 import { resolveContext, type SuggestInput } from "./suggest-context";
+import { oneVersionPerFamily, withFamilyMembers } from "./suggest-families";
 
 type Doc = AssetDocument & { _rankingScore?: number };
 
@@ -119,6 +120,7 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
     audience: a.audience,
     source: a.source,
     language: a.language,
+    familyKey: a.familyId ?? a.id,
     url: a.url,
     stages: a.stages,
     personas: a.personas,
@@ -161,6 +163,7 @@ export async function suggestForContext(
   let degraded = false;
   try {
     ({ docs, textScores } = await gatherCandidates(deps.index, user, context));
+    docs = await withFamilyMembers(deps.index, liveFilter(user), docs);
   } catch (err) {
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
@@ -177,6 +180,10 @@ export async function suggestForContext(
     );
     docs = docs.filter((d) => live.has(d.id));
   }
+  const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
+  const families = oneVersionPerFamily(docs, textScores, context.language ?? uiLanguage);
+  docs = families.docs;
+  textScores = families.textScores;
   const ids = docs.map((d) => d.id);
   const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
   const candidates: SuggestionCandidate[] = docs.map((d) => ({
@@ -194,7 +201,6 @@ export async function suggestForContext(
     wonDeals: d.wonDeals ?? 0,
     alreadySharedOnDeal: shared.has(d.id),
   }));
-  const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
   const byId = new Map(docs.map((d) => [d.id, d]));
   const ranked: RankedSuggestion[] = rankSuggestions(context, candidates, {
     baselineWinRate: baseline,
@@ -231,6 +237,8 @@ export async function suggestForContext(
         },
         score: r.score,
         reasons: r.reasons,
+        /** The same content in the other language, offered on this suggestion rather than beside it. */
+        languageVersions: families.languageVersions.get(d.id) ?? [],
       },
     ];
   });

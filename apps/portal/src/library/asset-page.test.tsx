@@ -91,4 +91,39 @@ describe("asset page", () => {
     expect(screen.queryByRole("link", { name: "Edit" })).toBeNull();
     expect(await screen.findByText("No ratings yet")).toBeInTheDocument();
   });
+
+  it("lets a marketer link the Japanese version and unlink it; a rep sees the link, not the controls", async () => {
+    const title = unique("Harbor story");
+    const id = await publishedAsset(marketer.token, title);
+    const jaTitle = unique("ハーバー導入事例");
+    const jaId = await publishedAsset(marketer.token, jaTitle);
+    await apiAs(marketer.token).assets.update.mutate({ id: jaId, patch: { language: "ja" } });
+
+    const curatorView = renderApp({ token: marketer.token, path: `/library/assets/${id}` });
+    const section = await screen.findByRole("region", { name: "Language versions" });
+    expect(within(section).getByText("No version in another language is linked.")).toBeInTheDocument();
+    await curatorView.user.type(
+      within(section).getByRole("searchbox", { name: "Link a version in another language" }),
+      jaTitle,
+    );
+    await curatorView.user.click(
+      await within(section).findByRole("button", { name: `Link ${jaTitle} as a language version` }),
+    );
+    expect(await within(section).findByRole("link", { name: jaTitle })).toHaveAttribute(
+      "href",
+      `/library/assets/${jaId}`,
+    );
+    curatorView.unmount();
+
+    renderApp({ token: rep.token, path: `/library/assets/${id}` });
+    const repSection = await screen.findByRole("region", { name: "Language versions" });
+    expect(within(repSection).getByRole("link", { name: jaTitle })).toBeInTheDocument();
+    expect(within(repSection).queryByRole("button")).toBeNull();
+    expect((await apiAs(rep.token).assets.get.query({ id: jaId })).languageVersions.map((v) => v.id)).toEqual(
+      [id],
+    );
+
+    await apiAs(marketer.token).assets.unlinkLanguageVersion.mutate({ id: jaId });
+    expect((await apiAs(rep.token).assets.get.query({ id })).languageVersions).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import { AssetMetadata } from "./asset-metadata";
 import { AssetPreview } from "./asset-preview";
 import { AssetUsage } from "./asset-usage";
 import { FeedbackPanel } from "./feedback-panel";
+import { LanguageVersionsPanel } from "./language-versions";
 import type { AssetDetail, AssetVersion } from "./library-types";
 import { pageParam } from "./page-links";
 import { PendingReview } from "./pending-review";
@@ -92,6 +93,11 @@ function AssetView({ asset, initialPage }: { asset: AssetDetail; initialPage: nu
             {curator && (
               <SectionCard title={t("workflow.title")}>
                 <WorkflowPanel asset={asset} />
+              </SectionCard>
+            )}
+            {(curator || asset.languageVersions.length > 0) && (
+              <SectionCard title={t("languageVersions.title")}>
+                <LanguageVersionsPanel asset={asset} curator={curator} />
               </SectionCard>
             )}
             {asset.versions.length > 0 && (

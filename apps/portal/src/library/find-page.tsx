@@ -22,6 +22,7 @@ import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { AssetBadges } from "./asset-badges";
 import { DealSelect } from "./deal-select";
+import { LanguageVersionLinks } from "./language-versions";
 import { useTaxonomy } from "./use-taxonomy";
 
 type SuggestInput = RouterInputs["suggest"]["forContext"];
@@ -124,7 +125,7 @@ export function FindPage() {
                       </Stack>
                     </Alert>
                   )}
-                  {result.items.map(({ asset, reasons }, rank) => (
+                  {result.items.map(({ asset, reasons, languageVersions }, rank) => (
                     <Card key={asset.id} withBorder padding="md" component="article">
                       <Stack gap={6}>
                         <Group gap="xs" wrap="nowrap">
@@ -141,6 +142,7 @@ export function FindPage() {
                           stages={asset.stages}
                           personas={asset.personas}
                         />
+                        <LanguageVersionLinks versions={languageVersions} />
                         <Group gap={6} aria-label={t("find.reasons")}>
                           {reasons.map((r) => (
                             <Badge key={`${r.kind}-${r.label}`} variant="dot" color="teal" tt="none">

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useCurrentUser } from "../auth/session";
 import { useFormat } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
 import { useTRPC, useTRPCClient } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
@@ -52,7 +53,9 @@ export function LibraryPage() {
     if (state.q !== latestTyped.current) setTyped(state.q);
   }, [state.q]);
 
-  const input = { q: state.q, filters: searchFilters(state), sort: state.sort };
+  const { language } = useLanguage();
+  // an empty search lists content in the portal's language first
+  const input = { q: state.q, filters: searchFilters(state), sort: state.sort, uiLanguage: language };
   // search.query pages by offset, not by cursor, so tRPC's infiniteQueryOptions does not fit; its key
   // still leads, so invalidating search.query refreshes every page shown
   const search = useInfiniteQuery({

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AssetBadges } from "./asset-badges";
 import { useFacetLabel } from "./facet-labels";
+import { LanguageVersionLinks } from "./language-versions";
 import type { SearchHit } from "./library-types";
 import { assetHref, hitPageLabel } from "./page-links";
 import { Snippet } from "./snippet";
@@ -47,6 +48,7 @@ export function ResultCard({ hit, showStatus }: { hit: SearchHit; showStatus: bo
             stages={asset.stages}
             personas={asset.personas}
           />
+          <LanguageVersionLinks versions={hit.languageVersions} />
           {hit.snippet && (
             <Text size="sm" c="dimmed" lineClamp={3}>
               <Snippet html={hit.snippet} />

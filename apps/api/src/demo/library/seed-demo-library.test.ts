@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "../../identity/users-service";
 import { makeUser } from "../../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../../test/server";
+import { demoLanguagePairs, linkDemoLanguageVersions } from "../demo-language-families";
 import { seedDemoLibrary } from "./seed-demo-library";
 import { demoAssets } from "./write-demo-library";
 
 let server: TestServer;
 let marketer: string;
+let marketerUser: SessionUser;
 let rep: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
   const m = await makeUser(db, { role: "marketer" });
+  marketerUser = m;
   const r = await makeUser(db, { role: "rep" });
   marketer = await loginToken(server, m.email, m.password);
   rep = await loginToken(server, r.email, r.password);
@@ -71,5 +75,20 @@ describe("seedDemoLibrary", () => {
       unchanged: demoAssets.length,
       failed: [],
     });
+  });
+
+  it("links its English and Japanese pairs: one card each, in the searcher's language", async () => {
+    const { db } = server.deps.database;
+    expect(await linkDemoLanguageVersions(db, marketerUser)).toBe(demoLanguagePairs.length);
+    expect(await linkDemoLanguageVersions(db, marketerUser)).toBe(0);
+    await server.settle();
+    const ja = await server.client({ token: rep }).search.query.query({ q: "アクメ" });
+    const acme = ja.hits.filter((h) => h.asset.externalId?.startsWith("bc-acme"));
+    expect(acme.map((h) => h.asset.externalId)).toEqual(["bc-acme-ja"]);
+    expect(acme[0]?.languageVersions.map((v) => v.language)).toEqual(["en"]);
+    const library = await server
+      .client({ token: rep })
+      .search.query.query({ q: "", uiLanguage: "ja", limit: 5 });
+    expect(library.hits.map((h) => h.asset.language)).toEqual(["ja", "ja", "ja", "ja", "ja"]);
   });
 });

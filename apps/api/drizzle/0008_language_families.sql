@@ -1,0 +1,2 @@
+ALTER TABLE "assets" ADD COLUMN "family_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "assets_family_language_idx" ON "assets" USING btree ("family_id","language") WHERE "assets"."family_id" is not null;

@@ -114,10 +114,9 @@ describe("find content", () => {
     // an internal asset is for reading: no link to send
     expect(within(card).getByText("Internal — not for sending")).toBeInTheDocument();
     expect(within(card).queryByRole("button", { name: /Copy a tracked link/ })).toBeNull();
-    expect(within(card).getByRole("link", { name: `Open ${names.competitor} battle card` })).toHaveAttribute(
-      "href",
-      `/library/assets/${assets.card}`,
-    );
+    const open = within(card).getByRole("link", { name: "Open" });
+    expect(open).toHaveAttribute("href", `/library/assets/${assets.card}`);
+    expect(open).toHaveAccessibleDescription(`${names.competitor} battle card`);
 
     await user.click(within(guide).getByRole("button", { name: /^Copy a tracked link/ }));
     expect(await within(guide).findByText(`Tracked link for ${dealName} copied.`)).toBeInTheDocument();

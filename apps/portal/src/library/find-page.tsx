@@ -188,7 +188,12 @@ export function FindPage() {
                             </Badge>
                           ))}
                         </Group>
-                        <ResultActions asset={asset} deal={linkDeal} recipientEmail={recipientEmail} />
+                        <ResultActions
+                          asset={asset}
+                          titleId={`suggestion-${asset.id}`}
+                          deal={linkDeal}
+                          recipientEmail={recipientEmail}
+                        />
                       </Stack>
                     </Card>
                   ))}

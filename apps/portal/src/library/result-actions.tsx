@@ -10,6 +10,8 @@ import { ErrorAlert } from "../ui/error-alert";
 
 interface Props {
   asset: { id: string; title: string; audience: Audience };
+  /** The id of the element holding the asset's title, which describes the Open link. */
+  titleId: string;
   /** The deal the email is about: links count toward it. */
   deal: { id: string; name: string } | null;
   /** The one buyer the email goes to, if just one: the link remembers who it was for. */
@@ -20,7 +22,7 @@ interface Props {
  * What a rep does with a suggestion: open it, copy a tracked link for the deal in one click, or share it
  * with every control; an internal asset is for reading only, and says so in place of the sharing buttons.
  */
-export function ResultActions({ asset, deal, recipientEmail }: Props) {
+export function ResultActions({ asset, titleId, deal, recipientEmail }: Props) {
   const { t } = useTranslation("library");
   const { create, copied } = useCreateShareLink();
   // suggestions only ever offer published, unexpired assets
@@ -34,7 +36,8 @@ export function ResultActions({ asset, deal, recipientEmail }: Props) {
           to={`/library/assets/${asset.id}`}
           size="xs"
           variant="default"
-          aria-label={t("find.openNamed", { title: asset.title })}
+          // named "Open" (the title link already bears the title), described by the title
+          aria-describedby={titleId}
         >
           {t("find.open")}
         </Button>

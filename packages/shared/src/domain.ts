@@ -2,7 +2,7 @@
 // builds those schemas at load time, which the extension's content scripts never use and which Parcel
 // 2.9 (Plasmo's bundler) mis-bundles from zod 4 (`z.enum is not a function` at run time).
 export { confidentDealMatch, dealMatchTier, sortDealMatches } from "./deal-match";
-export { emailDomain, isExternalAddress, isPersonalDomain } from "./email-domain";
+export { emailDomain, isExternalAddress, isPersonalDomain, looksLikeEmail } from "./email-domain";
 export { inferPersona, signatureTitle } from "./persona";
 export { detectSignals } from "./signals";
 export { EMPTY_VOCABULARY, vocabularyOf } from "./vocabulary";

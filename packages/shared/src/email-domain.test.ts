@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailDomain, isExternalAddress } from "./email-domain";
+import { emailDomain, isExternalAddress, looksLikeEmail } from "./email-domain";
 
 describe("email domains", () => {
   it("reads the domain of an address", () => {
@@ -16,5 +16,11 @@ describe("email domains", () => {
     expect(isExternalAddress("friend@gmail.com", "rep@gmail.com")).toBe(true);
     expect(isExternalAddress("rep@gmail.com", "rep@gmail.com")).toBe(false);
     expect(isExternalAddress("anyone@x.test", null)).toBe(true);
+  });
+
+  it("tells an address from a typo before anything is sent", () => {
+    expect(looksLikeEmail(" dana@globex.test ")).toBe(true);
+    for (const bad of ["dana", "dana@globex", "dana@@globex.test", "da na@globex.test", "@globex.test"])
+      expect(looksLikeEmail(bad), bad).toBe(false);
   });
 });

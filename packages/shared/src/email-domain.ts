@@ -25,6 +25,9 @@ const PERSONAL_DOMAINS = new Set([
   "ocn.ne.jp",
 ]);
 
+/** Shaped like an address (something@domain.tld): what a form checks before the server's stricter rule. */
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+
 /** The part after the last "@", lower-cased; "" for something that is not an address. */
 export function emailDomain(email: string): string {
   const at = email.lastIndexOf("@");

@@ -57,6 +57,8 @@ async function contactTitle(db: Db, dealId: string, emails: string[]): Promise<s
 export interface ResolvedContext {
   context: SuggestionContext;
   deal: ContextDeal | null;
+  /** The job title the persona was read from (null when the persona was given, or none was found). */
+  personaTitle: string | null;
 }
 
 /** Explicit values win; the deal and the message fill in what the caller left out. */
@@ -69,9 +71,11 @@ export async function resolveContext(
   const deal = await resolveDeal(db, user, input);
   const detected = input.text ? detectSignals(input.text, taxonomy) : null;
   let persona = input.persona ?? null;
+  let personaTitle: string | null = null;
   if (!persona) {
     const title = input.title ?? (deal ? await contactTitle(db, deal.id, input.recipientEmails ?? []) : null);
     persona = title ? (inferPersona(title, taxonomy)?.key ?? null) : null;
+    personaTitle = persona ? title : null;
   }
   const competitors = input.signals?.competitors ?? detected?.competitors ?? [];
   const objections = input.signals?.objections ?? detected?.objections ?? [];
@@ -80,6 +84,7 @@ export async function resolveContext(
     input.language ?? detected?.language ?? (keywords.length > 0 ? detectLanguage(keywords.join(" ")) : null);
   return {
     deal,
+    personaTitle,
     context: {
       stage: input.stage ?? deal?.stage ?? null,
       persona,

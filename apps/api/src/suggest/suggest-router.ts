@@ -1,6 +1,7 @@
 import { clientSurfaces, languageSchema, taxonomyKeySchema } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
+import { readContext } from "./read-context";
 import { suggestForContext } from "./suggest-service";
 import { vocabularyFor } from "./vocabulary-service";
 
@@ -38,6 +39,10 @@ export const suggestRouter = router({
         input,
       ),
     ),
+  /** The context `forContext` would rank with (deal, stage, persona, signals), for the rep to check first. */
+  readContext: authedProcedure
+    .input(suggestInputSchema.omit({ limit: true, surface: true, uiLanguage: true }))
+    .query(({ ctx, input }) => readContext(ctx.db, ctx.user, input)),
   /** The library's vocabulary for the extension's keyword filter; `version` is what the caller holds. */
   vocabulary: authedProcedure
     .input(z.object({ version: z.string().max(64).optional() }).default({}))

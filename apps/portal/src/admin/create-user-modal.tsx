@@ -2,6 +2,7 @@ import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { Role } from "@pitchside/shared";
+import { looksLikeEmail } from "@pitchside/shared/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { hasFieldErrors } from "../api-errors";
@@ -10,8 +11,6 @@ import { useTRPC } from "../trpc";
 import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
 import { PASSWORD_MIN_LENGTH } from "./account-rules";
 import { NO_TEAM, RoleSelect, TeamSelect, teamIdFromField } from "./user-fields";
-
-const looksLikeEmail = (v: string) => /^\S+@\S+\.\S+$/.test(v.trim());
 
 export function CreateUserModal(props: { opened: boolean; teams: Team[]; onClose: () => void }) {
   const { t } = useTranslation();

@@ -18,6 +18,8 @@ interface DealSelectProps {
   error?: string;
   /** Offers "New deal…" (reps and admins; the API refuses while a CRM owns the deals, and says so). */
   allowCreate?: boolean;
+  /** A deal found elsewhere (matched from recipients), labelled even when the list does not hold it. */
+  known?: Deal | null;
 }
 
 /** "Acme renewal", or "Renewal — Acme" when the name does not already say the account. */
@@ -47,7 +49,14 @@ const CLOSED_LIMIT = 20;
  * Picks one of the deals the caller can see, searched by name or account as they type: open deals
  * first, then won and lost ones, each with its stage and status.
  */
-export function DealSelect({ value, onChange, description, error, allowCreate = false }: DealSelectProps) {
+export function DealSelect({
+  value,
+  onChange,
+  description,
+  error,
+  allowCreate = false,
+  known = null,
+}: DealSelectProps) {
   const { t } = useTranslation("library");
   const trpc = useTRPC();
   const stageLabel = useStageLabel();
@@ -55,7 +64,7 @@ export function DealSelect({ value, onChange, description, error, allowCreate = 
   const [creating, setCreating] = useState(false);
   // the picked (or just created) deal, kept so it keeps its label and details while the list changes
   const [picked, setPicked] = useState<Deal | null>(null);
-  const kept = picked && picked.id === value ? picked : null;
+  const kept = [picked, known].find((d) => d && d.id === value) ?? null;
   const selectedLabel = kept ? dealLabel(kept) : undefined;
   // the input shows the picked deal's label: that is no search
   const [query] = useDebouncedValue(search && search !== selectedLabel ? search : "", 250);

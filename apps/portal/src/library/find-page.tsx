@@ -1,55 +1,86 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
-import { skipToken, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Textarea } from "@mantine/core";
+import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { RouterInputs } from "../api-types";
+import { useCurrentUser } from "../auth/session";
 import { useLanguage } from "../i18n/use-language";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { AssetBadges } from "./asset-badges";
-import { DealSelect } from "./deal-select";
+import { type ContextEdits, ContextFields, effectiveContext } from "./find-context";
 import { LanguageVersionLinks } from "./language-versions";
-import { useTaxonomy } from "./use-taxonomy";
+import { type DealChoice, RecipientDeal, sortRecipients, useRecipientDeal } from "./recipient-deal";
+import { ResultActions } from "./result-actions";
 
 type SuggestInput = RouterInputs["suggest"]["forContext"];
 
-/** "Find content for this email": the same suggestion engine the extension uses, from a pasted message. */
+/** Reading the email runs as the rep pauses typing, not on every key. */
+const READ_DEBOUNCE_MS = 500;
+
+/**
+ * "Find content for this email": the same suggestion engine the extension uses, from a pasted message.
+ * The recipients find the deal; what the email and the deal say (stage, persona, competitors, objections,
+ * language) is shown for the rep to correct before ranking, and ranking follows each correction.
+ */
 export function FindPage() {
   const { t } = useTranslation("library");
   const trpc = useTRPC();
+  const user = useCurrentUser();
   const { language } = useLanguage();
-  const { options } = useTaxonomy();
   const [text, setText] = useState("");
-  const [stage, setStage] = useState<string | null>(null);
-  const [persona, setPersona] = useState<string | null>(null);
-  const [dealId, setDealId] = useState<string | null>(null);
-  const [asked, setAsked] = useState<SuggestInput | null>(null);
-  const suggestions = useQuery(
-    trpc.suggest.forContext.queryOptions(asked ? { ...asked, uiLanguage: language } : skipToken),
-  );
-  const ask = () =>
-    setAsked({
-      surface: "portal",
-      limit: 10,
-      ...(text.trim() ? { text } : {}),
-      ...(stage ? { stage } : {}),
-      ...(persona ? { persona } : {}),
-      ...(dealId ? { dealId } : {}),
-    });
+  const [readText, setReadText] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setReadText(text), READ_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [choice, setChoice] = useState<DealChoice>("auto");
+  const sorted = sortRecipients(recipients, user.email);
+  const deal = useRecipientDeal(sorted.buyers, choice);
+  const [edits, setEdits] = useState<ContextEdits>({});
+  const [asked, setAsked] = useState(false);
+
+  const message = readText.trim() ? { text: readText } : {};
+  // the recipients also name the contact whose title gives the persona
+  const forDeal = deal.dealId ? { dealId: deal.dealId, recipientEmails: sorted.buyers } : {};
+  const readInput = readText.trim() || deal.dealId ? { ...message, ...forDeal } : null;
+  const read = useQuery({
+    ...trpc.suggest.readContext.queryOptions(readInput ?? skipToken),
+    placeholderData: keepPreviousData,
+  });
+  const current = readInput && read.data && !read.isPlaceholderData ? read.data : null;
+  // rank once the context of this very email is read (or reading it failed): never on a stale one
+  const settled = readInput === null || current !== null || read.isError;
+  const context = effectiveContext(current, edits);
+  const known = (field: "competitors" | "objections") => field in edits || current !== null;
+  const rankInput: SuggestInput = {
+    surface: "portal",
+    limit: 10,
+    ...message,
+    ...forDeal,
+    ...(context.stage ? { stage: context.stage } : {}),
+    ...(context.persona ? { persona: context.persona } : {}),
+    ...(context.language ? { language: context.language } : {}),
+    ...(known("competitors") || known("objections")
+      ? { signals: { competitors: context.competitors, objections: context.objections } }
+      : {}),
+  };
+  const suggestions = useQuery({
+    ...trpc.suggest.forContext.queryOptions(
+      asked && settled && sorted.invalid.length === 0 ? { ...rankInput, uiLanguage: language } : skipToken,
+    ),
+    placeholderData: keepPreviousData,
+  });
+  const ask = () => {
+    setReadText(text);
+    setAsked(true);
+  };
+  const dealName = current?.deal?.name ?? null;
+  const linkDeal = deal.dealId && dealName ? { id: deal.dealId, name: dealName } : null;
+  const recipientEmail = sorted.buyers.length === 1 ? (sorted.buyers[0] ?? null) : null;
   return (
     <>
       <PageHeader title={t("find.title")} description={t("find.description")} />
@@ -72,23 +103,21 @@ export function FindPage() {
                 maxRows={20}
                 maxLength={50_000}
               />
-              <Select
-                label={t("facets.stages")}
-                data={options("stage")}
-                value={stage}
-                onChange={setStage}
-                clearable
-                placeholder={t("find.fromDeal")}
+              <RecipientDeal
+                recipients={recipients}
+                onRecipientsChange={setRecipients}
+                sorted={sorted}
+                deal={deal}
+                choice={choice}
+                onChoiceChange={setChoice}
               />
-              <Select
-                label={t("facets.personas")}
-                data={options("persona")}
-                value={persona}
-                onChange={setPersona}
-                clearable
-                placeholder={t("find.fromMessage")}
+              <ContextFields
+                read={readInput ? (read.data ?? null) : null}
+                reading={read.isFetching}
+                failed={read.isError}
+                edits={edits}
+                onEdit={setEdits}
               />
-              <DealSelect value={dealId} onChange={setDealId} description={t("find.dealHelp")} />
               <Group justify="flex-end">
                 <Button type="submit" loading={suggestions.isFetching}>
                   {t("find.submit")}
@@ -98,7 +127,7 @@ export function FindPage() {
           </form>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          {asked == null ? (
+          {!asked ? (
             <Text c="dimmed" size="sm">
               {t("find.intro")}
             </Text>
@@ -126,13 +155,24 @@ export function FindPage() {
                     </Alert>
                   )}
                   {result.items.map(({ asset, reasons, languageVersions }, rank) => (
-                    <Card key={asset.id} withBorder padding="md" component="article">
+                    <Card
+                      key={asset.id}
+                      withBorder
+                      padding="md"
+                      component="article"
+                      aria-labelledby={`suggestion-${asset.id}`}
+                    >
                       <Stack gap={6}>
                         <Group gap="xs" wrap="nowrap">
                           <Text c="dimmed" size="sm" fw={600}>
                             {rank + 1}.
                           </Text>
-                          <Anchor component={Link} to={`/library/assets/${asset.id}`} fw={600}>
+                          <Anchor
+                            component={Link}
+                            to={`/library/assets/${asset.id}`}
+                            fw={600}
+                            id={`suggestion-${asset.id}`}
+                          >
                             {asset.title}
                           </Anchor>
                         </Group>
@@ -150,6 +190,12 @@ export function FindPage() {
                             </Badge>
                           ))}
                         </Group>
+                        <ResultActions
+                          asset={asset}
+                          titleId={`suggestion-${asset.id}`}
+                          deal={linkDeal}
+                          recipientEmail={recipientEmail}
+                        />
                       </Stack>
                     </Card>
                   ))}

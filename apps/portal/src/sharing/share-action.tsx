@@ -22,7 +22,17 @@ export interface ShareableAsset {
  * Where an asset offers a share link: the button and its dialog; for an internal asset a plain
  * "not for sending" in its place; for one that is not live a disabled button saying why.
  */
-export function ShareAction({ asset }: { asset: ShareableAsset }) {
+export function ShareAction({
+  asset,
+  dealId = null,
+  compact = false,
+}: {
+  asset: ShareableAsset;
+  /** The deal the dialog starts out with. */
+  dealId?: string | null;
+  /** A small "Share" among a result's actions rather than the asset page's main button. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation("sharing");
   const [opened, dialog] = useDisclosure(false);
   // mounted from the first open on, so closing keeps its animation
@@ -36,7 +46,14 @@ export function ShareAction({ asset }: { asset: ShareableAsset }) {
         maw={280}
         events={{ hover: true, focus: true, touch: true }}
       >
-        <Badge size="lg" color="orange" variant="light" tt="none" tabIndex={0} data-testid="internal-asset">
+        <Badge
+          size={compact ? "md" : "lg"}
+          color="orange"
+          variant="light"
+          tt="none"
+          tabIndex={0}
+          data-testid="internal-asset"
+        >
           {t("share.internal")}
         </Badge>
       </Tooltip>
@@ -57,6 +74,8 @@ export function ShareAction({ asset }: { asset: ShareableAsset }) {
   return (
     <>
       <Button
+        size={compact ? "xs" : "sm"}
+        variant={compact ? "light" : "filled"}
         onClick={() => {
           setWanted(true);
           dialog.open();
@@ -64,11 +83,14 @@ export function ShareAction({ asset }: { asset: ShareableAsset }) {
         onMouseEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
       >
-        {t("share.open")}
+        {compact ? t("share.short") : t("share.open")}
       </Button>
       {wanted && (
         <Suspense fallback={null}>
           <ShareLinkDialog
+            // a new deal starts a new form
+            key={dealId ?? ""}
+            dealId={dealId}
             assetId={asset.id}
             versionNumber={asset.versionNumber}
             opened={opened}

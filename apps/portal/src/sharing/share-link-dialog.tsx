@@ -12,14 +12,13 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api-errors";
 import { useCurrentUser } from "../auth/session";
 import { DealSelect } from "../library/deal-select";
-import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
+import { type LinkControlValues, linkControlsInput, noControls, today } from "./link-controls";
+import { useCreateShareLink } from "./use-create-share-link";
 
 interface ShareLinkDialogProps {
   assetId: string;
@@ -27,84 +26,32 @@ interface ShareLinkDialogProps {
   versionNumber: number | null;
   opened: boolean;
   onClose: () => void;
-}
-
-export interface LinkControlValues {
-  dealId: string | null;
-  recipientEmail: string;
-  name: string;
-  /** `YYYY-MM-DD`, or empty for no expiry. */
-  expiresOn: string;
-  allowDownload: boolean;
-  requireEmail: boolean;
-  passcode: string;
-  version: "latest" | "pinned";
-}
-
-export const noControls: LinkControlValues = {
-  dealId: null,
-  recipientEmail: "",
-  name: "",
-  expiresOn: "",
-  allowDownload: false,
-  requireEmail: false,
-  passcode: "",
-  version: "latest",
-};
-
-/** Today as `YYYY-MM-DD` in the browser's time zone, the earliest day a link may run until. */
-export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The form as `shares.create` takes it: empty fields left out, an expiry day running to its end. */
-export function linkControlsInput(v: LinkControlValues) {
-  const text = (s: string) => s.trim() || undefined;
-  return {
-    dealId: v.dealId ?? undefined,
-    recipientEmail: text(v.recipientEmail),
-    name: text(v.name),
-    // the link works through the chosen day, in the sender's time zone
-    expiresAt: v.expiresOn ? new Date(`${v.expiresOn}T23:59:59`).toISOString() : undefined,
-    allowDownload: v.allowDownload,
-    requireEmail: v.requireEmail,
-    passcode: v.passcode || undefined,
-    pinVersion: v.version === "pinned",
-  };
+  /** The deal the link starts out counting toward (the rep can change it). */
+  dealId?: string | null;
 }
 
 /** Creates a tracked link with its controls (deal, recipient, expiry, gate, version) and copies it. */
-export function ShareLinkDialog({ assetId, versionNumber, opened, onClose }: ShareLinkDialogProps) {
+export function ShareLinkDialog({
+  assetId,
+  versionNumber,
+  opened,
+  onClose,
+  dealId = null,
+}: ShareLinkDialogProps) {
   const { t } = useTranslation("sharing");
-  const trpc = useTRPC();
   const user = useCurrentUser();
-  const [copied, setCopied] = useState(false);
+  const { create, copied, reset } = useCreateShareLink();
   const form = useForm<LinkControlValues>({
-    initialValues: noControls,
+    initialValues: { ...noControls, dealId },
     validate: {
       passcode: (v) => (v && v.length < 4 ? t("share.passcodeShort") : null),
       expiresOn: (v) => (v && v < today() ? t("share.expiryPast") : null),
     },
   });
-  const create = useMutation(
-    trpc.shares.create.mutationOptions({
-      onSuccess: async ({ url }) => {
-        // clipboard access can be refused (permissions, focus); the link stays shown with a copy button
-        setCopied(
-          await navigator.clipboard.writeText(url).then(
-            () => true,
-            () => false,
-          ),
-        );
-      },
-    }),
-  );
   const errors = fieldErrors(create.error);
   const close = () => {
-    create.reset();
+    reset();
     form.reset();
-    setCopied(false);
     onClose();
   };
   return (

@@ -85,3 +85,24 @@ export function collectConsoleErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * A fresh context in `locale` that may use the clipboard, its page signed in as `who`, and the console
+ * errors it logs from then on.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  who: { email: string; password: string },
+  locale: string,
+) {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 1280, height: 1000 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  const errors = collectConsoleErrors(page);
+  await signIn(page, url, who);
+  return { context, page, errors };
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dealContacts, deals } from "../db/schema";
+import { demoTaxonomy } from "../demo/demo-taxonomy";
+import { upsertTerms } from "../taxonomy/taxonomy-service";
+import { makeUser } from "../test/factories";
+import { loginToken, startTestServer, type TestServer } from "../test/server";
+
+let server: TestServer;
+let repToken: string;
+let otherToken: string;
+let dealId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const { db } = server.deps.database;
+  await upsertTerms(db, null, demoTaxonomy);
+  const rep = await makeUser(db, { role: "rep" });
+  const other = await makeUser(db, { role: "rep" });
+  repToken = await loginToken(server, rep.email, rep.password);
+  otherToken = await loginToken(server, other.email, other.password);
+  const [deal] = await db
+    .insert(deals)
+    .values({
+      name: "Initech renewal",
+      accountName: "Initech",
+      accountDomain: "initech.example",
+      stage: "proposal",
+      ownerId: rep.id,
+    })
+    .returning();
+  if (!deal) throw new Error("no deal");
+  dealId = deal.id;
+  await db.insert(dealContacts).values({
+    dealId,
+    email: "bill@initech.example",
+    name: "Bill",
+    title: "VP Finance",
+  });
+});
+afterAll(() => server?.close());
+
+const read = (
+  input: Parameters<ReturnType<TestServer["client"]>["suggest"]["readContext"]["query"]>[0],
+  token = repToken,
+) => server.client({ token }).suggest.readContext.query(input);
+
+const EMAIL = "Hi, we are also looking at Acme and honestly your price is too expensive for us this year.";
+
+describe("suggest.readContext", () => {
+  it("says what forContext would rank with, and where each value came from", async () => {
+    const result = await read({ text: EMAIL, dealId, recipientEmails: ["bill@initech.example"] });
+    expect(result.deal).toEqual({ id: dealId, name: "Initech renewal", stage: "proposal" });
+    expect(result.context).toMatchObject({
+      stage: "proposal",
+      persona: "finance",
+      competitors: ["acme"],
+      objections: ["price"],
+      language: "en",
+    });
+    expect(result.personaTitle).toBe("VP Finance");
+    expect(result.sources).toMatchObject({
+      stage: "deal",
+      persona: "title",
+      competitors: "message",
+      objections: "message",
+      language: "message",
+    });
+    const forContext = await server
+      .client({ token: repToken })
+      .suggest.forContext.query({ text: EMAIL, dealId, recipientEmails: ["bill@initech.example"] });
+    expect(forContext.context).toMatchObject(result.context);
+  });
+
+  it("lets explicit values win and names them as given", async () => {
+    const result = await read({
+      text: EMAIL,
+      dealId,
+      stage: "discovery",
+      persona: "it",
+      signals: { competitors: [], objections: ["price"] },
+    });
+    expect(result.context).toMatchObject({ stage: "discovery", persona: "it", competitors: [] });
+    expect(result.personaTitle).toBeNull();
+    expect(result.sources).toMatchObject({
+      stage: "given",
+      persona: "given",
+      competitors: "given",
+      objections: "given",
+    });
+  });
+
+  it("does not reveal another rep's deal", async () => {
+    const result = await read({ text: EMAIL, dealId }, otherToken);
+    expect(result.deal).toBeNull();
+    expect(result.context.stage).toBeNull();
+  });
+
+  it("refuses the signed-out and an unbounded message", async () => {
+    await expect(server.client({}).suggest.readContext.query({ text: EMAIL })).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+    // as the portal sends it: a query over POST, so a pasted email never sits in a URL
+    const res = await fetch(`${server.url}/trpc/suggest.readContext`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${repToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ text: "x".repeat(50_001) }),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("text");
+  });
+});

@@ -1,5 +1,13 @@
-import { detectLanguage, type SearchSort } from "@pitchside/shared";
-import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
+import {
+  containsNormalized,
+  detectLanguage,
+  foldForMatch,
+  type SearchSort,
+  splitPatterns,
+  type TaxonomyKind,
+  type TaxonomyTerm,
+} from "@pitchside/shared";
+import { and, desc, or, type SQL, sql } from "drizzle-orm";
 import type { Locale, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
 import {
@@ -12,11 +20,15 @@ import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
+import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
 import { type AssetDocument, listedFields } from "./asset-documents";
+import { foldSql } from "./fold-sql";
 import { SearchSkippedError } from "./search-breaker";
 import { filterExpressions, type SearchFilters } from "./search-filters";
+import { foldForSearch } from "./search-fold";
 import type { SearchIndex } from "./search-index";
+import { markedWords, markFoldedWords } from "./snippet-marks";
 
 export interface SearchInput {
   q: string;
@@ -56,19 +68,29 @@ export interface HitPage {
   unit: "page" | "slide";
 }
 
-const marksIn = (text: string) => text.split(OPEN).length - 1;
+const marksIn = (text: unknown) => (typeof text === "string" ? text.split(OPEN).length - 1 : 0);
 
-/** The matched page's snippet when the words are in a document's pages, else the first field with a match. */
+const foldedFields = ["titleFold", "summaryFold", "bodyFold", "pagesFold"];
+
+/**
+ * The matched page's snippet when the words are in a document's pages, else the first field with a match.
+ * Snippets always show the original text, marked where the words Meilisearch matched in its folded twin
+ * occur (ｱｸﾒ marks アクメ); where the crop does not hold them, it is shown without marks.
+ */
 function pickSnippet(
   formatted: Partial<Record<string, unknown>> | undefined,
   unit: HitPage["unit"],
 ): { snippet: string; page: HitPage | null } {
+  const words = foldedFields.flatMap((field) => markedWords(formatted?.[field], OPEN, CLOSE));
+  const show = (text: string) => snippetHtml(markFoldedWords(text, words, OPEN, CLOSE));
   const pages = formatted?.pages;
   if (Array.isArray(pages)) {
+    const folded = Array.isArray(formatted?.pagesFold) ? formatted.pagesFold : [];
     let best = -1;
     let bestMarks = 0;
     pages.forEach((text, index) => {
-      const marks = typeof text === "string" ? marksIn(text) : 0;
+      // a page whose own words matched before one only its folded twin matched
+      const marks = marksIn(text) * 1_000 + marksIn(folded[index]);
       if (marks > bestMarks) {
         best = index;
         bestMarks = marks;
@@ -76,12 +98,18 @@ function pickSnippet(
     });
     const text = pages[best];
     if (best >= 0 && typeof text === "string") {
-      return { snippet: snippetHtml(text), page: { number: best + 1, unit } };
+      return { snippet: show(text), page: { number: best + 1, unit } };
     }
   }
-  for (const field of ["body", "summary", "title"]) {
+  const fields = ["body", "summary", "title"];
+  for (const field of fields) {
     const value = formatted?.[field];
-    if (typeof value === "string" && value.includes(OPEN)) return { snippet: snippetHtml(value), page: null };
+    if (typeof value === "string" && value.includes(OPEN)) return { snippet: show(value), page: null };
+  }
+  for (const field of fields) {
+    const value = formatted?.[field];
+    if (typeof value === "string" && value && marksIn(formatted?.[`${field}Fold`]) > 0)
+      return { snippet: show(value), page: null };
   }
   const summary = formatted?.summary;
   return { snippet: typeof summary === "string" ? snippetHtml(summary) : "", page: null };
@@ -135,14 +163,25 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     ? [detectLanguage(input.q) === "ja" ? "jpn" : "eng"]
     : undefined;
   return {
+    // folded as the index's *Fold fields are: ｱｸﾒ, あくめ and アクメ are one word
+    q: foldForSearch(input.q),
     filter: filters,
     facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
     limit: input.limit,
     offset: input.offset,
     sort: sortFor[input.sort],
     attributesToRetrieve: listedFields,
-    attributesToCrop: ["body:24", "pages:24", "summary:40"],
-    attributesToHighlight: ["title", "summary", "body", "pages"],
+    attributesToCrop: ["body:24", "pages:24", "summary:40", "bodyFold:24", "pagesFold:24", "summaryFold:40"],
+    attributesToHighlight: [
+      "title",
+      "summary",
+      "body",
+      "pages",
+      "titleFold",
+      "summaryFold",
+      "bodyFold",
+      "pagesFold",
+    ],
     highlightPreTag: OPEN,
     highlightPostTag: CLOSE,
     ...(locales ? { locales } : {}),
@@ -156,7 +195,7 @@ async function searchMeili(
   input: SearchInput,
 ): Promise<SearchOutput> {
   const params = meiliSearchParams(user, input);
-  const result = await index.query((signal) => index.index.search<Hit>(input.q, params, { signal }));
+  const result = await index.query((signal) => index.index.search<Hit>(params.q, params, { signal }));
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
     db,
@@ -186,7 +225,30 @@ const arrayFields = {
   tags: assets.tags,
 } as const;
 
-/** With Meilisearch down: title and summary from the database, same visibility and filters. */
+const columnOfKind: Record<TaxonomyKind, (typeof arrayFields)[keyof typeof arrayFields]> = {
+  stage: assets.stages,
+  persona: assets.personas,
+  industry: assets.industries,
+  competitor: assets.competitors,
+  objection: assets.objections,
+};
+
+/** Assets tagged with a term the folded query names (a label, alias or phrase), as the index's labels and aliases find them. */
+function taggedWith(taxonomy: TaxonomyTerm[], foldedQuery: string): SQL[] {
+  const keys = new Map<TaxonomyKind, string[]>();
+  for (const term of taxonomy) {
+    const names = [term.label.en, term.label.ja, ...splitPatterns(term.patterns)].map(foldForMatch);
+    if (!names.some((name) => containsNormalized(foldedQuery, name))) continue;
+    keys.set(term.kind, [...(keys.get(term.kind) ?? []), term.key]);
+  }
+  return [...keys].map(([kind, list]) => sql`${columnOfKind[kind]} && ${sql.param(list)}::text[]`);
+}
+
+/**
+ * With Meilisearch down: title and summary from the database, folded as the index folds them (see
+ * fold-sql.ts), or a taxonomy term the query names; same visibility and filters. Unlike the index it
+ * reads no document text and knows no typos or word prefixes.
+ */
 async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
   const conditions: SQL[] = [visibleAssetsWhere(user)];
   const f = input.filters;
@@ -197,10 +259,15 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     const values = f[field as keyof typeof arrayFields];
     if (values?.length) conditions.push(sql`${column} && ${sql.param(values)}::text[]`);
   }
-  const q = input.q.trim();
+  const q = foldForMatch(input.q);
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
+    const tagged = taggedWith(await cachedTaxonomy(db), q);
+    const match = or(
+      sql`${foldSql(assets.title)} like ${pattern}`,
+      sql`${foldSql(assets.summary)} like ${pattern}`,
+      ...tagged,
+    );
     if (match) conditions.push(match);
   }
   const where = and(...conditions);

@@ -37,9 +37,7 @@ const SPACE_IN_JAPANESE =
  */
 export function foldForMatch(text: string): string {
   let folded = normalizeText(text);
-  // a dropped mark can bring two letters together whose space or mark goes next ("ア- ア"): fold until stable
-  for (let previous = ""; folded !== previous; ) {
-    previous = folded;
+  do {
     folded = normalizeText(
       folded
         .replace(KATAKANA, (c) => String.fromCharCode(c.charCodeAt(0) - HIRAGANA_OFFSET))
@@ -47,8 +45,16 @@ export function foldForMatch(text: string): string {
         .replace(LONG_VOWEL_AFTER_KANA, "")
         .replace(SPACE_IN_JAPANESE, ""),
     );
-  }
+    // a dropped mark can bring together two letters whose space or mark goes next ("ア- ア")
+  } while (stillFoldable(folded));
   return folded;
+}
+
+/** Whether a pass left a long-vowel mark after kana or a space between Japanese letters. */
+function stillFoldable(text: string): boolean {
+  LONG_VOWEL_AFTER_KANA.lastIndex = 0;
+  SPACE_IN_JAPANESE.lastIndex = 0;
+  return LONG_VOWEL_AFTER_KANA.test(text) || SPACE_IN_JAPANESE.test(text);
 }
 
 /** True when `char` would glue onto a Latin word, i.e. a non-Japanese letter, digit or "_". */

@@ -62,6 +62,8 @@ export interface AssetDocument {
 
 /** The folded text when folding changes more than case and spacing, else "". */
 export function foldedText(text: string): string {
+  // plain ASCII folds to itself in lowercase, which Meilisearch matches already
+  if (!/[^\p{ASCII}]/u.test(text)) return "";
   const folded = foldForSearch(text);
   return folded === text.toLowerCase().replace(/\s+/gu, " ").trim() ? "" : folded;
 }

@@ -2,6 +2,7 @@ import {
   containsNormalized,
   detectLanguage,
   foldForMatch,
+  normalizeText,
   type SearchSort,
   splitPatterns,
   type TaxonomyKind,
@@ -28,7 +29,7 @@ import { SearchSkippedError } from "./search-breaker";
 import { filterExpressions, type SearchFilters } from "./search-filters";
 import { foldForSearch } from "./search-fold";
 import type { SearchIndex } from "./search-index";
-import { markedWords, markFoldedWords } from "./snippet-marks";
+import { markFoldedWords } from "./snippet-marks";
 
 export interface SearchInput {
   q: string;
@@ -70,49 +71,49 @@ export interface HitPage {
 
 const marksIn = (text: unknown) => (typeof text === "string" ? text.split(OPEN).length - 1 : 0);
 
-const foldedFields = ["titleFold", "summaryFold", "bodyFold", "pagesFold"];
-
 /**
  * The matched page's snippet when the words are in a document's pages, else the first field with a match.
- * Snippets always show the original text, marked where the words Meilisearch matched in its folded twin
- * occur (ｱｸﾒ marks アクメ); where the crop does not hold them, it is shown without marks.
+ * Snippets show the original text. Where the query was written otherwise (ｱｸﾒ, ぐろーべっくす) Meilisearch
+ * matched the folded twins and marks little or nothing in the originals: the query's folded words mark
+ * them (`words`, empty when folding changed nothing); a crop that does not hold them has no marks.
  */
 function pickSnippet(
   formatted: Partial<Record<string, unknown>> | undefined,
   unit: HitPage["unit"],
+  words: string[],
 ): { snippet: string; page: HitPage | null } {
-  const words = foldedFields.flatMap((field) => markedWords(formatted?.[field], OPEN, CLOSE));
-  const show = (text: string) => snippetHtml(markFoldedWords(text, words, OPEN, CLOSE));
+  const remark = (text: string) => (words.length > 0 ? markFoldedWords(text, words, OPEN, CLOSE) : text);
   const pages = formatted?.pages;
   if (Array.isArray(pages)) {
-    const folded = Array.isArray(formatted?.pagesFold) ? formatted.pagesFold : [];
-    let best = -1;
-    let bestMarks = 0;
-    pages.forEach((text, index) => {
-      // a page whose own words matched before one only its folded twin matched
-      const marks = marksIn(text) * 1_000 + marksIn(folded[index]);
-      if (marks > bestMarks) {
-        best = index;
-        bestMarks = marks;
-      }
-    });
-    const text = pages[best];
-    if (best >= 0 && typeof text === "string") {
-      return { snippet: show(text), page: { number: best + 1, unit } };
-    }
+    const texts = pages.map((text) => (typeof text === "string" ? text : ""));
+    const mostMarked = (marked: string[]) => {
+      let best = -1;
+      marked.forEach((text, index) => {
+        if (marksIn(text) > (best < 0 ? 0 : marksIn(marked[best]))) best = index;
+      });
+      return best;
+    };
+    let best = mostMarked(texts);
+    // no page marked by Meilisearch: a page only a folded twin matched
+    if (best < 0 && words.length > 0) best = mostMarked(texts.map(remark));
+    const text = texts[best];
+    if (text !== undefined) return { snippet: snippetHtml(remark(text)), page: { number: best + 1, unit } };
   }
-  const fields = ["body", "summary", "title"];
-  for (const field of fields) {
+  const fields = ["body", "summary", "title"].flatMap((field) => {
     const value = formatted?.[field];
-    if (typeof value === "string" && value.includes(OPEN)) return { snippet: show(value), page: null };
-  }
-  for (const field of fields) {
-    const value = formatted?.[field];
-    if (typeof value === "string" && value && marksIn(formatted?.[`${field}Fold`]) > 0)
-      return { snippet: show(value), page: null };
-  }
+    return typeof value === "string" && value ? [value] : [];
+  });
+  const marked =
+    fields.find((value) => value.includes(OPEN)) ?? fields.map(remark).find((v) => v.includes(OPEN));
+  if (marked !== undefined) return { snippet: snippetHtml(remark(marked)), page: null };
   const summary = formatted?.summary;
   return { snippet: typeof summary === "string" ? snippetHtml(summary) : "", page: null };
+}
+
+/** The query's folded words where folding changed more than case and width, else none. */
+function foldedWords(q: string): string[] {
+  const folded = foldForSearch(q);
+  return folded === normalizeText(q) ? [] : folded.split(" ").filter(Boolean);
 }
 
 type Hit = AssetDocument & { _formatted?: Partial<Record<string, unknown>> };
@@ -171,17 +172,8 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     offset: input.offset,
     sort: sortFor[input.sort],
     attributesToRetrieve: listedFields,
-    attributesToCrop: ["body:24", "pages:24", "summary:40", "bodyFold:24", "pagesFold:24", "summaryFold:40"],
-    attributesToHighlight: [
-      "title",
-      "summary",
-      "body",
-      "pages",
-      "titleFold",
-      "summaryFold",
-      "bodyFold",
-      "pagesFold",
-    ],
+    attributesToCrop: ["body:24", "pages:24", "summary:40"],
+    attributesToHighlight: ["title", "summary", "body", "pages"],
     highlightPreTag: OPEN,
     highlightPostTag: CLOSE,
     ...(locales ? { locales } : {}),
@@ -195,6 +187,7 @@ async function searchMeili(
   input: SearchInput,
 ): Promise<SearchOutput> {
   const params = meiliSearchParams(user, input);
+  const words = foldedWords(input.q);
   const result = await index.query((signal) => index.index.search<Hit>(params.q, params, { signal }));
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
@@ -205,7 +198,7 @@ async function searchMeili(
   const hits = result.hits.flatMap((hit) => {
     const status = current.get(hit.id);
     if (!status) return [];
-    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit) }];
+    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit, words) }];
   });
   const total = result.estimatedTotalHits ?? result.hits.length;
   return {

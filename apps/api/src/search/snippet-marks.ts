@@ -1,19 +1,5 @@
 import { foldForSearch } from "./search-fold";
 
-/** The words Meilisearch marked in a folded field ("…お客様は <b>ぐろべっくす</b> 社…" → ぐろべっくす). */
-export function markedWords(formatted: unknown, open: string, close: string): string[] {
-  const texts = Array.isArray(formatted) ? formatted : [formatted];
-  const words = new Set<string>();
-  for (const text of texts) {
-    if (typeof text !== "string") continue;
-    for (const part of text.split(open).slice(1)) {
-      const word = part.split(close)[0]?.trim();
-      if (word) words.add(word);
-    }
-  }
-  return [...words];
-}
-
 /** Length of the fold of `text`'s first `end` characters. */
 const foldedLength = (text: string, end: number) => foldForSearch(text.slice(0, end)).length;
 

@@ -1,7 +1,7 @@
 import { detectLanguage } from "./language";
 import { detectSignals } from "./signals";
 import type { AssetType, Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
-import { findNormalized, normalizeText, splitPatterns } from "./text-normalize";
+import { findNormalized, foldForMatch, splitPatterns } from "./text-normalize";
 
 /** Tags read from a document's text, offered to the marketer who uploads it; never applied unasked. */
 export interface MetadataSuggestion {
@@ -57,7 +57,7 @@ function occurrences(normalized: string, original: string, needle: string): numb
     const pattern = new RegExp(`(?<![A-Za-z0-9_])${needle}(?![A-Za-z0-9_])`, "g");
     return original.match(pattern)?.length ?? 0;
   }
-  const wanted = normalizeText(needle);
+  const wanted = foldForMatch(needle);
   if (!wanted) return 0;
   let count = 0;
   let from = 0;
@@ -101,7 +101,7 @@ export function suggestMetadata(
   shape: SuggestedFileShape = "document",
 ): MetadataSuggestion {
   const original = text.normalize("NFKC");
-  const normalized = normalizeText(text);
+  const normalized = foldForMatch(text);
   const signals = detectSignals(text, taxonomy, { scope: "all", maxKeywords: 0 });
   return {
     type: suggestType(normalized, original, shape),

@@ -1,6 +1,6 @@
 import { signatureLines } from "./message";
 import type { TaxonomyTerm } from "./taxonomy";
-import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
+import { containsNormalized, foldForMatch, splitPatterns } from "./text-normalize";
 
 export interface PersonaMatch {
   /** The persona's taxonomy key. */
@@ -29,13 +29,13 @@ function isBetter(a: Candidate, b: Candidate): boolean {
  * Terms of other kinds are ignored, so the whole taxonomy may be passed.
  */
 export function inferPersona(title: string, personas: readonly TaxonomyTerm[]): PersonaMatch | null {
-  const haystack = normalizeText(title);
+  const haystack = foldForMatch(title);
   if (haystack.length === 0) return null;
   let best: Candidate | null = null;
   for (const term of personas) {
     if (term.kind !== "persona") continue;
     for (const pattern of splitPatterns(term.patterns)) {
-      const needle = normalizeText(pattern);
+      const needle = foldForMatch(pattern);
       if (!containsNormalized(haystack, needle)) continue;
       const candidate = { key: term.key, matched: pattern, length: needle.length, order: term.order };
       if (best === null || isBetter(candidate, best)) best = candidate;

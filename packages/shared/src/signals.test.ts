@@ -11,6 +11,9 @@ describe("detectSignals: competitors", () => {
     ["ｱｸﾒ社と比較しています", "acme"],
     ["ＡＣＭＥと比較しています", "acme"],
     ["グローベックスの見積もり", "globex"],
+    ["あくめさんと比較しています", "acme"],
+    ["ぐろーべっくすの見積もり", "globex"],
+    ["ｸﾞﾛｰﾍﾞｯｸｽの見積もり", "globex"],
   ])("%s → %s", (text, key) => {
     expect(detectSignals(text, taxonomy).competitors).toEqual([key]);
   });

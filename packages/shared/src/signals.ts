@@ -2,7 +2,7 @@ import { DEFAULT_MAX_KEYWORDS, extractKeywords } from "./keywords";
 import { detectLanguage } from "./language";
 import { latestMessage } from "./message";
 import type { Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
-import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
+import { containsNormalized, foldForMatch, splitPatterns } from "./text-normalize";
 import { type Vocabulary, vocabularyKeywords } from "./vocabulary";
 
 export interface Signals {
@@ -39,7 +39,7 @@ function matchingKeys(
 ): string[] {
   const keys: string[] = [];
   for (const term of taxonomy.filter((t) => t.kind === kind).sort(byOrder)) {
-    const hit = needlesOf(term).some((needle) => containsNormalized(haystack, normalizeText(needle)));
+    const hit = needlesOf(term).some((needle) => containsNormalized(haystack, foldForMatch(needle)));
     if (hit && !keys.includes(term.key)) keys.push(term.key);
   }
   return keys;
@@ -64,7 +64,7 @@ export function detectSignals(
   opts: DetectSignalsOptions = {},
 ): Signals {
   const source = signalText(text, opts.scope);
-  const haystack = normalizeText(source);
+  const haystack = foldForMatch(source);
   return {
     competitors: matchingKeys(haystack, taxonomy, "competitor", (term) => [
       ...splitPatterns(term.patterns),

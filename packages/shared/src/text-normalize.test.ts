@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   containsNormalized,
   findNormalized,
+  foldForMatch,
   isJapaneseLetter,
   normalizeText,
   splitPatterns,
@@ -22,6 +24,65 @@ describe("normalizeText", () => {
 
   it("returns an empty string for blank input", () => {
     expect(normalizeText(" \n\t\u3000")).toBe("");
+  });
+});
+
+describe("foldForMatch", () => {
+  it("reads every spelling of a katakana name as one", () => {
+    for (const spelling of ["アクメ", "ｱｸﾒ", "あくめ", "ア ク メ"])
+      expect(foldForMatch(spelling)).toBe("あくめ");
+    for (const spelling of ["グローベックス", "ｸﾞﾛｰﾍﾞｯｸｽ", "ぐろーべっくす", "ぐろべっくす", "グロ－ベックス"])
+      expect(foldForMatch(spelling)).toBe(foldForMatch("グローベックス"));
+  });
+
+  it("drops the long-vowel mark and its stand-ins after kana, and middle dots", () => {
+    const canonical = foldForMatch("データフォージ");
+    for (const spelling of [
+      "データーフォージ",
+      "データ・フォージ",
+      "ﾃﾞｰﾀ･ﾌｫｰｼﾞ",
+      "データ フォージ",
+      "データ-フォージ",
+      "データ‐フォージ",
+      "データ〜フォージ",
+      "データ～フォージ",
+    ])
+      expect(foldForMatch(spelling)).toBe(canonical);
+  });
+
+  it("keeps Latin hyphens, dots between Latin words as spaces, and kanji as they are", () => {
+    expect(foldForMatch("ＡＣＭＥ e-mail")).toBe("acme e-mail");
+    expect(foldForMatch("Acme·Corp")).toBe("acme corp");
+    expect(foldForMatch("値引き")).toBe("値引き");
+    expect(foldForMatch("情報システム部\u3000部長")).toBe(foldForMatch("情報システム部部長"));
+  });
+
+  it("is idempotent and agrees with itself across width and script", () => {
+    const japanese = fc.constantFrom(
+      ..."アイウカガキクサシスタチツテデナニハバパマミメラリルレロンッャーあいうかがきくさしすたちつてでなにはばぱまみめらりるれろんっゃ値引価格社・･ｱｸﾒｰﾃﾞ -‐〜～ 　ＡＢａｂAb1１",
+    );
+    fc.assert(
+      fc.property(fc.array(japanese, { maxLength: 24 }), (chars) => {
+        const text = chars.join("");
+        const folded = foldForMatch(text);
+        expect(foldForMatch(folded)).toBe(folded);
+        // the same text in katakana-to-hiragana and half-width forms folds the same
+        const hiragana = text.replace(/[\u30a1-\u30f6]/gu, (c) =>
+          String.fromCharCode(c.charCodeAt(0) - 0x60),
+        );
+        expect(foldForMatch(hiragana)).toBe(folded);
+      }),
+    );
+  });
+
+  it("finds a folded needle in a folded text wherever the spellings differ", () => {
+    const has = (haystack: string, needle: string) =>
+      containsNormalized(foldForMatch(haystack), foldForMatch(needle));
+    expect(has("ｸﾞﾛｰﾍﾞｯｸｽ社と比較中です", "グローベックス")).toBe(true);
+    expect(has("ぐろーべっくすさんの見積もり", "グローベックス")).toBe(true);
+    expect(has("データ・フォージを検討中", "データーフォージ")).toBe(true);
+    expect(has("Compared with ＡＣＭＥ's offer", "acme")).toBe(true);
+    expect(has("アクメスター", "グローベックス")).toBe(false);
   });
 });
 

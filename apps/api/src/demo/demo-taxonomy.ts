@@ -109,6 +109,8 @@ export const demoTaxonomy: TaxonomyTerm[] = [
     "価格",
     "予算",
     "費用",
+    "値引き",
+    "割引",
   ]),
   term("objection", "security", "Security", "セキュリティ", 2, [
     "security",

@@ -1,10 +1,11 @@
-import type { Audience, TaxonomyTerm } from "@pitchside/shared";
+import { type Audience, splitPatterns, type TaxonomyTerm } from "@pitchside/shared";
 import { asc, eq, inArray } from "drizzle-orm";
 import { pageUnitOf, thumbnailUrl } from "../assets/asset-dto";
 import { trackRecords } from "../assets/track-records";
 import type { Db } from "../db/client";
 import { assets, assetVersions, versionPages } from "../db/schema";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
+import { foldForSearch } from "./search-fold";
 
 /** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
 export const ASSET_DOCUMENT_VERSION = 5;
@@ -39,9 +40,9 @@ export interface AssetDocument {
   /** Deals the asset touched before they closed: won, and won or lost (its track record). */
   wonDeals: number;
   closedDeals: number;
-  /** Taxonomy labels of the asset's tags, in English and Japanese. */
+  /** Taxonomy labels of the asset's tags, in English and Japanese, folded (foldForSearch). */
   labels: string[];
-  /** Competitor aliases, objection phrases, persona title patterns. */
+  /** Competitor aliases, objection phrases, persona title patterns of the asset's tags, folded. */
   aliases: string[];
   /** The text of a document without pages; "" when it has pages. */
   body: string;
@@ -49,6 +50,29 @@ export interface AssetDocument {
   pages: string[];
   /** What a page of this document is called: a presentation has slides. */
   pageUnit: "page" | "slide";
+  /**
+   * The same texts folded for matching (foldForSearch; the query is folded the same way): "" where the fold
+   * adds nothing Meilisearch does not do itself (plain English), so English documents cost nothing.
+   * `pagesFold` keeps the pages' places (or is empty), so a hit on it still names its page.
+   */
+  titleFold: string;
+  summaryFold: string;
+  tagsFold: string[];
+  bodyFold: string;
+  pagesFold: string[];
+}
+
+/** The folded text when folding changes more than case and spacing, else "". */
+export function foldedText(text: string): string {
+  // plain ASCII folds to itself in lowercase, which Meilisearch matches already
+  if (!/[^\p{ASCII}]/u.test(text)) return "";
+  const folded = foldForSearch(text);
+  return folded === text.toLowerCase().replace(/\s+/gu, " ").trim() ? "" : folded;
+}
+
+function foldedList(texts: string[]): string[] {
+  const folded = texts.map(foldedText);
+  return folded.some(Boolean) ? folded : [];
 }
 
 /**
@@ -92,14 +116,14 @@ function taxonomyText(taxonomy: TaxonomyTerm[], row: typeof assets.$inferSelect)
     competitor: row.competitors,
     objection: row.objections,
   };
-  const labels: string[] = [];
-  const aliases: string[] = [];
+  const labels = new Set<string>();
+  const aliases = new Set<string>();
   for (const term of taxonomy) {
     if (!byKind[term.kind]?.includes(term.key)) continue;
-    labels.push(term.label.en, term.label.ja);
-    aliases.push(...term.patterns.flatMap((p) => p.split("|")).filter(Boolean));
+    for (const label of [term.label.en, term.label.ja]) labels.add(foldForSearch(label));
+    for (const pattern of splitPatterns(term.patterns)) aliases.add(foldForSearch(pattern));
   }
-  return { labels, aliases };
+  return { labels: [...labels].filter(Boolean), aliases: [...aliases].filter(Boolean) };
 }
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -136,6 +160,7 @@ export async function buildAssetDocuments(
     .map(({ asset, version }): AssetDocument => {
       const { labels, aliases } = taxonomyText(terms, asset);
       const pages = (version && pagesByVersion.get(version.id)) ?? [];
+      const body = pages.length > 0 ? "" : (version?.textContent ?? "").slice(0, MAX_BODY_CHARS);
       return {
         id: asset.id,
         externalId: asset.externalId,
@@ -165,9 +190,14 @@ export async function buildAssetDocuments(
         closedDeals: records.get(asset.id)?.closed ?? 0,
         labels,
         aliases,
-        body: pages.length > 0 ? "" : (version?.textContent ?? "").slice(0, MAX_BODY_CHARS),
+        body,
         pages,
         pageUnit: pageUnitOf(version?.mimeType ?? null),
+        titleFold: foldedText(asset.title),
+        summaryFold: foldedText(asset.summary),
+        tagsFold: foldedList(asset.tags),
+        bodyFold: foldedText(body),
+        pagesFold: foldedList(pages),
       };
     });
   const found = new Set(docs.map((d) => d.id));
@@ -196,12 +226,19 @@ async function pageTexts(db: Db, versionIds: string[]): Promise<Map<string, stri
   return byVersion;
 }
 
-/** Competitor aliases and both labels of every term find each other (アクメ ↔ Acme). */
+/**
+ * Competitor aliases and both labels of every term find each other (アクメ ↔ Acme), folded as
+ * the query is (ｱｸﾒ and あくめ arrive as the same words).
+ */
 export function synonymsFor(taxonomy: TaxonomyTerm[]): Record<string, string[]> {
   const synonyms: Record<string, Set<string>> = {};
   for (const term of taxonomy) {
-    const words = [term.label.en, term.label.ja, ...(term.kind === "competitor" ? term.patterns : [])]
-      .map((w) => w.trim().toLowerCase())
+    const words = [
+      term.label.en,
+      term.label.ja,
+      ...(term.kind === "competitor" ? splitPatterns(term.patterns) : []),
+    ]
+      .map(foldForSearch)
       .filter(Boolean);
     const unique = [...new Set(words)];
     if (unique.length < 2) continue;

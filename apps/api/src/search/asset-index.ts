@@ -1,7 +1,23 @@
 import type { Meilisearch, Settings } from "meilisearch";
 
-/** What words are matched in, most telling first; a document's text is in `pages` when it has pages, else `body`. */
-export const searchedAttributes = ["title", "summary", "tags", "labels", "aliases", "body", "pages"];
+/**
+ * What words are matched in, most telling first; a document's text is in `pages` when it has pages,
+ * else `body`. Each text's folded twin (see foldedText) sits right after it: the query is folded too.
+ */
+export const searchedAttributes = [
+  "title",
+  "titleFold",
+  "summary",
+  "summaryFold",
+  "tags",
+  "tagsFold",
+  "labels",
+  "aliases",
+  "body",
+  "bodyFold",
+  "pages",
+  "pagesFold",
+];
 
 export const assetIndexSettings: Settings = {
   searchableAttributes: searchedAttributes,

@@ -1,5 +1,15 @@
-import { detectLanguage, type Language, type SearchSort } from "@pitchside/shared";
-import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
+import {
+  containsNormalized,
+  detectLanguage,
+  foldForMatch,
+  type Language,
+  normalizeText,
+  type SearchSort,
+  splitPatterns,
+  type TaxonomyKind,
+  type TaxonomyTerm,
+} from "@pitchside/shared";
+import { and, desc, or, type SQL, sql } from "drizzle-orm";
 import type { Locale, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
 import { type LanguageVersion, languageVersionsOf } from "../assets/language-families";
@@ -13,10 +23,13 @@ import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
+import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
 import { type AssetDocument, listedFields } from "./asset-documents";
+import { foldSql } from "./fold-sql";
 import { SearchSkippedError } from "./search-breaker";
 import { filterExpressions, type SearchFilters } from "./search-filters";
+import { foldForSearch } from "./search-fold";
 import type { SearchIndex } from "./search-index";
 import {
   familyDistinct,
@@ -25,6 +38,7 @@ import {
   preferredLanguageFirst,
   preferredLanguageSort,
 } from "./search-language";
+import { markFoldedWords } from "./snippet-marks";
 
 export interface SearchInput {
   q: string;
@@ -66,35 +80,51 @@ export interface HitPage {
   unit: "page" | "slide";
 }
 
-const marksIn = (text: string) => text.split(OPEN).length - 1;
+const marksIn = (text: unknown) => (typeof text === "string" ? text.split(OPEN).length - 1 : 0);
 
-/** The matched page's snippet when the words are in a document's pages, else the first field with a match. */
+/**
+ * The matched page's snippet when the words are in a document's pages, else the first field with a match.
+ * Snippets show the original text. Where the query was written otherwise (ｱｸﾒ, ぐろーべっくす) Meilisearch
+ * matched the folded twins and marks little or nothing in the originals: the query's folded words mark
+ * them (`words`, empty when folding changed nothing); a crop that does not hold them has no marks.
+ */
 function pickSnippet(
   formatted: Partial<Record<string, unknown>> | undefined,
   unit: HitPage["unit"],
+  words: string[],
 ): { snippet: string; page: HitPage | null } {
+  const remark = (text: string) => (words.length > 0 ? markFoldedWords(text, words, OPEN, CLOSE) : text);
   const pages = formatted?.pages;
   if (Array.isArray(pages)) {
-    let best = -1;
-    let bestMarks = 0;
-    pages.forEach((text, index) => {
-      const marks = typeof text === "string" ? marksIn(text) : 0;
-      if (marks > bestMarks) {
-        best = index;
-        bestMarks = marks;
-      }
-    });
-    const text = pages[best];
-    if (best >= 0 && typeof text === "string") {
-      return { snippet: snippetHtml(text), page: { number: best + 1, unit } };
-    }
+    const texts = pages.map((text) => (typeof text === "string" ? text : ""));
+    const mostMarked = (marked: string[]) => {
+      let best = -1;
+      marked.forEach((text, index) => {
+        if (marksIn(text) > (best < 0 ? 0 : marksIn(marked[best]))) best = index;
+      });
+      return best;
+    };
+    let best = mostMarked(texts);
+    // no page marked by Meilisearch: a page only a folded twin matched
+    if (best < 0 && words.length > 0) best = mostMarked(texts.map(remark));
+    const text = texts[best];
+    if (text !== undefined) return { snippet: snippetHtml(remark(text)), page: { number: best + 1, unit } };
   }
-  for (const field of ["body", "summary", "title"]) {
+  const fields = ["body", "summary", "title"].flatMap((field) => {
     const value = formatted?.[field];
-    if (typeof value === "string" && value.includes(OPEN)) return { snippet: snippetHtml(value), page: null };
-  }
+    return typeof value === "string" && value ? [value] : [];
+  });
+  const marked =
+    fields.find((value) => value.includes(OPEN)) ?? fields.map(remark).find((v) => v.includes(OPEN));
+  if (marked !== undefined) return { snippet: snippetHtml(remark(marked)), page: null };
   const summary = formatted?.summary;
   return { snippet: typeof summary === "string" ? snippetHtml(summary) : "", page: null };
+}
+
+/** The query's folded words where folding changed more than case and width, else none. */
+function foldedWords(q: string): string[] {
+  const folded = foldForSearch(q);
+  return folded === normalizeText(q) ? [] : folded.split(" ").filter(Boolean);
 }
 
 type Hit = AssetDocument & { _formatted?: Partial<Record<string, unknown>> };
@@ -177,6 +207,8 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     ? [detectLanguage(input.q) === "ja" ? "jpn" : "eng"]
     : undefined;
   return {
+    // folded as the index's *Fold fields are: ｱｸﾒ, あくめ and アクメ are one word
+    q: foldForSearch(input.q),
     filter: filters,
     facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
     limit: input.limit,
@@ -198,7 +230,8 @@ async function searchMeili(
   input: SearchInput,
 ): Promise<SearchOutput> {
   const params = meiliSearchParams(user, input);
-  const result = await index.query((signal) => index.index.search<Hit>(input.q, params, { signal }));
+  const words = foldedWords(input.q);
+  const result = await index.query((signal) => index.index.search<Hit>(params.q, params, { signal }));
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
     db,
@@ -208,7 +241,7 @@ async function searchMeili(
   const hits = result.hits.flatMap((hit) => {
     const status = current.get(hit.id);
     if (!status) return [];
-    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit) }];
+    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit, words) }];
   });
   const total = result.estimatedTotalHits ?? result.hits.length;
   return {
@@ -228,7 +261,30 @@ const arrayFields = {
   tags: assets.tags,
 } as const;
 
-/** With Meilisearch down: title and summary from the database, same visibility and filters. */
+const columnOfKind: Record<TaxonomyKind, (typeof arrayFields)[keyof typeof arrayFields]> = {
+  stage: assets.stages,
+  persona: assets.personas,
+  industry: assets.industries,
+  competitor: assets.competitors,
+  objection: assets.objections,
+};
+
+/** Assets tagged with a term the folded query names (a label, alias or phrase), as the index's labels and aliases find them. */
+function taggedWith(taxonomy: TaxonomyTerm[], foldedQuery: string): SQL[] {
+  const keys = new Map<TaxonomyKind, string[]>();
+  for (const term of taxonomy) {
+    const names = [term.label.en, term.label.ja, ...splitPatterns(term.patterns)].map(foldForMatch);
+    if (!names.some((name) => containsNormalized(foldedQuery, name))) continue;
+    keys.set(term.kind, [...(keys.get(term.kind) ?? []), term.key]);
+  }
+  return [...keys].map(([kind, list]) => sql`${columnOfKind[kind]} && ${sql.param(list)}::text[]`);
+}
+
+/**
+ * With Meilisearch down: title and summary from the database, folded as the index folds them (see
+ * fold-sql.ts), or a taxonomy term the query names; same visibility and filters. Unlike the index it
+ * reads no document text and knows no typos or word prefixes.
+ */
 async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
   const conditions: SQL[] = [visibleAssetsWhere(user)];
   const f = input.filters;
@@ -239,10 +295,15 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     const values = f[field as keyof typeof arrayFields];
     if (values?.length) conditions.push(sql`${column} && ${sql.param(values)}::text[]`);
   }
-  const q = input.q.trim();
+  const q = foldForMatch(input.q);
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
+    const tagged = taggedWith(await cachedTaxonomy(db), q);
+    const match = or(
+      sql`${foldSql(assets.title)} like ${pattern}`,
+      sql`${foldSql(assets.summary)} like ${pattern}`,
+      ...tagged,
+    );
     if (match) conditions.push(match);
   }
   const language = preferredLanguage(input.q, input.uiLanguage, user);

@@ -19,6 +19,7 @@ import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { searchedAttributes } from "../search/asset-index";
 import { SearchSkippedError } from "../search/search-breaker";
 import { quote } from "../search/search-filters";
+import { foldForSearch } from "../search/search-fold";
 import type { SearchIndex } from "../search/search-index";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
@@ -54,7 +55,7 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   if (ctx.keywords.length > 0) {
     queries.push({
       indexUid: uid,
-      q: ctx.keywords.join(" "),
+      q: ctx.keywords.map(foldForSearch).join(" "),
       filter: [base],
       limit: 30,
       matchingStrategy: "last",
@@ -142,6 +143,11 @@ async function candidatesFromDatabase(db: Db, user: SessionUser): Promise<Doc[]>
     body: "",
     pages: [],
     pageUnit: "page",
+    titleFold: "",
+    summaryFold: "",
+    tagsFold: [],
+    bodyFold: "",
+    pagesFold: [],
   }));
 }
 

@@ -8,7 +8,9 @@ const RULED_BLOCK_MAX_LINES = 10;
 
 const QUOTED_LINE = /^\s*[>＞]/;
 const ORIGINAL_MESSAGE =
-  /^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送されたメッセージ)\s*-{2,}\s*$/i;
+  /^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送されたメッセージ|転送メッセージ)\s*-{2,}\s*$/i;
+/** Apple Mail's and Outlook's forward headers without dashes. */
+const BEGIN_FORWARDED = /^\s*(begin forwarded message|転送メッセージ|forwarded message)\s*[:：]\s*$/i;
 const ON_WROTE = /^\s*on\s.{4,300}\swrote\s*[:：]\s*$/i;
 const DATED_HEADER = /^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}.*[:：]\s*$/;
 const DATED_HEADER_AUTHOR = /@|書きました|wrote/i;
@@ -23,17 +25,29 @@ const RULE_LINE = /^\s*[-=_*~〜─━＝＊・■□◆◇+]{5,}\s*$/;
 const CONTACT_DETAIL =
   /@|https?:|www\.|\btel\b|phone|mobile|\bfax\b|電話|携帯|〒|株式会社|\b(inc|ltd|llc)\b/i;
 
-/** The newest message's lines: up to the first reply/forward header, without ">" quoted lines. */
-function ownLines(text: string): string[] {
+/** A thread cut at its first reply/forward header: the newest message's lines and the rest. */
+function splitThread(text: string): { own: string[]; earlier: string[] } {
   const all = text.replace(/\r\n?/g, "\n").split("\n");
   const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
-  return (headerAt >= 0 ? all.slice(0, headerAt) : all).filter((line) => !QUOTED_LINE.test(line));
+  const head = headerAt >= 0 ? all.slice(0, headerAt) : all;
+  return {
+    own: head.filter((line) => !QUOTED_LINE.test(line)),
+    earlier: [
+      ...head.filter((line) => QUOTED_LINE.test(line)),
+      ...(headerAt >= 0 ? all.slice(headerAt) : []),
+    ],
+  };
+}
+
+/** The newest message's lines: up to the first reply/forward header, without ">" quoted lines. */
+function ownLines(text: string): string[] {
+  return splitThread(text).own;
 }
 
 function isReplyHeader(lines: readonly string[], index: number): boolean {
   const line = lines[index] ?? "";
   const joined = `${line} ${lines[index + 1] ?? ""}`;
-  if (ORIGINAL_MESSAGE.test(line)) return true;
+  if (ORIGINAL_MESSAGE.test(line) || BEGIN_FORWARDED.test(line)) return true;
   // Clients wrap long "On …, X <x@y> wrote:" headers onto a second line.
   if (/^\s*on\s/i.test(line) && (ON_WROTE.test(line) || ON_WROTE.test(joined))) return true;
   for (const candidate of [line, joined]) {
@@ -95,6 +109,17 @@ export function latestMessage(text: string): string {
   while (body.length > 0 && isBlankOrRule(body[body.length - 1] ?? "")) body.pop();
   while (body.length > 0 && (body[0] ?? "").trim().length === 0) body.shift();
   return body.map((line) => line.trimEnd()).join("\n");
+}
+
+/**
+ * What the newest message quotes or forwards: every line from the first reply/forward header on, and
+ * the ">" quoted lines above it, with the quote marks removed. "" for a message that quotes nothing.
+ */
+export function earlierMessages(text: string): string {
+  return splitThread(text)
+    .earlier.map((line) => line.replace(/^(\s*[>＞])+\s?/, ""))
+    .join("\n")
+    .trim();
 }
 
 /** A line a signature could hold: short, no sentence or question ending. */

@@ -21,21 +21,25 @@ function isBetter(a: Candidate, b: Candidate): boolean {
   return a.key < b.key;
 }
 
+/** A title or pattern as matched: a Vice President is a VP, not a President ("Vice President, Finance" is Finance). */
+const titleForm = (text: string) => normalizeText(text).replace(/\bvice[-\s]?president\b/g, "vp");
+
 /**
  * Infers a persona from a job title ("VP Finance", "経理部長") using the
  * personas' title patterns, case- and width-insensitively. When several
  * personas match, the longest matched pattern wins ("VP Finance" is Finance,
- * not an executive "VP"); then taxonomy order, then key.
+ * not an executive "VP"); then taxonomy order, then key. "Vice President" is
+ * read as "VP".
  * Terms of other kinds are ignored, so the whole taxonomy may be passed.
  */
 export function inferPersona(title: string, personas: readonly TaxonomyTerm[]): PersonaMatch | null {
-  const haystack = normalizeText(title);
+  const haystack = titleForm(title);
   if (haystack.length === 0) return null;
   let best: Candidate | null = null;
   for (const term of personas) {
     if (term.kind !== "persona") continue;
     for (const pattern of splitPatterns(term.patterns)) {
-      const needle = normalizeText(pattern);
+      const needle = titleForm(pattern);
       if (!containsNormalized(haystack, needle)) continue;
       const candidate = { key: term.key, matched: pattern, length: needle.length, order: term.order };
       if (best === null || isBetter(candidate, best)) best = candidate;

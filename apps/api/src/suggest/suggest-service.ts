@@ -40,8 +40,15 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   const base = liveFilter(user);
   const uid = index.uid;
   const queries: MultiSearchQuery[] = [];
-  const meta = (filter: string, limit: number) =>
-    queries.push({ indexUid: uid, q: "", filter: [base, filter], limit, attributesToRetrieve: listedFields });
+  const meta = (filter: string, limit: number, sort?: string[]) =>
+    queries.push({
+      indexUid: uid,
+      q: "",
+      filter: [base, filter],
+      limit,
+      attributesToRetrieve: listedFields,
+      ...(sort ? { sort } : {}),
+    });
   if (ctx.competitors.length > 0) meta(inList("competitors", ctx.competitors), 20);
   if (ctx.objections.length > 0) meta(inList("objections", ctx.objections), 20);
   if (ctx.stage && ctx.persona)
@@ -56,24 +63,30 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
       q: ctx.keywords.join(" "),
       filter: [base],
       limit: 30,
-      matchingStrategy: "last",
+      // a bag of words, not a phrase: drop the commonest words first, never require the first one
+      matchingStrategy: "frequency",
       showRankingScore: true,
       attributesToRetrieve: listedFields,
       attributesToSearchOn: searchedAttributes,
     });
   }
-  if (queries.length === 0) meta("type EXISTS", 30);
+  // never an empty answer while live assets exist: the best performers in the message's language,
+  // fetched in the same round trip and offered only when nothing matches the message (see fillers)
+  const fillerIndex = queries.length;
+  meta(ctx.language ? `language = ${quote(ctx.language)}` : "type EXISTS", 20, ["wonDeals:desc"]);
   const { results } = await index.query((signal) => index.client.multiSearch({ queries }, { signal }));
   const docs = new Map<string, Doc>();
   const textScores = new Map<string, number>();
   results.forEach((result, i) => {
+    if (i === fillerIndex) return;
     // our index only holds AssetDocuments
     for (const hit of result.hits as unknown as Doc[]) {
       docs.set(hit.id, hit);
       if (i === textIndex && typeof hit._rankingScore === "number") textScores.set(hit.id, hit._rankingScore);
     }
   });
-  return { docs: [...docs.values()], textScores };
+  const fillers = (results[fillerIndex]?.hits ?? []) as unknown as Doc[];
+  return { docs: [...docs.values()], textScores, fillers: fillers.filter((d) => !docs.has(d.id)) };
 }
 
 let baselineCache: { at: number; rate: number } | null = null;
@@ -157,10 +170,11 @@ export async function suggestForContext(
   const taxonomy = await cachedTaxonomy(db);
   const { context, deal } = await resolveContext(db, user, input, taxonomy);
   let docs: Doc[];
+  let fillers: Doc[] = [];
   let textScores = new Map<string, number>();
   let degraded = false;
   try {
-    ({ docs, textScores } = await gatherCandidates(deps.index, user, context));
+    ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
   } catch (err) {
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
@@ -172,14 +186,15 @@ export async function suggestForContext(
     // the index can lag behind an archive or a team change: offer only what is live in the database
     const live = await checkedAgainstDatabase(
       db,
-      docs.map((d) => d.id),
+      [...docs, ...fillers].map((d) => d.id),
       liveAssetsWhere(user),
     );
     docs = docs.filter((d) => live.has(d.id));
+    fillers = fillers.filter((d) => live.has(d.id));
   }
-  const ids = docs.map((d) => d.id);
+  const ids = [...docs, ...fillers].map((d) => d.id);
   const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
-  const candidates: SuggestionCandidate[] = docs.map((d) => ({
+  const candidate = (d: Doc): SuggestionCandidate => ({
     id: d.id,
     type: d.type,
     language: d.language,
@@ -193,18 +208,24 @@ export async function suggestForContext(
     closedDeals: d.closedDeals ?? 0,
     wonDeals: d.wonDeals ?? 0,
     alreadySharedOnDeal: shared.has(d.id),
-  }));
+  });
   const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const ranked: RankedSuggestion[] = rankSuggestions(context, candidates, {
-    baselineWinRate: baseline,
-    label: taxonomyLabeller(taxonomy, uiLanguage),
-    uiLanguage,
-    matchedKeywords: (id) => {
-      const doc = byId.get(id);
-      return doc ? matchedKeywords(doc, context.keywords) : [];
-    },
-  }).slice(0, input.limit);
+  const byId = new Map([...docs, ...fillers].map((d) => [d.id, d]));
+  const rank = (from: Doc[]): RankedSuggestion[] =>
+    rankSuggestions(context, from.map(candidate), {
+      baselineWinRate: baseline,
+      label: taxonomyLabeller(taxonomy, uiLanguage),
+      uiLanguage,
+      matchedKeywords: (id) => {
+        const doc = byId.get(id);
+        return doc ? matchedKeywords(doc, context.keywords) : [];
+      },
+    });
+  let ranked = rank(docs);
+  // nothing matches the message: the best performers in its language join what fits the buyer
+  if (fillers.length > 0 && (ranked.length === 0 || ranked[0]?.reasons[0]?.kind === "fallback"))
+    ranked = rank([...docs, ...fillers]);
+  ranked = ranked.slice(0, input.limit);
 
   const items = ranked.flatMap((r) => {
     const d = byId.get(r.id);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { libraryVocabulary } from "@pitchside/shared";
+import { libraryVocabulary, type Vocabulary, vocabularyOf } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import { liveAssetsWhere, seesEverything } from "../assets/visibility";
 import type { Db } from "../db/client";
@@ -16,6 +16,8 @@ interface Built {
   source: string;
   version: string;
   terms: string[];
+  /** The terms as a lookup, made on first use by the server's own keyword filter. */
+  vocabulary?: Vocabulary;
 }
 
 const hash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
@@ -62,4 +64,11 @@ async function currentVocabulary(db: Db, user: SessionUser): Promise<Built> {
 export async function vocabularyFor(db: Db, user: SessionUser, known?: string): Promise<VocabularyAnswer> {
   const { version, terms } = await currentVocabulary(db, user);
   return version === known ? { version, changed: false } : { version, changed: true, terms };
+}
+
+/** The same vocabulary as a lookup: pasted text gives the server only the keywords the extension could send. */
+export async function libraryVocabularyFor(db: Db, user: SessionUser): Promise<Vocabulary> {
+  const current = await currentVocabulary(db, user);
+  current.vocabulary ??= vocabularyOf(current.terms);
+  return current.vocabulary;
 }

@@ -23,6 +23,7 @@ import { ingestEvents, type NewEvent } from "../apps/api/src/tracking/events-ser
 import { insertCorpus } from "./corpus-db";
 import { percentile, summary } from "./stats";
 import { evalContexts } from "./suggest-eval/contexts";
+import { longEvalContexts } from "./suggest-eval/contexts-long";
 
 const { values: args } = parseArgs({
   options: { size: { type: "string", default: "10000" }, rounds: { type: "string", default: "10" } },
@@ -100,12 +101,15 @@ try {
       ...(c.stage ? { stage: c.stage } : {}),
     };
   });
-  const portal: Input[] = evalContexts.map((c) => ({
+  const toPortal = (c: (typeof evalContexts)[number]): Input => ({
     surface: "portal",
     ...(c.text ? { text: c.text } : {}),
     ...(c.stage ? { stage: c.stage } : {}),
     ...(c.title ? { title: c.title } : {}),
-  }));
+  });
+  const portal = evalContexts.map(toPortal);
+  // whole threads pasted: quoted replies, forwards and signatures to read
+  const portalLong = longEvalContexts.map(toPortal);
 
   const empty = new Set<string>();
   const call = async (input: Input) => {
@@ -123,15 +127,20 @@ try {
   for (const input of [...extension, ...portal].slice(0, 20)) await call(input);
   const fromExtension: number[] = [];
   const fromPortal: number[] = [];
+  const fromPortalLong: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const input of extension) fromExtension.push(await call(input));
     for (const input of portal) fromPortal.push(await call(input));
+    for (const input of portalLong) fromPortalLong.push(await call(input));
   }
-  const all = [...fromExtension, ...fromPortal];
+  const all = [...fromExtension, ...fromPortal, ...fromPortalLong];
   console.log(summary("extension (signals + recipients)", fromExtension));
   console.log(summary("portal (message text)", fromPortal));
+  console.log(summary("portal (long emails)", fromPortalLong));
   console.log(summary("all", all));
-  console.log(`contexts with no suggestion: ${empty.size} of ${extension.length + portal.length}`);
+  console.log(
+    `contexts with no suggestion: ${empty.size} of ${extension.length + portal.length + portalLong.length}`,
+  );
   console.log(`goal p95 < 50 ms: ${percentile(all, 95) < 50 ? "met" : "NOT met"}`);
 } finally {
   await server.close();

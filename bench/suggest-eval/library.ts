@@ -1,4 +1,20 @@
-import type { AssetMetaInput } from "@pitchside/shared";
+import type { AssetMetaInput, TaxonomyTerm } from "@pitchside/shared";
+import { demoTaxonomy } from "../../apps/api/src/demo/demo-taxonomy";
+
+/**
+ * The demo taxonomy plus one competitor the long-email set needs: DataForge, whose Japanese name is
+ * written with a middle dot (データ・フォージ) and, by buyers, without one or with a long vowel.
+ */
+export const evalTaxonomy: TaxonomyTerm[] = [
+  ...demoTaxonomy,
+  {
+    kind: "competitor",
+    key: "dataforge",
+    label: { en: "DataForge", ja: "データ・フォージ" },
+    order: 4,
+    patterns: ["DataForge", "Data Forge", "データ・フォージ"],
+  },
+];
 
 /** The evaluation library: what a mid-size vendor (Northwind Analytics) keeps, in English and Japanese. */
 export const evalLibrary: (AssetMetaInput & { key: string })[] = [
@@ -354,5 +370,163 @@ export const evalLibrary: (AssetMetaInput & { key: string })[] = [
     personas: ["executive", "procurement"],
     summary: "Dates, owners and sign-off steps from verbal yes to signed order form.",
     tags: ["close plan"],
+  },
+  // Added with the long-email set (contexts-long.ts): the Japanese versions of assets that existed only
+  // in English (and the English one of a Japanese whitepaper), a marketing-attribution one-pager in both
+  // languages, and a DataForge battle card. A "-ja" key is the Japanese version of the key without it.
+  {
+    key: "bc-initech-ja",
+    title: "競合対策カード：イニテック社との比較",
+    type: "battle_card",
+    language: "ja",
+    competitors: ["initech"],
+    stages: ["demo", "proposal", "negotiation"],
+    summary:
+      "イニテック社のオンプレミス機器：ハードウェア更改の周期、アップグレード時の停止、クラウド対応の遅れ。",
+    tags: ["競合"],
+  },
+  {
+    key: "bc-dataforge",
+    title: "Battle card: Northwind vs DataForge",
+    type: "battle_card",
+    competitors: ["dataforge"],
+    stages: ["demo", "proposal"],
+    summary:
+      "DataForge is a data-prep tool sold as BI: no governed semantic layer, per-seat pricing that climbs, weak Japanese support.",
+    tags: ["competitive"],
+  },
+  {
+    key: "bc-dataforge-ja",
+    title: "競合対策カード：データ・フォージ社との比較",
+    type: "battle_card",
+    language: "ja",
+    competitors: ["dataforge"],
+    stages: ["demo", "proposal"],
+    summary:
+      "データ・フォージ社はデータ加工ツールが中心。統制されたセマンティックレイヤーがなく、ユーザー課金で費用が膨らむ。",
+    tags: ["競合"],
+  },
+  {
+    key: "og-integration-ja",
+    title: "反論対応ガイド：「既存システムと連携できるのか」",
+    type: "objection_guide",
+    language: "ja",
+    objections: ["integration"],
+    personas: ["it"],
+    summary: "Salesforce、HubSpot、Snowflake、SAP とのコネクタ、REST API、標準的な連携プロジェクトの進め方。",
+    tags: ["連携", "API"],
+  },
+  {
+    key: "og-timing-ja",
+    title: "反論対応ガイド：「今は時期ではない、来期に」",
+    type: "objection_guide",
+    language: "ja",
+    objections: ["timing"],
+    stages: ["discovery", "proposal"],
+    summary: "先送りのコスト、段階導入、そして顧客の予算・計画サイクルに合わせた進め方。",
+    tags: ["時期"],
+  },
+  {
+    key: "cs-healthcare-ja",
+    title: "導入事例：あおば医療グループ 患者データを常に監査可能に",
+    type: "case_study",
+    language: "ja",
+    industries: ["healthcare"],
+    stages: ["discovery", "demo"],
+    personas: ["it"],
+    summary: "十四病院でロールベースのアクセス制御と監査証跡を整備し、医療情報ガイドラインに準拠。",
+    tags: ["コンプライアンス"],
+  },
+  {
+    key: "cs-software-ja",
+    title: "導入事例：プロスウェア 営業400名のパイプライン管理を一元化",
+    type: "case_study",
+    language: "ja",
+    industries: ["software"],
+    stages: ["discovery", "demo"],
+    personas: ["sales_leader"],
+    summary:
+      "営業四百名の売上予測を一つのワークスペースに集約。セグメント別のパイプラインを可視化し、予測精度が十五ポイント向上。",
+    tags: ["売上予測", "パイプライン"],
+  },
+  {
+    key: "deck-marketing-ja",
+    title: "提案資料：CMO 向けマーケティング分析",
+    type: "deck",
+    language: "ja",
+    stages: ["discovery", "demo"],
+    personas: ["marketing"],
+    summary:
+      "キャンペーンのアトリビューション、ファネルのダッシュボード、パイプラインへの貢献をマーケティング責任者向けに。",
+    tags: ["アトリビューション", "キャンペーン"],
+  },
+  {
+    key: "op-attribution",
+    title: "One-pager: multi-touch attribution, from campaign to closed deal",
+    type: "one_pager",
+    personas: ["marketing"],
+    stages: ["discovery", "demo"],
+    summary:
+      "Which campaigns create pipeline: first-touch, last-touch and weighted models side by side, joined with CRM opportunities.",
+    tags: ["attribution", "marketing"],
+  },
+  {
+    key: "op-attribution-ja",
+    title: "ワンペーパー：マルチタッチ・アトリビューション 施策から受注まで",
+    type: "one_pager",
+    language: "ja",
+    personas: ["marketing"],
+    stages: ["discovery", "demo"],
+    summary:
+      "どの施策が商談を生んでいるか。ファーストタッチ、ラストタッチ、加重モデルを CRM の商談と結び付けて比較。",
+    tags: ["アトリビューション", "マーケティング"],
+  },
+  {
+    key: "wp-governance-ja",
+    title: "ホワイトペーパー：ボトルネックにならないデータガバナンス",
+    type: "whitepaper",
+    language: "ja",
+    personas: ["it"],
+    stages: ["discovery"],
+    summary: "認定データセット、データリネージ、情報システム部門が統制できるセルフサービス分析。",
+    tags: ["ガバナンス"],
+  },
+  {
+    key: "wp-forecast",
+    title: "Whitepaper: AI demand forecasting in practice",
+    type: "whitepaper",
+    stages: ["discovery"],
+    personas: ["executive", "sales_leader"],
+    summary: "How machine-learning demand forecasts work, and the accuracy gains customers measured.",
+    tags: ["demand forecasting", "AI"],
+  },
+  {
+    key: "video-tour-ja",
+    title: "動画：8分でわかる製品ツアー",
+    type: "video",
+    language: "ja",
+    stages: ["prospecting", "discovery"],
+    summary: "ダッシュボード、予測ワークスペース、共有機能を短く紹介する日本語ナレーション付き動画。",
+    tags: ["デモ", "製品紹介"],
+  },
+  {
+    key: "procurement-faq-ja",
+    title: "購買部門向け FAQ：契約条件と取引先登録",
+    type: "other",
+    language: "ja",
+    stages: ["negotiation", "closing"],
+    personas: ["procurement"],
+    summary: "受け入れ可能な契約書の修正、支払条件、保険証明書、取引先登録の書類、反社チェックへの回答。",
+    tags: ["契約", "法務"],
+  },
+  {
+    key: "close-plan-ja",
+    title: "相互クロージングプラン テンプレート",
+    type: "other",
+    language: "ja",
+    stages: ["closing"],
+    personas: ["executive", "procurement"],
+    summary: "内諾から稟議、発注書の締結までの日程、担当者、承認手順。",
+    tags: ["クロージング"],
   },
 ];

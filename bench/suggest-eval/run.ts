@@ -1,28 +1,50 @@
 /**
- * Suggestion quality: hit@1, hit@3 and MRR of suggest.forContext over the
- * labelled contexts, through the real server (HTTP, PGlite, Meilisearch).
+ * Suggestion and search quality through the real server (HTTP, PGlite, Meilisearch), on three judged sets:
+ * the short contexts (contexts.ts), the long emails (contexts-long.ts) and the search queries (search-set.ts).
+ * Suggestions: hit@1, hit@3, MRR, top suggestion in the message's language, latency p50/p95.
+ * Search: hit@3, precision, top hit in the query's language, latency p50/p95.
  *
  *   node --import tsx bench/suggest-eval/run.ts [--verbose]
+ *   node --import tsx bench/suggest-eval/run.ts --check           # exit 1 when a figure drops below floors.json
+ *   node --import tsx bench/suggest-eval/run.ts --update-floors   # write today's figures to floors.json
+ *   node --import tsx bench/suggest-eval/run.ts --json figures.json
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { Language } from "@pitchside/shared";
 import { dealContacts, deals } from "../../apps/api/src/db/schema";
-import { demoTaxonomy } from "../../apps/api/src/demo/demo-taxonomy";
 import { spawnMeili } from "../../apps/api/src/search/meili-process";
 import { upsertTerms } from "../../apps/api/src/taxonomy/taxonomy-service";
 import { startServerWith, type TestServer } from "../../apps/api/src/test/app-server";
 import { makeAsset, makeUser } from "../../apps/api/src/test/factories";
-import { evalContexts } from "./contexts";
-import { evalLibrary } from "./library";
+import { type EvalContext, evalContexts } from "./contexts";
+import { type LongEvalContext, longEvalContexts } from "./contexts-long";
+import { evalLibrary, evalTaxonomy } from "./library";
+import {
+  belowFloors,
+  type Floors,
+  floorsFrom,
+  rankOf,
+  type SearchFigures,
+  type SearchOutcome,
+  type SuggestFigures,
+  type SuggestOutcome,
+  searchFigures,
+  suggestFigures,
+} from "./metrics";
+import { searchJudgements } from "./search-set";
+
+const FLOORS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "floors.json");
 
 /** Boots a server holding the evaluation library; returns the rep's token and the asset ids by key. */
 export async function bootEvalServer(dir: string) {
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
   const server: TestServer = await startServerWith(meili, { LOG_LEVEL: "silent" });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, null, evalTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });
@@ -37,61 +59,200 @@ export async function bootEvalServer(dir: string) {
   return { meili, server, repId: rep.id, token: login.token, idByKey };
 }
 
+type EvalServer = Awaited<ReturnType<typeof bootEvalServer>>;
+
+/** The short set has no language field: its message is in the expected asset's language. */
+const languageOfAsset = new Map(evalLibrary.map((a) => [a.key, a.language ?? "en"]));
+const withLanguage = (c: EvalContext): LongEvalContext => ({
+  ...c,
+  language: languageOfAsset.get(c.expect) ?? "en",
+});
+
+function mark(rank: number, top3: boolean) {
+  return rank === 1 ? "✓" : top3 ? "~" : "✗";
+}
+
+async function runSuggestSet(
+  s: EvalServer,
+  set: string,
+  contexts: LongEvalContext[],
+  verbose: boolean,
+): Promise<SuggestFigures> {
+  const { server, repId, token, idByKey } = s;
+  const { db } = server.deps.database;
+  const keyById = new Map([...idByKey].map(([k, v]) => [v, k]));
+  const client = server.client({ token });
+  const outcomes: SuggestOutcome[] = [];
+  for (const [i, c] of contexts.entries()) {
+    let recipientEmails: string[] | undefined;
+    if (c.deal) {
+      const domain = `account-${set}-${i}.example`;
+      const email = `contact${i}@${domain}`;
+      const [deal] = await db
+        .insert(deals)
+        .values({
+          name: `Deal ${c.id}`,
+          accountDomain: domain,
+          stage: c.deal.stage,
+          industry: c.deal.industry,
+          ownerId: repId,
+        })
+        .returning({ id: deals.id });
+      await db.insert(dealContacts).values({ dealId: deal?.id ?? "", email, title: c.deal.contactTitle });
+      recipientEmails = [email];
+    }
+    const started = performance.now();
+    const result = await client.suggest.forContext.query({
+      text: c.text,
+      stage: c.stage,
+      title: c.title,
+      recipientEmails,
+      limit: 10,
+    });
+    const ms = performance.now() - started;
+    const ranked = result.items.map((item) => keyById.get(item.asset.id) ?? "?");
+    const outcome: SuggestOutcome = {
+      ranked,
+      expect: c.expect,
+      acceptable: c.acceptable ?? [],
+      language: c.language,
+      topLanguage: result.items[0]?.asset.language as Language | undefined,
+      ms,
+    };
+    outcomes.push(outcome);
+    const rank = rankOf(outcome);
+    const top3 = outcome.ranked.slice(0, 3).some((k) => k === c.expect || outcome.acceptable.includes(k));
+    if (verbose || rank !== 1) {
+      const lang =
+        outcome.topLanguage === c.language
+          ? ""
+          : `  top in ${outcome.topLanguage ?? "-"}, wanted ${c.language}`;
+      console.log(
+        `${mark(rank, top3)} ${c.id.padEnd(34)} want ${c.expect.padEnd(20)} rank ${String(rank || "-").padEnd(2)} top: ${ranked.slice(0, 3).join(", ")}` +
+          `  [stage ${result.context.stage}, persona ${result.context.persona}, comp ${result.context.competitors}, obj ${result.context.objections}]${lang}`,
+      );
+    }
+  }
+  return suggestFigures(outcomes);
+}
+
+async function runSearchSet(s: EvalServer, verbose: boolean): Promise<SearchFigures> {
+  const keyById = new Map([...s.idByKey].map(([k, v]) => [v, k]));
+  const client = s.server.client({ token: s.token });
+  const outcomes: SearchOutcome[] = [];
+  for (const j of searchJudgements) {
+    const started = performance.now();
+    const result = await client.search.query.query({ q: j.q, limit: 10 });
+    const ms = performance.now() - started;
+    const ranked = result.hits.map((hit) => keyById.get(hit.asset.id) ?? "?");
+    outcomes.push({
+      ranked,
+      expect: j.expect,
+      language: j.language,
+      topLanguage: result.hits[0]?.asset.language as Language | undefined,
+      ms,
+    });
+    const k = Math.min(3, j.expect.length);
+    const perfect = j.expect.slice(0, k).every((key) => ranked.slice(0, k).includes(key));
+    if (verbose || !perfect) {
+      const best = ranked.slice(0, 3).includes(j.expect[0] ?? "");
+      console.log(
+        `${perfect ? "✓" : best ? "~" : "✗"} ${JSON.stringify(j.q).padEnd(26)} want ${j.expect.join(", ").padEnd(38)} top: ${ranked.slice(0, 3).join(", ") || "(nothing)"}`,
+      );
+    }
+  }
+  return searchFigures(outcomes);
+}
+
+/** A few unmeasured calls first, so the first set does not pay for the server's warm-up. */
+async function warmUp(s: EvalServer) {
+  const client = s.server.client({ token: s.token });
+  for (const c of evalContexts.slice(0, 5)) {
+    await client.suggest.forContext.query({ text: c.text, stage: c.stage, title: c.title, limit: 10 });
+  }
+  for (const j of searchJudgements.slice(0, 5)) await client.search.query.query({ q: j.q, limit: 10 });
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+function printTable(measured: { suggest: Record<string, SuggestFigures>; search: SearchFigures }) {
+  console.log(
+    `\n${"suggestions".padEnd(14)} ${"n".padStart(3)}  hit@1  hit@3  MRR    in-lang  ${"p50".padStart(9)}  ${"p95".padStart(9)}`,
+  );
+  for (const [set, f] of Object.entries(measured.suggest)) {
+    console.log(
+      `${set.padEnd(14)} ${String(f.n).padStart(3)}  ${f3(f.hit1)}  ${f3(f.hit3)}  ${f3(f.mrr)}  ${f3(f.inLanguage)}    ${ms(f.p50Ms).padStart(9)}  ${ms(f.p95Ms).padStart(9)}`,
+    );
+  }
+  const s = measured.search;
+  console.log(
+    `\n${"search".padEnd(14)} ${"n".padStart(3)}  hit@3  prec.  in-lang  ${"p50".padStart(9)}  ${"p95".padStart(9)}`,
+  );
+  console.log(
+    `${"queries".padEnd(14)} ${String(s.n).padStart(3)}  ${f3(s.hit3)}  ${f3(s.precision)}  ${f3(s.inLanguage)}    ${ms(s.p50Ms).padStart(9)}  ${ms(s.p95Ms).padStart(9)}`,
+  );
+}
+
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      verbose: { type: "boolean", default: false },
+      check: { type: "boolean", default: false },
+      "update-floors": { type: "boolean", default: false },
+      json: { type: "string" },
+    },
+  });
+  const began = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), "pitchside-eval-"));
-  const { meili, server, repId, token, idByKey } = await bootEvalServer(dir);
-  const keyById = new Map([...idByKey].map(([k, v]) => [v, k]));
-  try {
-    const { db } = server.deps.database;
-    let hit1 = 0;
-    let hit3 = 0;
-    let mrr = 0;
-    for (const [i, c] of evalContexts.entries()) {
-      let recipientEmails: string[] | undefined;
-      if (c.deal) {
-        const email = `contact${i}@account${i}.example`;
-        const [deal] = await db
-          .insert(deals)
-          .values({
-            name: `Deal ${c.id}`,
-            accountDomain: `account${i}.example`,
-            stage: c.deal.stage,
-            industry: c.deal.industry,
-            ownerId: repId,
-          })
-          .returning({ id: deals.id });
-        await db.insert(dealContacts).values({ dealId: deal?.id ?? "", email, title: c.deal.contactTitle });
-        recipientEmails = [email];
-      }
-      const result = await server.client({ token }).suggest.forContext.query({
-        text: c.text,
-        stage: c.stage,
-        title: c.title,
-        recipientEmails,
-        limit: 10,
-      });
-      const keys = result.items.map((item) => keyById.get(item.asset.id) ?? "?");
-      const rank = keys.indexOf(c.expect) + 1;
-      if (rank === 1) hit1++;
-      if (rank >= 1 && rank <= 3) hit3++;
-      if (rank >= 1) mrr += 1 / rank;
-      if (values.verbose || rank !== 1) {
-        console.log(
-          `${rank === 1 ? "✓" : rank > 0 && rank <= 3 ? "~" : "✗"} ${c.id.padEnd(22)} want ${c.expect.padEnd(22)} rank ${rank || "-"}  top: ${keys.slice(0, 3).join(", ")}` +
-            `  [stage ${result.context.stage}, persona ${result.context.persona}, comp ${result.context.competitors}, obj ${result.context.objections}]`,
-        );
-      }
-    }
-    const n = evalContexts.length;
-    console.log(`\n${n} contexts, ${evalLibrary.length} assets`);
-    console.log(
-      `hit@1 ${(hit1 / n).toFixed(3)}  hit@3 ${(hit3 / n).toFixed(3)}  MRR ${(mrr / n).toFixed(3)}`,
-    );
-  } finally {
-    await server.close();
-    await meili.stop();
-    rmSync(dir, { recursive: true, force: true });
+  let booted: EvalServer | null = null;
+  let cleaned: Promise<void> | null = null;
+  const cleanup = () => {
+    cleaned ??= (async () => {
+      await booted?.server.close();
+      await booted?.meili.stop();
+      rmSync(dir, { recursive: true, force: true });
+    })();
+    return cleaned;
+  };
+  // An interrupted run (Ctrl-C, CI timeout) still stops the server and Meilisearch it started.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
   }
+  let failures: string[] = [];
+  try {
+    booted = await bootEvalServer(dir);
+    console.log(
+      `${evalLibrary.length} assets; server ready in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+    );
+    await warmUp(booted);
+    console.log("\n— short contexts (contexts.ts) —");
+    const old = await runSuggestSet(booted, "old", evalContexts.map(withLanguage), values.verbose);
+    console.log("\n— long emails (contexts-long.ts) —");
+    const long = await runSuggestSet(booted, "long", longEvalContexts, values.verbose);
+    console.log("\n— search queries (search-set.ts) —");
+    const search = await runSearchSet(booted, values.verbose);
+    printTable({ suggest: { short: old, long: long }, search });
+    const measured = { "suggest-short": old, "suggest-long": long, search };
+    if (values.json) writeFileSync(values.json, `${JSON.stringify(measured, null, 2)}\n`);
+    if (values["update-floors"]) {
+      writeFileSync(FLOORS_FILE, `${JSON.stringify(floorsFrom(measured), null, 2)}\n`);
+      console.log(`\nfloors written to ${path.relative(process.cwd(), FLOORS_FILE)}`);
+    }
+    if (values.check) {
+      if (!existsSync(FLOORS_FILE)) throw new Error(`${FLOORS_FILE} is missing: run with --update-floors`);
+      const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Floors;
+      failures = belowFloors(measured, floors);
+      console.log(
+        failures.length === 0
+          ? "\nall figures at or above their floors"
+          : `\nBELOW FLOOR (bench/suggest-eval/floors.json):\n  ${failures.join("\n  ")}`,
+      );
+    }
+  } finally {
+    await cleanup();
+    console.log(`evaluation took ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  }
+  if (failures.length > 0) process.exitCode = 1;
 }

@@ -56,15 +56,14 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   if (ctx.stage) meta(inList("stages", [ctx.stage]), 30);
   if (ctx.persona) meta(inList("personas", [ctx.persona]), 30);
   if (ctx.industry) meta(inList("industries", [ctx.industry]), 20);
-  const textIndex = ctx.keywords.length > 0 ? queries.length : -1;
-  if (ctx.keywords.length > 0) {
+  // one query per keyword, so no single word is required (a bag of words, not a phrase)
+  const textFrom = queries.length;
+  for (const keyword of ctx.keywords) {
     queries.push({
       indexUid: uid,
-      q: ctx.keywords.join(" "),
+      q: keyword,
       filter: [base],
       limit: 30,
-      // a bag of words, not a phrase: drop the commonest words first, never require the first one
-      matchingStrategy: "frequency",
       showRankingScore: true,
       attributesToRetrieve: listedFields,
       attributesToSearchOn: searchedAttributes,
@@ -76,17 +75,43 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   meta(ctx.language ? `language = ${quote(ctx.language)}` : "type EXISTS", 20, ["wonDeals:desc"]);
   const { results } = await index.query((signal) => index.client.multiSearch({ queries }, { signal }));
   const docs = new Map<string, Doc>();
-  const textScores = new Map<string, number>();
+  const perKeyword: { total: number; scores: Map<string, number> }[] = [];
   results.forEach((result, i) => {
     if (i === fillerIndex) return;
+    const scores = new Map<string, number>();
     // our index only holds AssetDocuments
     for (const hit of result.hits as unknown as Doc[]) {
       docs.set(hit.id, hit);
-      if (i === textIndex && typeof hit._rankingScore === "number") textScores.set(hit.id, hit._rankingScore);
+      if (typeof hit._rankingScore === "number") scores.set(hit.id, hit._rankingScore);
     }
+    if (i >= textFrom) perKeyword.push({ total: result.estimatedTotalHits ?? result.hits.length, scores });
   });
   const fillers = (results[fillerIndex]?.hits ?? []) as unknown as Doc[];
-  return { docs: [...docs.values()], textScores, fillers: fillers.filter((d) => !docs.has(d.id)) };
+  return {
+    docs: [...docs.values()],
+    textScores: keywordScores(perKeyword, results[fillerIndex]?.estimatedTotalHits ?? 0),
+    fillers: fillers.filter((d) => !docs.has(d.id)),
+  };
+}
+
+/**
+ * Each asset's text relevance (0..1): the keywords it matches, each weighted by how rare it is in the
+ * library (a word most assets hold says little) and by how well it matched (title over body).
+ */
+function keywordScores(
+  perKeyword: { total: number; scores: Map<string, number> }[],
+  libraryEstimate: number,
+): Map<string, number> {
+  const library = Math.max(1, libraryEstimate, ...perKeyword.map((k) => k.total));
+  const weights = perKeyword.map((k) => (k.total > 0 ? Math.log(1 + library / k.total) : 0));
+  const mass = weights.reduce((sum, w) => sum + w, 0);
+  const scores = new Map<string, number>();
+  if (mass === 0) return scores;
+  perKeyword.forEach((k, i) => {
+    for (const [id, score] of k.scores)
+      scores.set(id, (scores.get(id) ?? 0) + ((weights[i] ?? 0) * score) / mass);
+  });
+  return scores;
 }
 
 let baselineCache: { at: number; rate: number } | null = null;

@@ -11,6 +11,9 @@ const ORIGINAL_MESSAGE =
   /^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送されたメッセージ|転送メッセージ)\s*-{2,}\s*$/i;
 /** Apple Mail's and Outlook's forward headers without dashes. */
 const BEGIN_FORWARDED = /^\s*(begin forwarded message|転送メッセージ|forwarded message)\s*[:：]\s*$/i;
+const FORWARD_RULE = /^\s*-{2,}\s*(forwarded message|転送されたメッセージ|転送メッセージ)\s*-{2,}\s*$/i;
+/** A header block's subject line that says it is a forward ("Subject: FW: …", "件名: 転送: …"). */
+const FORWARD_SUBJECT = /^\s*\*?(subject|件名)\*?\s*[:：]\s*(fw|fwd|転送)\s*[:：]/i;
 const ON_WROTE = /^\s*on\s.{4,300}\swrote\s*[:：]\s*$/i;
 const DATED_HEADER = /^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}.*[:：]\s*$/;
 const DATED_HEADER_AUTHOR = /@|書きました|wrote/i;
@@ -25,23 +28,13 @@ const RULE_LINE = /^\s*[-=_*~〜─━＝＊・■□◆◇+]{5,}\s*$/;
 const CONTACT_DETAIL =
   /@|https?:|www\.|\btel\b|phone|mobile|\bfax\b|電話|携帯|〒|株式会社|\b(inc|ltd|llc)\b/i;
 
-/** A thread cut at its first reply/forward header: the newest message's lines and the rest. */
-function splitThread(text: string): { own: string[]; earlier: string[] } {
-  const all = text.replace(/\r\n?/g, "\n").split("\n");
-  const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
-  const head = headerAt >= 0 ? all.slice(0, headerAt) : all;
-  return {
-    own: head.filter((line) => !QUOTED_LINE.test(line)),
-    earlier: [
-      ...head.filter((line) => QUOTED_LINE.test(line)),
-      ...(headerAt >= 0 ? all.slice(headerAt) : []),
-    ],
-  };
-}
+const threadLines = (text: string) => text.replace(/\r\n?/g, "\n").split("\n");
 
 /** The newest message's lines: up to the first reply/forward header, without ">" quoted lines. */
 function ownLines(text: string): string[] {
-  return splitThread(text).own;
+  const all = threadLines(text);
+  const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
+  return (headerAt >= 0 ? all.slice(0, headerAt) : all).filter((line) => !QUOTED_LINE.test(line));
 }
 
 function isReplyHeader(lines: readonly string[], index: number): boolean {
@@ -111,13 +104,27 @@ export function latestMessage(text: string): string {
   return body.map((line) => line.trimEnd()).join("\n");
 }
 
+/** Whether the header at `index` starts a forwarded message rather than quoted reply history. */
+function isForwardHeader(lines: readonly string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  if (FORWARD_RULE.test(line) || BEGIN_FORWARDED.test(line)) return true;
+  if (!isReplyHeader(lines, index)) return false;
+  return lines.slice(index, index + HEADER_BLOCK_LINES + 2).some((l) => FORWARD_SUBJECT.test(l));
+}
+
 /**
- * What the newest message quotes or forwards: every line from the first reply/forward header on, and
- * the ">" quoted lines above it, with the quote marks removed. "" for a message that quotes nothing.
+ * What the newest message forwards: the text from its first forward header on ("---------- Forwarded
+ * message ---------", "Begin forwarded message:", a From:/Sent: block whose subject starts "FW:"), quote
+ * marks removed; "" when it forwards nothing. Quoted reply history is not part of it: in a reply it is
+ * mostly the other side's earlier message, while a forward hands on someone else's words as the topic.
  */
-export function earlierMessages(text: string): string {
-  return splitThread(text)
-    .earlier.map((line) => line.replace(/^(\s*[>＞])+\s?/, ""))
+export function forwardedMessage(text: string): string {
+  const all = threadLines(text);
+  const at = all.findIndex((_, i) => isForwardHeader(all, i));
+  if (at < 0) return "";
+  return all
+    .slice(at)
+    .map((line) => line.replace(/^(\s*[>＞])+\s?/, ""))
     .join("\n")
     .trim();
 }

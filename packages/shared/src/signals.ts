@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_KEYWORDS, extractKeywords } from "./keywords";
 import { detectLanguage } from "./language";
-import { earlierMessages, latestMessage } from "./message";
+import { forwardedMessage, latestMessage } from "./message";
 import type { Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
 import { containsNormalized, normalizeText, splitPatterns } from "./text-normalize";
 import { type Vocabulary, vocabularyKeywords } from "./vocabulary";
@@ -20,9 +20,10 @@ export interface DetectSignalsOptions {
   /**
    * "latest" (default): only the newest message of a thread, so quoted history
    * and signatures do not drown it; the whole text when that is empty. When the
-   * newest message names no competitor and no objection, those of the quoted
-   * and forwarded part stand in ("Sounds good, can you send something?" takes
-   * its topic from what it answers); keywords and language never come from there.
+   * newest message names no competitor and no objection, those of a message it
+   * forwards stand in ("See below from our InfoSec lead" takes its topic from
+   * what it forwards); quoted reply history never counts (it is mostly the
+   * rep's own earlier email), nor do keywords or language of a forward.
    * "all": the whole text as given.
    */
   scope?: "latest" | "all";
@@ -81,7 +82,7 @@ export function detectSignals(
   const source = signalText(text, opts.scope);
   let topics = topicsOf(normalizeText(source), taxonomy);
   if (topics.competitors.length === 0 && topics.objections.length === 0 && source !== text) {
-    topics = topicsOf(normalizeText(earlierMessages(text)), taxonomy);
+    topics = topicsOf(normalizeText(forwardedMessage(text)), taxonomy);
   }
   return {
     ...topics,

@@ -52,13 +52,13 @@ export function inferPersona(title: string, personas: readonly TaxonomyTerm[]): 
 const PROFILE_HEADER = /^\s*[^·•|\n]{1,40}\s[·•]\s(.{2,160})$/;
 
 /**
- * The sender's job title from the signature of the newest message ("Dana Scully / VP Finance / Globex"),
- * or from the "Name · Headline" line a LinkedIn message opens with: the first such line in which a
+ * The sender's job title from the "Name · Headline" line a LinkedIn message opens with, or from the
+ * signature of the newest message ("Dana Scully / VP Finance / Globex"): the first such line in which a
  * persona pattern matches, or "" when none does.
  */
 export function signatureTitle(message: string, personas: readonly TaxonomyTerm[]): string {
   const firstLine = message.trim().split(/\r?\n/, 1)[0] ?? "";
   const headline = PROFILE_HEADER.exec(firstLine)?.[1]?.trim();
-  const lines = [...signatureLines(message), ...(headline ? [headline] : [])];
+  const lines = [...(headline ? [headline] : []), ...signatureLines(message)];
   return lines.find((line) => inferPersona(line, personas) !== null) ?? "";
 }

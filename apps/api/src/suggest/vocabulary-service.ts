@@ -5,6 +5,7 @@ import { liveAssetsWhere, seesEverything } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
+import { ShortCache } from "../short-cache";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 
 export type VocabularyAnswer =
@@ -66,9 +67,14 @@ export async function vocabularyFor(db: Db, user: SessionUser, known?: string): 
   return version === known ? { version, changed: false } : { version, changed: true, terms };
 }
 
+// read on every suggestion from pasted text: a few seconds' lag behind a new asset costs nothing there
+const lookups = new ShortCache<Vocabulary>(5_000);
+
 /** The same vocabulary as a lookup: pasted text gives the server only the keywords the extension could send. */
-export async function libraryVocabularyFor(db: Db, user: SessionUser): Promise<Vocabulary> {
-  const current = await currentVocabulary(db, user);
-  current.vocabulary ??= vocabularyOf(current.terms);
-  return current.vocabulary;
+export function libraryVocabularyFor(db: Db, user: SessionUser): Promise<Vocabulary> {
+  return lookups.get(db, visibilityClass(user), async () => {
+    const current = await currentVocabulary(db, user);
+    current.vocabulary ??= vocabularyOf(current.terms);
+    return current.vocabulary;
+  });
 }

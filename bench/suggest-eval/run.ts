@@ -3,6 +3,7 @@
  * the short contexts (contexts.ts), the long emails (contexts-long.ts) and the search queries (search-set.ts).
  * Suggestions: hit@1, hit@3, MRR, top suggestion in the message's language, latency p50/p95.
  * Search: hit@3, precision, top hit in the query's language, latency p50/p95.
+ * Equal suggestion scores count against the expected asset (metrics.ts, rankOf), so a run is repeatable.
  *
  *   node --import tsx bench/suggest-eval/run.ts [--verbose]
  *   node --import tsx bench/suggest-eval/run.ts --check           # exit 1 when a figure drops below floors.json
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Language } from "@pitchside/shared";
 import { dealContacts, deals } from "../../apps/api/src/db/schema";
-import { spawnMeili } from "../../apps/api/src/search/meili-process";
+import { type RunningMeili, spawnMeili } from "../../apps/api/src/search/meili-process";
 import { upsertTerms } from "../../apps/api/src/taxonomy/taxonomy-service";
 import { startServerWith, type TestServer } from "../../apps/api/src/test/app-server";
 import { makeAsset, makeUser } from "../../apps/api/src/test/factories";
@@ -27,6 +28,8 @@ import {
   belowFloors,
   type Floors,
   floorsFrom,
+  inTop3,
+  isTied,
   rankOf,
   type SearchFigures,
   type SearchOutcome,
@@ -34,15 +37,49 @@ import {
   type SuggestOutcome,
   searchFigures,
   suggestFigures,
+  topInLanguage,
 } from "./metrics";
 import { searchJudgements } from "./search-set";
 
 const FLOORS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "floors.json");
 
+/** The short set has no language field: its message is in the expected asset's language. */
+const languageOfAsset = new Map(evalLibrary.map((a) => [a.key, a.language ?? "en"]));
+const withLanguage = (c: EvalContext): LongEvalContext => ({
+  ...c,
+  language: languageOfAsset.get(c.expect) ?? "en",
+});
+
+/** Judgements that name an asset the library lacks, or repeat an id: a typo would silently count as a miss. */
+function judgementErrors(): string[] {
+  const keys = new Set(evalLibrary.map((a) => a.key));
+  const errors: string[] = [];
+  const ids = new Set<string>();
+  for (const c of [...evalContexts.map(withLanguage), ...longEvalContexts]) {
+    if (ids.has(c.id)) errors.push(`context id ${c.id} is used twice`);
+    ids.add(c.id);
+    const named = [c.expect, ...(c.acceptable ?? [])];
+    for (const key of named) if (!keys.has(key)) errors.push(`context ${c.id}: no asset ${key}`);
+  }
+  for (const j of searchJudgements) {
+    for (const key of j.expect)
+      if (!keys.has(key)) errors.push(`query ${JSON.stringify(j.q)}: no asset ${key}`);
+  }
+  return errors;
+}
+
+/** What a boot has started so far, for stopping it even when interrupted half-way. */
+export interface Started {
+  meili?: RunningMeili;
+  server?: TestServer;
+}
+
 /** Boots a server holding the evaluation library; returns the rep's token and the asset ids by key. */
-export async function bootEvalServer(dir: string) {
+export async function bootEvalServer(dir: string, started: Started = {}) {
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
+  started.meili = meili;
   const server: TestServer = await startServerWith(meili, { LOG_LEVEL: "silent" });
+  started.server = server;
   const { db } = server.deps.database;
   await upsertTerms(db, null, evalTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
@@ -60,17 +97,6 @@ export async function bootEvalServer(dir: string) {
 }
 
 type EvalServer = Awaited<ReturnType<typeof bootEvalServer>>;
-
-/** The short set has no language field: its message is in the expected asset's language. */
-const languageOfAsset = new Map(evalLibrary.map((a) => [a.key, a.language ?? "en"]));
-const withLanguage = (c: EvalContext): LongEvalContext => ({
-  ...c,
-  language: languageOfAsset.get(c.expect) ?? "en",
-});
-
-function mark(rank: number, top3: boolean) {
-  return rank === 1 ? "✓" : top3 ? "~" : "✗";
-}
 
 async function runSuggestSet(
   s: EvalServer,
@@ -113,22 +139,20 @@ async function runSuggestSet(
     const ranked = result.items.map((item) => keyById.get(item.asset.id) ?? "?");
     const outcome: SuggestOutcome = {
       ranked,
+      scores: result.items.map((item) => item.score),
+      languages: result.items.map((item) => item.asset.language as Language),
       expect: c.expect,
       acceptable: c.acceptable ?? [],
       language: c.language,
-      topLanguage: result.items[0]?.asset.language as Language | undefined,
       ms,
     };
     outcomes.push(outcome);
     const rank = rankOf(outcome);
-    const top3 = outcome.ranked.slice(0, 3).some((k) => k === c.expect || outcome.acceptable.includes(k));
     if (verbose || rank !== 1) {
-      const lang =
-        outcome.topLanguage === c.language
-          ? ""
-          : `  top in ${outcome.topLanguage ?? "-"}, wanted ${c.language}`;
+      const tie = rank > 0 && isTied(outcome, ranked.indexOf(c.expect)) ? " (tie)" : "";
+      const lang = topInLanguage(outcome) ? "" : `  top not in ${c.language}`;
       console.log(
-        `${mark(rank, top3)} ${c.id.padEnd(34)} want ${c.expect.padEnd(20)} rank ${String(rank || "-").padEnd(2)} top: ${ranked.slice(0, 3).join(", ")}` +
+        `${rank === 1 ? "✓" : inTop3(outcome) ? "~" : "✗"} ${c.id.padEnd(34)} want ${c.expect.padEnd(20)} rank ${`${rank || "-"}${tie}`.padEnd(8)} top: ${ranked.slice(0, 3).join(", ")}` +
           `  [stage ${result.context.stage}, persona ${result.context.persona}, comp ${result.context.competitors}, obj ${result.context.objections}]${lang}`,
       );
     }
@@ -204,14 +228,19 @@ if (isMain) {
       json: { type: "string" },
     },
   });
+  const errors = judgementErrors();
+  if (errors.length > 0) throw new Error(`judged sets name unknown assets:\n  ${errors.join("\n  ")}`);
+  if (values.check && !existsSync(FLOORS_FILE)) {
+    throw new Error(`${FLOORS_FILE} is missing: run with --update-floors`);
+  }
   const began = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), "pitchside-eval-"));
-  let booted: EvalServer | null = null;
+  const started: Started = {};
   let cleaned: Promise<void> | null = null;
   const cleanup = () => {
     cleaned ??= (async () => {
-      await booted?.server.close();
-      await booted?.meili.stop();
+      await started.server?.close();
+      await started.meili?.stop();
       rmSync(dir, { recursive: true, force: true });
     })();
     return cleaned;
@@ -222,7 +251,7 @@ if (isMain) {
   }
   let failures: string[] = [];
   try {
-    booted = await bootEvalServer(dir);
+    const booted = await bootEvalServer(dir, started);
     console.log(
       `${evalLibrary.length} assets; server ready in ${((performance.now() - began) / 1000).toFixed(1)} s`,
     );
@@ -241,7 +270,6 @@ if (isMain) {
       console.log(`\nfloors written to ${path.relative(process.cwd(), FLOORS_FILE)}`);
     }
     if (values.check) {
-      if (!existsSync(FLOORS_FILE)) throw new Error(`${FLOORS_FILE} is missing: run with --update-floors`);
       const floors = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Floors;
       failures = belowFloors(measured, floors);
       console.log(

@@ -11,6 +11,12 @@ describe("extractKeywords", () => {
       expect(keywords).not.toContain(filler);
   });
 
+  it("drops the filler of a long follow-up, keeping its topic", () => {
+    const text =
+      "Following up: the thing that keeps coming up internally is marketing attribution. Honestly, we actually spend a lot across events.";
+    expect(extractKeywords(text)).toEqual(["marketing", "attribution", "spend", "events"]);
+  });
+
   it("ranks by frequency, then by first appearance", () => {
     expect(extractKeywords("pricing onboarding pricing support pricing support")).toEqual([
       "pricing",

@@ -18,7 +18,10 @@ const ENGLISH_STOPWORDS = new Set(
   appreciated hope hoping well great good nice glad happy sure okay ok fyi asap re fw fwd email emails mail
   sent send sending reply replied attached attachment attachments below above know let looking forward touch
   base call chat meeting today tomorrow yesterday week weeks day days time monday tuesday wednesday thursday
-  friday saturday sunday morning afternoon evening one two also again still really quick quickly`
+  friday saturday sunday morning afternoon evening one two also again still really quick quickly
+  actually across follow-up following thing things keeps keeping coming internally honestly frankly basically
+  quite maybe perhaps probably already though wondering wanted wants something anything everything nothing
+  someone anyone everyone seems seemed lot lots bit able`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

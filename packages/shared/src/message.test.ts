@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latestMessage } from "./message";
+import { forwardedMessage, latestMessage, signatureLines } from "./message";
 
 const lines = (...parts: string[]) => parts.join("\n");
 
@@ -172,5 +172,172 @@ describe("latestMessage: signatures", () => {
     expect(latestMessage(text)).toBe(
       lines("お世話になっております。", "アクメ社と比較しています。", "", "よろしくお願いいたします。"),
     );
+  });
+});
+
+/** Whole threads as reps paste them: the newest message, its signature, then what it answers or forwards. */
+const gmailReply = lines(
+  "Hi Sam,",
+  "",
+  "Thanks for sending over the revised proposal on Tuesday. I've now walked through it with our leadership team.",
+  "Honestly, the feedback was that it's too expensive for what we would use in the first year. Acme came back",
+  "roughly 30% lower for a similar scope, and our CFO is asking why we shouldn't just go with them.",
+  "",
+  "Could we set up 30 minutes later this week?",
+  "",
+  "Best regards,",
+  "Dana Whitfield",
+  "VP Finance",
+  "Global Freight Partners",
+  "+1 (415) 555-0134",
+  "",
+  "On Tue, Mar 3, 2026 at 9:12 AM Sam Rivera <sam@northwind.example> wrote:",
+  "> Hi Dana,",
+  ">",
+  "> Please find attached the proposal. It covers the security review, the Salesforce integration",
+  "> and the migration plan.",
+  ">",
+  "> Best,",
+  "> Sam",
+);
+
+const outlookReply = lines(
+  "Sam,",
+  "",
+  "The annual figure is roughly 40% above what we had set aside. I can't take it back to the committee",
+  "at this number without a much stronger justification.",
+  "",
+  "Marcus Lindqvist",
+  "VP Finance",
+  "Arden Logistics AB",
+  "",
+  "From: Sam Carter <sam.carter@northwind.example>",
+  "Sent: Tuesday, November 17, 2026 9:12 AM",
+  "To: Marcus Lindqvist <m.lindqvist@ardenlogistics.example>",
+  "Subject: Northwind proposal - Arden Logistics",
+  "",
+  "Hi Marcus, attached is our proposal, with a note on the security review.",
+);
+
+const gmailForward = lines(
+  "Sam - see below from our InfoSec lead. Can you address these before Thursday's call?",
+  "",
+  "Thanks,",
+  "Daniel",
+  "",
+  "Daniel Okafor",
+  "Chief Information Officer",
+  "Meridian Mutual",
+  "",
+  "---------- Forwarded message ---------",
+  "From: Rachel Tan <rachel.tan@meridianmutual.example>",
+  "Date: Mon, 23 Nov 2026 at 08:31",
+  "Subject: Northwind - questions before pilot",
+  "",
+  "1. Current SOC 2 Type II report",
+  "2. Where customer data is stored",
+);
+
+const japaneseRuled = lines(
+  "佐藤様",
+  "",
+  "いつもお世話になっております。",
+  "お見積りを社内で確認しましたが、想定していた金額を大きく上回っており、稟議を通すのは難しい状況です。",
+  "",
+  "何卒よろしくお願い申し上げます。",
+  "",
+  "━━━━━━━━━━━━━━━━━━━━",
+  "株式会社ミナミ製作所",
+  "情報システム部 課長",
+  "高橋 真理子",
+  "TEL: 03-1234-5678 / takahashi@minami.example.jp",
+  "━━━━━━━━━━━━━━━━━━━━",
+  "",
+  "2026年11月20日(金) 10:02 佐藤 健 <ken.sato@northwind.example>:",
+  "> 高橋様",
+  "> お見積りをお送りします。",
+);
+
+describe("long threads as pasted", () => {
+  it("keeps only what the newest Gmail reply says, without its name block or the quoted proposal", () => {
+    const latest = latestMessage(gmailReply);
+    expect(latest.startsWith("Hi Sam,")).toBe(true);
+    expect(latest).toContain("too expensive");
+    expect(latest.endsWith("Best regards,")).toBe(true);
+    expect(latest).not.toContain("VP Finance");
+    expect(latest).not.toContain("security review");
+    expect(signatureLines(gmailReply)).toEqual([
+      "Dana Whitfield",
+      "VP Finance",
+      "Global Freight Partners",
+      "+1 (415) 555-0134",
+    ]);
+  });
+
+  it("ends an Outlook reply at its From:/Sent: block and reads the name block above it", () => {
+    const latest = latestMessage(outlookReply);
+    expect(latest).toContain("set aside");
+    expect(latest).not.toContain("security review");
+    expect(signatureLines(outlookReply)).toContain("VP Finance");
+  });
+
+  it("tells a forward from reply history", () => {
+    expect(forwardedMessage(gmailReply)).toBe("");
+    expect(forwardedMessage(outlookReply)).toBe("");
+    const forwarded = forwardedMessage(gmailForward);
+    expect(forwarded).toContain("SOC 2 Type II");
+    expect(latestMessage(gmailForward)).not.toContain("SOC 2");
+    expect(signatureLines(gmailForward)).toContain("Chief Information Officer");
+  });
+
+  it("finds forwards from Apple Mail, Outlook ('Subject: FW:') and Japanese clients", () => {
+    const apple = lines(
+      "FYI",
+      "",
+      "Begin forwarded message:",
+      "",
+      "From: Ken <ken@example.com>",
+      "Acme quote",
+    );
+    expect(forwardedMessage(apple)).toContain("Acme quote");
+    expect(latestMessage(apple)).toBe("FYI");
+    const outlook = lines(
+      "Please see the note from procurement.",
+      "",
+      "From: Lee Park <lee@buyer.example>",
+      "Sent: Monday, November 30, 2026 2:15 PM",
+      "To: Tom Ward <tom@buyer.example>",
+      "Subject: FW: vendor onboarding",
+      "",
+      "We need the MSA and insurance certificate.",
+    );
+    expect(forwardedMessage(outlook)).toContain("insurance certificate");
+    const quotedForward = lines(
+      "ご確認ください。",
+      "",
+      "---------- 転送メッセージ ----------",
+      "> セキュリティの質問",
+    );
+    expect(forwardedMessage(quotedForward)).toContain("セキュリティの質問");
+    expect(latestMessage(quotedForward)).toBe("ご確認ください。");
+  });
+
+  it("reads a Japanese ruled 署名 for the title and keeps it out of the body", () => {
+    const latest = latestMessage(japaneseRuled);
+    expect(latest).toContain("稟議を通すのは難しい");
+    expect(latest).not.toContain("情報システム部");
+    expect(latest).not.toContain("お見積りをお送りします");
+    expect(signatureLines(japaneseRuled)).toContain("情報システム部 課長");
+  });
+
+  it("keeps a short LinkedIn message whole", () => {
+    const linkedin = lines(
+      "Dana Whitfield · Chief Marketing Officer at Lumen Apparel",
+      "2:14 PM",
+      "",
+      "Hi Sam, thanks for connecting. We can't say which of our campaigns actually produce pipeline. Worth a chat?",
+    );
+    expect(latestMessage(linkedin)).toBe(linkedin);
+    expect(forwardedMessage(linkedin)).toBe("");
   });
 });

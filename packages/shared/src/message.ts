@@ -8,7 +8,12 @@ const RULED_BLOCK_MAX_LINES = 10;
 
 const QUOTED_LINE = /^\s*[>＞]/;
 const ORIGINAL_MESSAGE =
-  /^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送されたメッセージ)\s*-{2,}\s*$/i;
+  /^\s*-{2,}\s*(original message|forwarded message|元のメッセージ|転送されたメッセージ|転送メッセージ)\s*-{2,}\s*$/i;
+/** Apple Mail's and Outlook's forward headers without dashes. */
+const BEGIN_FORWARDED = /^\s*(begin forwarded message|転送メッセージ|forwarded message)\s*[:：]\s*$/i;
+const FORWARD_RULE = /^\s*-{2,}\s*(forwarded message|転送されたメッセージ|転送メッセージ)\s*-{2,}\s*$/i;
+/** A header block's subject line that says it is a forward ("Subject: FW: …", "件名: 転送: …"). */
+const FORWARD_SUBJECT = /^\s*\*?(subject|件名)\*?\s*[:：]\s*(fw|fwd|転送)\s*[:：]/i;
 const ON_WROTE = /^\s*on\s.{4,300}\swrote\s*[:：]\s*$/i;
 const DATED_HEADER = /^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}.*[:：]\s*$/;
 const DATED_HEADER_AUTHOR = /@|書きました|wrote/i;
@@ -23,9 +28,11 @@ const RULE_LINE = /^\s*[-=_*~〜─━＝＊・■□◆◇+]{5,}\s*$/;
 const CONTACT_DETAIL =
   /@|https?:|www\.|\btel\b|phone|mobile|\bfax\b|電話|携帯|〒|株式会社|\b(inc|ltd|llc)\b/i;
 
+const threadLines = (text: string) => text.replace(/\r\n?/g, "\n").split("\n");
+
 /** The newest message's lines: up to the first reply/forward header, without ">" quoted lines. */
 function ownLines(text: string): string[] {
-  const all = text.replace(/\r\n?/g, "\n").split("\n");
+  const all = threadLines(text);
   const headerAt = all.findIndex((_, i) => isReplyHeader(all, i));
   return (headerAt >= 0 ? all.slice(0, headerAt) : all).filter((line) => !QUOTED_LINE.test(line));
 }
@@ -33,7 +40,7 @@ function ownLines(text: string): string[] {
 function isReplyHeader(lines: readonly string[], index: number): boolean {
   const line = lines[index] ?? "";
   const joined = `${line} ${lines[index + 1] ?? ""}`;
-  if (ORIGINAL_MESSAGE.test(line)) return true;
+  if (ORIGINAL_MESSAGE.test(line) || BEGIN_FORWARDED.test(line)) return true;
   // Clients wrap long "On …, X <x@y> wrote:" headers onto a second line.
   if (/^\s*on\s/i.test(line) && (ON_WROTE.test(line) || ON_WROTE.test(joined))) return true;
   for (const candidate of [line, joined]) {
@@ -95,6 +102,31 @@ export function latestMessage(text: string): string {
   while (body.length > 0 && isBlankOrRule(body[body.length - 1] ?? "")) body.pop();
   while (body.length > 0 && (body[0] ?? "").trim().length === 0) body.shift();
   return body.map((line) => line.trimEnd()).join("\n");
+}
+
+/** Whether the header at `index` starts a forwarded message rather than quoted reply history. */
+function isForwardHeader(lines: readonly string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  if (FORWARD_RULE.test(line) || BEGIN_FORWARDED.test(line)) return true;
+  if (!isReplyHeader(lines, index)) return false;
+  return lines.slice(index, index + HEADER_BLOCK_LINES + 2).some((l) => FORWARD_SUBJECT.test(l));
+}
+
+/**
+ * What the newest message forwards: the text from its first forward header on ("---------- Forwarded
+ * message ---------", "Begin forwarded message:", a From:/Sent: block whose subject starts "FW:"), quote
+ * marks removed; "" when it forwards nothing. Quoted reply history is not part of it: in a reply it is
+ * mostly the other side's earlier message, while a forward hands on someone else's words as the topic.
+ */
+export function forwardedMessage(text: string): string {
+  const all = threadLines(text);
+  const at = all.findIndex((_, i) => isForwardHeader(all, i));
+  if (at < 0) return "";
+  return all
+    .slice(at)
+    .map((line) => line.replace(/^(\s*[>＞])+\s?/, ""))
+    .join("\n")
+    .trim();
 }
 
 /** A line a signature could hold: short, no sentence or question ending. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inferPersona } from "./persona";
+import { inferPersona, signatureTitle } from "./persona";
 import { makeTerm, personas } from "./test-taxonomy";
 
 const keyOf = (title: string) => inferPersona(title, personas)?.key ?? null;
@@ -75,5 +75,70 @@ describe("inferPersona", () => {
     const mixed = [makeTerm("competitor", "cfo-corp", ["CFO"]), ...personas];
     expect(inferPersona("CFO", mixed)?.key).toBe("finance");
     expect(inferPersona("CFO", [makeTerm("industry", "x", ["CFO"])])).toBeNull();
+  });
+});
+
+describe("inferPersona: seniority words", () => {
+  const terms = [
+    makeTerm("persona", "finance", ["Finance", "CFO"], { en: "Finance", ja: "財務" }, 1),
+    makeTerm("persona", "it", ["IT", "Chief Information Officer"], { en: "IT", ja: "IT" }, 2),
+    makeTerm("persona", "executive", ["President", "CEO"], { en: "Executive", ja: "経営層" }, 3),
+  ];
+  it.each([
+    ["Vice President, Finance", "finance"],
+    ["Senior Vice-President of IT", "it"],
+    ["President", "executive"],
+    ["President & CEO", "executive"],
+    ["Chief Information Officer", "it"],
+  ])("%s → %s", (title, key) => {
+    expect(inferPersona(title, terms)?.key).toBe(key);
+  });
+
+  it("matches a taxonomy pattern written as 'Vice President'", () => {
+    const vp = [makeTerm("persona", "vp", ["Vice President"])];
+    expect(inferPersona("VP Marketing", vp)?.key).toBe("vp");
+    expect(inferPersona("Vice President Marketing", vp)?.key).toBe("vp");
+  });
+});
+
+describe("signatureTitle", () => {
+  it("reads the title line of a long reply's signature, not the quoted sender's", () => {
+    const reply = [
+      "Thanks, the numbers help. Our IT team still has questions.",
+      "",
+      "Best regards,",
+      "Dana Whitfield",
+      "VP Finance",
+      "Global Freight Partners",
+      "",
+      "On Tue, Mar 3, 2026 at 9:12 AM Ken <ken@northwind.example> wrote:",
+      "> Ken Sato",
+      "> Chief Information Officer",
+    ].join("\n");
+    expect(signatureTitle(reply, personas)).toBe("VP Finance");
+  });
+
+  it("reads a Japanese ruled 署名", () => {
+    const ja = [
+      "ご提案ありがとうございます。社内で検討いたします。",
+      "",
+      "━━━━━━━━━━━━━━━━",
+      "株式会社ミナミ製作所",
+      "情報システム部 課長",
+      "高橋 真理子",
+      "TEL: 03-1234-5678",
+      "━━━━━━━━━━━━━━━━",
+    ].join("\n");
+    expect(signatureTitle(ja, personas)).toBe("情報システム部 課長");
+  });
+
+  it("reads the headline of a LinkedIn message's 'Name · Headline' line", () => {
+    const linkedin =
+      "Dana Whitfield · CFO at Lumen Apparel\n2:14 PM\n\nHi Sam, worth a chat about board reporting?";
+    expect(signatureTitle(linkedin, personas)).toBe("CFO at Lumen Apparel");
+  });
+
+  it("finds nothing in a body that only mentions a title", () => {
+    expect(signatureTitle("Our CFO will join the call on Friday to discuss it.", personas)).toBe("");
   });
 });

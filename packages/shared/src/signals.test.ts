@@ -90,6 +90,96 @@ describe("detectSignals: scope", () => {
   });
 });
 
+describe("detectSignals: long threads", () => {
+  const reply = [
+    "Hi Sam,",
+    "",
+    "Thanks for the revised proposal. The committee's first reaction was that it's too expensive for year one.",
+    "",
+    "Best regards,",
+    "Dana Whitfield",
+    "VP Finance",
+    "Globex Industries",
+    "",
+    "On Tue, Mar 3, 2026 at 9:12 AM Sam Rivera <sam@northwind.example> wrote:",
+    "> Hi Dana, attached is the proposal, with our security review notes and the Acme comparison.",
+  ].join("\n");
+
+  it("reads the newest message's topics, never the signature's company nor the quoted pitch", () => {
+    const signals = detectSignals(reply, taxonomy);
+    expect(signals.objections).toEqual(["price"]);
+    expect(signals.competitors).toEqual([]);
+    expect(signals.keywords).not.toContain("dana");
+    expect(signals.keywords).not.toContain("industries");
+  });
+
+  it("takes no topic from reply history when the newest message names none", () => {
+    const thanks = reply.replace(
+      "The committee's first reaction was that it's too expensive for year one.",
+      "Let's talk on Thursday.",
+    );
+    const signals = detectSignals(thanks, taxonomy);
+    expect(signals.competitors).toEqual([]);
+    expect(signals.objections).toEqual([]);
+  });
+
+  it("takes the topics of a forwarded message when the newest names none, but not its keywords", () => {
+    const forward = [
+      "Sam - see below from our InfoSec lead. Can you answer before Thursday?",
+      "",
+      "Daniel",
+      "",
+      "---------- Forwarded message ---------",
+      "From: Rachel Tan <rachel@meridian.example>",
+      "Date: Mon, 23 Nov 2026 at 08:31",
+      "",
+      "We need the SOC 2 report, and how you compare with Globex.",
+    ].join("\n");
+    const signals = detectSignals(forward, taxonomy);
+    expect(signals.objections).toEqual(["security"]);
+    expect(signals.competitors).toEqual(["globex"]);
+    expect(signals.keywords).not.toContain("report");
+  });
+
+  it("keeps to the newest message's own topic even when it forwards another", () => {
+    const forward = [
+      "Honestly it is over budget for us this year.",
+      "",
+      "Begin forwarded message:",
+      "",
+      "From: Rachel <rachel@meridian.example>",
+      "Acme offered SOC 2 and a discount.",
+    ].join("\n");
+    const signals = detectSignals(forward, taxonomy);
+    expect(signals.objections).toEqual(["price"]);
+    expect(signals.competitors).toEqual([]);
+  });
+
+  it("reads a Japanese reply with a ruled 署名 in Japanese", () => {
+    const ja = [
+      "佐藤様",
+      "",
+      "いつもお世話になっております。",
+      "アクメ社の提案と比較すると、価格が高いという意見が社内で出ております。",
+      "",
+      "よろしくお願いいたします。",
+      "",
+      "━━━━━━━━━━━━━━━━",
+      "株式会社グローベックス",
+      "情報システム部 課長 高橋",
+      "TEL: 03-1234-5678",
+      "━━━━━━━━━━━━━━━━",
+      "",
+      "2026年11月20日(金) 10:02 佐藤 <sato@northwind.example>:",
+      "> 来期のご提案です。セキュリティ資料も添付します。",
+    ].join("\n");
+    const signals = detectSignals(ja, taxonomy);
+    expect(signals.language).toBe("ja");
+    expect(signals.competitors).toEqual(["acme"]);
+    expect(signals.objections).toEqual(["price"]);
+  });
+});
+
 describe("detectSignals: keywords and language", () => {
   it("returns Japanese keywords and language for a Japanese mail", () => {
     const signals = detectSignals(

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_KEYWORDS, extractKeywords } from "./keywords";
 import { detectLanguage } from "./language";
-import { latestMessage } from "./message";
+import { forwardedMessage, latestMessage } from "./message";
 import type { Language, TaxonomyKind, TaxonomyTerm } from "./taxonomy";
 import { containsNormalized, foldForMatch, splitPatterns } from "./text-normalize";
 import { type Vocabulary, vocabularyKeywords } from "./vocabulary";
@@ -19,7 +19,11 @@ export interface DetectSignalsOptions {
   maxKeywords?: number;
   /**
    * "latest" (default): only the newest message of a thread, so quoted history
-   * and signatures do not drown it; the whole text when that is empty.
+   * and signatures do not drown it; the whole text when that is empty. When the
+   * newest message names no competitor and no objection, those of a message it
+   * forwards stand in ("See below from our InfoSec lead" takes its topic from
+   * what it forwards); quoted reply history never counts (it is mostly the
+   * rep's own earlier email), nor do keywords or language of a forward.
    * "all": the whole text as given.
    */
   scope?: "latest" | "all";
@@ -45,6 +49,18 @@ function matchingKeys(
   return keys;
 }
 
+/** Competitors (aliases and both labels) and objection themes (trigger phrases) a normalized text names. */
+function topicsOf(haystack: string, taxonomy: readonly TaxonomyTerm[]) {
+  return {
+    competitors: matchingKeys(haystack, taxonomy, "competitor", (term) => [
+      ...splitPatterns(term.patterns),
+      term.label.en,
+      term.label.ja,
+    ]),
+    objections: matchingKeys(haystack, taxonomy, "objection", (term) => splitPatterns(term.patterns)),
+  };
+}
+
 /** The text signals are read from, per the scope option. */
 export function signalText(text: string, scope: DetectSignalsOptions["scope"] = "latest"): string {
   if (scope === "all") return text;
@@ -64,14 +80,12 @@ export function detectSignals(
   opts: DetectSignalsOptions = {},
 ): Signals {
   const source = signalText(text, opts.scope);
-  const haystack = foldForMatch(source);
+  let topics = topicsOf(foldForMatch(source), taxonomy);
+  if (topics.competitors.length === 0 && topics.objections.length === 0 && source !== text) {
+    topics = topicsOf(foldForMatch(forwardedMessage(text)), taxonomy);
+  }
   return {
-    competitors: matchingKeys(haystack, taxonomy, "competitor", (term) => [
-      ...splitPatterns(term.patterns),
-      term.label.en,
-      term.label.ja,
-    ]),
-    objections: matchingKeys(haystack, taxonomy, "objection", (term) => splitPatterns(term.patterns)),
+    ...topics,
     keywords: opts.vocabulary
       ? vocabularyKeywords(source, opts.vocabulary, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS)
       : extractKeywords(source, opts.maxKeywords ?? DEFAULT_MAX_KEYWORDS),

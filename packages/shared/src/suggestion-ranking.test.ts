@@ -146,4 +146,40 @@ describe("rankSuggestions", () => {
     const cs = [candidate("b"), candidate("a"), candidate("c")];
     expect(rank(context(), cs).map((r) => r.id)).toEqual(["a", "b", "c"]);
   });
+
+  it("says why it offers what it offers when nothing matches the message's topics, in the caller's language", () => {
+    const ctx = context({ stage: "proposal", persona: "finance", keywords: ["attribution"], language: "en" });
+    const cs = [
+      candidate("fit", { stages: ["proposal"], personas: ["finance"] }),
+      candidate("persona-only", { personas: ["finance"] }),
+      candidate("best", { closedDeals: 10, wonDeals: 9 }),
+    ];
+    const en = rank(ctx, cs);
+    expect(en.map((r) => r.id)).toEqual(["fit", "persona-only", "best"]);
+    expect(en.map((r) => r.reasons[0])).toEqual([
+      {
+        kind: "fallback",
+        label: "Nothing in the library matches this message's topics; best fit for Finance at Proposal",
+      },
+      {
+        kind: "fallback",
+        label: "Nothing in the library matches this message's topics; best fit for Finance",
+      },
+      {
+        kind: "fallback",
+        label: "Nothing in the library matches this message's topics; best performers in English",
+      },
+    ]);
+    expect(rank(ctx, cs, "ja")[0]?.reasons[0]?.label).toBe(
+      "メッセージの話題に合う資料はライブラリにありません。提案段階の財務向けに最適なもの",
+    );
+  });
+
+  it("gives no fallback reason while something matches a topic", () => {
+    const ranked = rank(context({ stage: "proposal", objections: ["price"], language: "en" }), [
+      candidate("guide", { type: "objection_guide", objections: ["price"] }),
+      candidate("fit", { stages: ["proposal"] }),
+    ]);
+    expect(ranked.flatMap((r) => r.reasons.map((reason) => reason.kind))).not.toContain("fallback");
+  });
 });

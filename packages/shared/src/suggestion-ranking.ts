@@ -37,7 +37,9 @@ export type ReasonKind =
   | "text"
   | "language"
   | "track_record"
-  | "already_shared";
+  | "already_shared"
+  /** Nothing matched the message's topics: why this asset is offered anyway. */
+  | "fallback";
 
 export interface Reason {
   kind: ReasonKind;
@@ -92,6 +94,17 @@ const phrases = {
     otherLanguage: { en: "English version", ja: "Japanese version" },
     won: (won: number, closed: number) => `Won ${won} of ${closed} deals`,
     shared: "Already shared on this deal",
+    noTopicMatch: "Nothing in the library matches this message's topics",
+    noContextMatch: "Nothing in the library matches this message",
+    fitBoth: (persona: string, stage: string) => `best fit for ${persona} at ${stage}`,
+    fitPersona: (persona: string) => `best fit for ${persona}`,
+    fitStage: (stage: string) => `best fit at ${stage}`,
+    bestPerforming: {
+      en: "best performers in English",
+      ja: "best performers in Japanese",
+      any: "best performers",
+    },
+    fallbackSep: "; ",
     sep: ": ",
     list: ", ",
   },
@@ -107,6 +120,13 @@ const phrases = {
     otherLanguage: { en: "英語版", ja: "日本語版" },
     won: (won: number, closed: number) => `${closed}件中${won}件で受注`,
     shared: "この商談で共有済み",
+    noTopicMatch: "メッセージの話題に合う資料はライブラリにありません",
+    noContextMatch: "このメッセージに合う資料はライブラリにありません",
+    fitBoth: (persona: string, stage: string) => `${stage}段階の${persona}向けに最適なもの`,
+    fitPersona: (persona: string) => `${persona}向けに最適なもの`,
+    fitStage: (stage: string) => `${stage}段階に最適なもの`,
+    bestPerforming: { en: "英語の資料で実績上位", ja: "日本語の資料で実績上位", any: "実績上位" },
+    fallbackSep: "。",
     sep: ": ",
     list: "、",
   },
@@ -122,7 +142,11 @@ export function taxonomyLabeller(taxonomy: readonly TaxonomyTerm[], language: La
  * Blends metadata match, text relevance, language and track record into one
  * score with the reasons a rep can read. Content in the message's language
  * comes first; the other language's only when nothing in it fits, labelled
- * as such, after whatever does. Pure: the API gathers the inputs.
+ * as such, after whatever does. When no asset matches the message's topics
+ * (competitors, objections, keywords), each one offered says why it is
+ * offered anyway ("Nothing in the library matches this message's topics;
+ * best fit for Finance at Proposal").
+ * Pure: the API gathers the inputs.
  */
 export function rankSuggestions(
   context: SuggestionContext,
@@ -140,10 +164,13 @@ export function rankSuggestions(
     let score = 0;
     /** Points for what the asset is about (deal, buyer, message), not its language or record. */
     let relevance = 0;
+    /** Points for the message's own topics: competitors, objections, text. */
+    let topical = 0;
     const reasons: Reason[] = [];
     const add = (points: number, kind: ReasonKind, label: string | null) => {
       score += points;
       if (kind !== "language" && kind !== "track_record" && kind !== "already_shared") relevance += points;
+      if (kind === "competitor" || kind === "objection" || kind === "text") topical += points;
       if (label) reasons.push({ kind, label });
     };
     const competitors = context.competitors.filter((k) => c.competitors.includes(k));
@@ -179,6 +206,8 @@ export function rankSuggestions(
         words.length > 0 ? `${p.text}${p.sep}${words.slice(0, 3).join(p.list)}` : null,
       );
     }
+    const fitsStage = context.stage !== null && c.stages.includes(context.stage);
+    const fitsPersona = context.persona !== null && c.personas.includes(context.persona);
     const otherLanguage = context.language !== null && c.language !== context.language;
     if (context.language && !otherLanguage) {
       add(w.language, "language", context.language === "ja" ? p.languageJa : null);
@@ -195,14 +224,45 @@ export function rankSuggestions(
       score: Math.round(score * 1000) / 1000,
       reasons,
       relevant: relevance > 0,
+      topical: topical > 0,
+      fits: { stage: fitsStage, persona: fitsPersona },
       otherLanguage,
     };
   });
+  const hasTopics = context.competitors.length + context.objections.length + context.keywords.length > 0;
+  const fallback = !ranked.some((r) => r.topical) && (hasTopics || !ranked.some((r) => r.relevant));
   // the message's language first; the other language's content only when nothing in it fits
   const goodInLanguage = ranked.some((r) => r.relevant && !r.otherLanguage);
   const tier = (r: (typeof ranked)[number]) => (r.otherLanguage ? (r.relevant ? 1 : 3) : r.relevant ? 0 : 2);
   return ranked
     .filter((r) => !(r.otherLanguage && goodInLanguage))
     .sort((a, b) => tier(a) - tier(b) || b.score - a.score || (a.id < b.id ? -1 : 1))
-    .map(({ id, score, reasons }) => ({ id, score, reasons }));
+    .map(({ id, score, reasons, fits }) => ({
+      id,
+      score,
+      reasons: fallback
+        ? [{ kind: "fallback" as const, label: fallbackLabel(hasTopics, fits, context, opts) }, ...reasons]
+        : reasons,
+    }));
+}
+
+/** Why an asset is offered when nothing matched: what it does fit, else that it performs best in the language. */
+function fallbackLabel(
+  hasTopics: boolean,
+  fits: { stage: boolean; persona: boolean },
+  context: SuggestionContext,
+  opts: { label: Labeller; uiLanguage: Language },
+): string {
+  const p = phrases[opts.uiLanguage];
+  const persona = context.persona && fits.persona ? opts.label("persona", context.persona) : null;
+  const stage = context.stage && fits.stage ? opts.label("stage", context.stage) : null;
+  const fit =
+    persona && stage
+      ? p.fitBoth(persona, stage)
+      : persona
+        ? p.fitPersona(persona)
+        : stage
+          ? p.fitStage(stage)
+          : p.bestPerforming[context.language ?? "any"];
+  return `${hasTopics ? p.noTopicMatch : p.noContextMatch}${p.fallbackSep}${fit}`;
 }

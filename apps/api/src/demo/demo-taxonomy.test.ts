@@ -23,6 +23,21 @@ describe("the demo taxonomy's persona patterns", () => {
     ["代表取締役社長", "executive"],
     ["Chief Procurement Officer", "procurement"],
     ["購買部 主任", "procurement"],
+    ["CFO", "finance"],
+    ["Vice President, Finance", "finance"],
+    ["SVP Finance & Operations", "finance"],
+    ["Financial Controller", "finance"],
+    ["常務取締役 CFO", "finance"],
+    ["CIO", "it"],
+    ["Head of Data Engineering", "it"],
+    ["DX推進室 室長", "it"],
+    ["Vice President of Sales", "sales_leader"],
+    ["営業部 部長", "sales_leader"],
+    ["Director, Demand Generation", "marketing"],
+    ["広報部 部長", "marketing"],
+    ["President", "executive"],
+    ["Managing Director", "executive"],
+    ["専務執行役員", "executive"],
   ])("%s → %s", (title, key) => {
     expect(personaOf(title)).toBe(key);
   });

@@ -6,6 +6,7 @@ import {
   inferPersona,
   type Language,
   type SuggestionContext,
+  signatureTitle,
   type TaxonomyTerm,
 } from "@pitchside/shared";
 import { and, eq } from "drizzle-orm";
@@ -14,6 +15,7 @@ import { dealContacts, deals } from "../db/schema";
 import { visibleDealsWhere } from "../deals/deal-visibility";
 import { matchDeals } from "../deals/deals-service";
 import type { SessionUser } from "../identity/users-service";
+import { libraryVocabularyFor } from "./vocabulary-service";
 
 export interface SuggestInput {
   surface?: ClientSurface;
@@ -46,12 +48,28 @@ async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Prom
   return confidentDealMatch(await matchDeals(db, user, input.recipientEmails ?? [], 2));
 }
 
-/** The contact's title: the recipient's own when we know them, else the deal's first contact with one. */
-async function contactTitle(db: Db, dealId: string, emails: string[]): Promise<string | null> {
+/** The deal's contact titles: the recipient's own when we know them, and the first contact's with one. */
+async function contactTitles(db: Db, dealId: string, emails: string[]) {
   const contacts = await db.select().from(dealContacts).where(eq(dealContacts.dealId, dealId));
   const lower = emails.map((e) => e.toLowerCase());
   const recipient = contacts.find((c) => lower.includes(c.email.toLowerCase()) && c.title);
-  return recipient?.title ?? contacts.find((c) => c.title)?.title ?? null;
+  return { recipient: recipient?.title ?? null, any: contacts.find((c) => c.title)?.title ?? null };
+}
+
+/**
+ * Whose title names the persona: the caller's, the recipient's own on the deal, the signature of the
+ * pasted message (a buyer's email: its sender is the buyer), then the deal's first contact with one.
+ */
+async function titleForPersona(
+  db: Db,
+  input: SuggestInput,
+  deal: ContextDeal | null,
+  taxonomy: TaxonomyTerm[],
+): Promise<string | null> {
+  if (input.title) return input.title;
+  const contacts = deal ? await contactTitles(db, deal.id, input.recipientEmails ?? []) : null;
+  const signed = input.text ? signatureTitle(input.text, taxonomy) : "";
+  return contacts?.recipient ?? (signed || null) ?? contacts?.any ?? null;
 }
 
 export interface ResolvedContext {
@@ -69,11 +87,14 @@ export async function resolveContext(
   taxonomy: TaxonomyTerm[],
 ): Promise<ResolvedContext> {
   const deal = await resolveDeal(db, user, input);
-  const detected = input.text ? detectSignals(input.text, taxonomy) : null;
+  // keywords of pasted text are the library's words only, as the extension's are: no names, no filler
+  const detected = input.text
+    ? detectSignals(input.text, taxonomy, { vocabulary: await libraryVocabularyFor(db, user) })
+    : null;
   let persona = input.persona ?? null;
   let personaTitle: string | null = null;
   if (!persona) {
-    const title = input.title ?? (deal ? await contactTitle(db, deal.id, input.recipientEmails ?? []) : null);
+    const title = await titleForPersona(db, input, deal, taxonomy);
     persona = title ? (inferPersona(title, taxonomy)?.key ?? null) : null;
     personaTitle = persona ? title : null;
   }

@@ -42,8 +42,15 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   const base = liveFilter(user);
   const uid = index.uid;
   const queries: MultiSearchQuery[] = [];
-  const meta = (filter: string, limit: number) =>
-    queries.push({ indexUid: uid, q: "", filter: [base, filter], limit, attributesToRetrieve: listedFields });
+  const meta = (filter: string, limit: number, sort?: string[]) =>
+    queries.push({
+      indexUid: uid,
+      q: "",
+      filter: [base, filter],
+      limit,
+      attributesToRetrieve: listedFields,
+      ...(sort ? { sort } : {}),
+    });
   if (ctx.competitors.length > 0) meta(inList("competitors", ctx.competitors), 20);
   if (ctx.objections.length > 0) meta(inList("objections", ctx.objections), 20);
   if (ctx.stage && ctx.persona)
@@ -51,31 +58,62 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   if (ctx.stage) meta(inList("stages", [ctx.stage]), 30);
   if (ctx.persona) meta(inList("personas", [ctx.persona]), 30);
   if (ctx.industry) meta(inList("industries", [ctx.industry]), 20);
-  const textIndex = ctx.keywords.length > 0 ? queries.length : -1;
-  if (ctx.keywords.length > 0) {
+  // one query per keyword, so no single word is required (a bag of words, not a phrase)
+  const textFrom = queries.length;
+  for (const keyword of ctx.keywords) {
     queries.push({
       indexUid: uid,
-      q: ctx.keywords.map(foldForSearch).join(" "),
+      q: foldForSearch(keyword),
       filter: [base],
       limit: 30,
-      matchingStrategy: "last",
       showRankingScore: true,
       attributesToRetrieve: listedFields,
       attributesToSearchOn: searchedAttributes,
     });
   }
-  if (queries.length === 0) meta("type EXISTS", 30);
+  // never an empty answer while live assets exist: the best performers in the message's language,
+  // fetched in the same round trip and offered only when nothing matches the message (see fillers)
+  const fillerIndex = queries.length;
+  meta(ctx.language ? `language = ${quote(ctx.language)}` : "type EXISTS", 20, ["wonDeals:desc"]);
   const { results } = await index.query((signal) => index.client.multiSearch({ queries }, { signal }));
   const docs = new Map<string, Doc>();
-  const textScores = new Map<string, number>();
+  const perKeyword: { total: number; scores: Map<string, number> }[] = [];
   results.forEach((result, i) => {
+    if (i === fillerIndex) return;
+    const scores = new Map<string, number>();
     // our index only holds AssetDocuments
     for (const hit of result.hits as unknown as Doc[]) {
       docs.set(hit.id, hit);
-      if (i === textIndex && typeof hit._rankingScore === "number") textScores.set(hit.id, hit._rankingScore);
+      if (typeof hit._rankingScore === "number") scores.set(hit.id, hit._rankingScore);
     }
+    if (i >= textFrom) perKeyword.push({ total: result.estimatedTotalHits ?? result.hits.length, scores });
   });
-  return { docs: [...docs.values()], textScores };
+  const fillers = (results[fillerIndex]?.hits ?? []) as unknown as Doc[];
+  return {
+    docs: [...docs.values()],
+    textScores: keywordScores(perKeyword, results[fillerIndex]?.estimatedTotalHits ?? 0),
+    fillers: fillers.filter((d) => !docs.has(d.id)),
+  };
+}
+
+/**
+ * Each asset's text relevance (0..1): the keywords it matches, each weighted by how rare it is in the
+ * library (a word most assets hold says little) and by how well it matched (title over body).
+ */
+function keywordScores(
+  perKeyword: { total: number; scores: Map<string, number> }[],
+  libraryEstimate: number,
+): Map<string, number> {
+  const library = Math.max(1, libraryEstimate, ...perKeyword.map((k) => k.total));
+  const weights = perKeyword.map((k) => (k.total > 0 ? Math.log(1 + library / k.total) : 0));
+  const mass = weights.reduce((sum, w) => sum + w, 0);
+  const scores = new Map<string, number>();
+  if (mass === 0) return scores;
+  perKeyword.forEach((k, i) => {
+    for (const [id, score] of k.scores)
+      scores.set(id, (scores.get(id) ?? 0) + ((weights[i] ?? 0) * score) / mass);
+  });
+  return scores;
 }
 
 let baselineCache: { at: number; rate: number } | null = null;
@@ -165,10 +203,11 @@ export async function suggestForContext(
   const taxonomy = await cachedTaxonomy(db);
   const { context, deal } = await resolveContext(db, user, input, taxonomy);
   let docs: Doc[];
+  let fillers: Doc[] = [];
   let textScores = new Map<string, number>();
   let degraded = false;
   try {
-    ({ docs, textScores } = await gatherCandidates(deps.index, user, context));
+    ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
     docs = await withFamilyMembers(deps.index, liveFilter(user), docs);
   } catch (err) {
     // while the breaker is open its own line says so, once
@@ -181,18 +220,29 @@ export async function suggestForContext(
     // the index can lag behind an archive or a team change: offer only what is live in the database
     const live = await checkedAgainstDatabase(
       db,
-      docs.map((d) => d.id),
+      [...docs, ...fillers].map((d) => d.id),
       liveAssetsWhere(user),
     );
     docs = docs.filter((d) => live.has(d.id));
+    fillers = fillers.filter((d) => live.has(d.id));
   }
   const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
-  const families = oneVersionPerFamily(docs, textScores, context.language ?? uiLanguage);
+  const language = context.language ?? uiLanguage;
+  const families = oneVersionPerFamily(docs, textScores, language);
   docs = families.docs;
   textScores = families.textScores;
-  const ids = docs.map((d) => d.id);
+  // a filler never repeats a family already among the candidates, and offers one version of its own
+  const offered = new Set(docs.map((d) => d.familyKey ?? d.id));
+  const fillerFamilies = oneVersionPerFamily(
+    fillers.filter((d) => !offered.has(d.familyKey ?? d.id)),
+    new Map(),
+    language,
+  );
+  fillers = fillerFamilies.docs;
+  const languageVersions = new Map([...families.languageVersions, ...fillerFamilies.languageVersions]);
+  const ids = [...docs, ...fillers].map((d) => d.id);
   const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
-  const candidates: SuggestionCandidate[] = docs.map((d) => ({
+  const candidate = (d: Doc): SuggestionCandidate => ({
     id: d.id,
     type: d.type,
     language: d.language,
@@ -206,17 +256,23 @@ export async function suggestForContext(
     closedDeals: d.closedDeals ?? 0,
     wonDeals: d.wonDeals ?? 0,
     alreadySharedOnDeal: shared.has(d.id),
-  }));
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const ranked: RankedSuggestion[] = rankSuggestions(context, candidates, {
-    baselineWinRate: baseline,
-    label: taxonomyLabeller(taxonomy, uiLanguage),
-    uiLanguage,
-    matchedKeywords: (id) => {
-      const doc = byId.get(id);
-      return doc ? matchedKeywords(doc, context.keywords) : [];
-    },
-  }).slice(0, input.limit);
+  });
+  const byId = new Map([...docs, ...fillers].map((d) => [d.id, d]));
+  const rank = (from: Doc[]): RankedSuggestion[] =>
+    rankSuggestions(context, from.map(candidate), {
+      baselineWinRate: baseline,
+      label: taxonomyLabeller(taxonomy, uiLanguage),
+      uiLanguage,
+      matchedKeywords: (id) => {
+        const doc = byId.get(id);
+        return doc ? matchedKeywords(doc, context.keywords) : [];
+      },
+    });
+  let ranked = rank(docs);
+  // nothing matches the message: the best performers in its language join what fits the buyer
+  if (fillers.length > 0 && (ranked.length === 0 || ranked[0]?.reasons[0]?.kind === "fallback"))
+    ranked = rank([...docs, ...fillers]);
+  ranked = ranked.slice(0, input.limit);
 
   const items = ranked.flatMap((r) => {
     const d = byId.get(r.id);
@@ -244,7 +300,7 @@ export async function suggestForContext(
         score: r.score,
         reasons: r.reasons,
         /** The same content in the other language, offered on this suggestion rather than beside it. */
-        languageVersions: families.languageVersions.get(d.id) ?? [],
+        languageVersions: languageVersions.get(d.id) ?? [],
       },
     ];
   });

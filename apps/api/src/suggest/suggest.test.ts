@@ -181,6 +181,67 @@ describe("suggest.forContext", () => {
     expect(result.items[0]?.asset.id).toBe(ids.itProposal);
   });
 
+  it("reads a pasted thread: persona from the buyer's signature, topics from the newest message only", async () => {
+    const text = [
+      "Hi Sam,",
+      "",
+      "I walked the leadership team through your numbers yesterday. Honestly, the feedback was that it's too",
+      "expensive for what we would use in year one. Is there any flexibility before the committee meets?",
+      "",
+      "Best regards,",
+      "Dana Whitfield",
+      "VP Finance",
+      "Global Freight Partners",
+      "",
+      "On Tue, Mar 3, 2026 at 9:12 AM Sam Rivera <sam@northwind.example> wrote:",
+      "> Hi Dana, attached is the comparison with Acme and our security notes.",
+    ].join("\n");
+    const result = await suggest({ text });
+    expect(result.context).toMatchObject({
+      persona: "finance",
+      competitors: [],
+      objections: ["price"],
+      language: "en",
+    });
+    expect(result.items[0]?.asset.id).toBe(ids.priceGuide);
+    expect(result.items.map((i) => i.asset.id)).not.toContain(ids.acmeCard);
+  });
+
+  it("never answers empty while live assets exist: what fits the sender, then the best performers, with why", async () => {
+    const text = [
+      "Hi Sam,",
+      "",
+      "Following up on our call last week. The thing that keeps coming up internally is marketing attribution:",
+      "we spend a lot on events, webinars and paid social and still can't tell which campaigns turn into pipeline.",
+      "Is that something your team has helped other companies with?",
+      "",
+      "Thanks,",
+      "Priya Natarajan",
+      "VP Finance",
+      "Brightlane Retail",
+    ].join("\n");
+    const fits = await suggest({ text, stage: "proposal", limit: 10 });
+    expect(fits.context).toMatchObject({ persona: "finance", competitors: [], objections: [] });
+    expect(fits.items[0]?.asset.id).toBe(ids.cfoProposal);
+    expect(fits.items[0]?.reasons[0]).toEqual({
+      kind: "fallback",
+      label: "Nothing in the library matches this message's topics; best fit for Finance at Proposal",
+    });
+    expect(fits.items.every((i) => i.reasons[0]?.kind === "fallback")).toBe(true);
+    const ja = await suggest({ text, stage: "proposal", uiLanguage: "ja" });
+    expect(ja.items[0]?.reasons[0]?.label).toBe(
+      "メッセージの話題に合う資料はライブラリにありません。提案段階の財務向けに最適なもの",
+    );
+
+    const bare = await suggest({ text: "Do you help with multi-touch attribution for webinars?", limit: 10 });
+    expect(bare.items.length).toBeGreaterThan(0);
+    expect(bare.items.every((i) => i.asset.language === "en")).toBe(true);
+    expect(bare.items[0]?.reasons[0]).toEqual({
+      kind: "fallback",
+      label: "Nothing in the library matches this message; best performers in English",
+    });
+  });
+
   it("credits a proven track record in the reasons", async () => {
     const { db } = server.deps.database;
     const won = await db

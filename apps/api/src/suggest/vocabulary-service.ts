@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { libraryVocabulary } from "@pitchside/shared";
+import { libraryVocabulary, type Vocabulary, vocabularyOf } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import { liveAssetsWhere, seesEverything } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
+import { ShortCache } from "../short-cache";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 
 export type VocabularyAnswer =
@@ -16,6 +17,8 @@ interface Built {
   source: string;
   version: string;
   terms: string[];
+  /** The terms as a lookup, made on first use by the server's own keyword filter. */
+  vocabulary?: Vocabulary;
 }
 
 const hash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
@@ -62,4 +65,16 @@ async function currentVocabulary(db: Db, user: SessionUser): Promise<Built> {
 export async function vocabularyFor(db: Db, user: SessionUser, known?: string): Promise<VocabularyAnswer> {
   const { version, terms } = await currentVocabulary(db, user);
   return version === known ? { version, changed: false } : { version, changed: true, terms };
+}
+
+// read on every suggestion from pasted text: a few seconds' lag behind a new asset costs nothing there
+const lookups = new ShortCache<Vocabulary>(5_000);
+
+/** The same vocabulary as a lookup: pasted text gives the server only the keywords the extension could send. */
+export function libraryVocabularyFor(db: Db, user: SessionUser): Promise<Vocabulary> {
+  return lookups.get(db, visibilityClass(user), async () => {
+    const current = await currentVocabulary(db, user);
+    current.vocabulary ??= vocabularyOf(current.terms);
+    return current.vocabulary;
+  });
 }

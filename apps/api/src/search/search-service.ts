@@ -1,6 +1,6 @@
 import { detectLanguage, type SearchSort } from "@pitchside/shared";
 import { and, desc, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { Locale, SearchParams } from "meilisearch";
+import type { Locale, MultiSearchParams, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
 import {
   checkedAgainstDatabase,
@@ -149,6 +149,35 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
   };
 }
 
+type FacetDistribution = Record<string, Record<string, number>>;
+
+/**
+ * Disjunctive faceting: one count-only query (limit 0) per filtered facet, with the filters of the
+ * other facets only, so ticking "Case study" still offers the other types with what each would add
+ * (OR within a facet, AND across facets).
+ */
+export function facetQueries(
+  user: SessionUser,
+  input: SearchInput,
+): { facet: string; params: SearchParams }[] {
+  const shown = meiliSearchParams(user, input).facets ?? [];
+  return shown.flatMap((facet) => {
+    if (!input.filters[facet as keyof SearchFilters]?.length) return [];
+    const others = { ...input, filters: { ...input.filters, [facet]: undefined }, limit: 0, offset: 0 };
+    return [{ facet, params: { ...meiliSearchParams(user, others), facets: [facet] } }];
+  });
+}
+
+/** The main query's counts, each filtered facet's taken from its own query. */
+export function mergeFacets(
+  main: FacetDistribution,
+  perFacet: { facet: string; distribution: FacetDistribution | undefined }[],
+): FacetDistribution {
+  const merged = { ...main };
+  for (const { facet, distribution } of perFacet) merged[facet] = distribution?.[facet] ?? {};
+  return merged;
+}
+
 async function searchMeili(
   db: Db,
   index: SearchIndex,
@@ -156,7 +185,21 @@ async function searchMeili(
   input: SearchInput,
 ): Promise<SearchOutput> {
   const params = meiliSearchParams(user, input);
-  const result = await index.query((signal) => index.index.search<Hit>(input.q, params, { signal }));
+  const counts = facetQueries(user, input);
+  // the results and every facet's counts in one round trip
+  const response = await index.query((signal) =>
+    index.client.multiSearch<MultiSearchParams, Hit>(
+      {
+        queries: [
+          { indexUid: index.uid, q: input.q, ...params },
+          ...counts.map((c) => ({ indexUid: index.uid, q: input.q, ...c.params })),
+        ],
+      },
+      { signal },
+    ),
+  );
+  const [result, ...facetResults] = response.results;
+  if (!result) throw new Error("Meilisearch answered no results for the search");
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
     db,
@@ -172,7 +215,10 @@ async function searchMeili(
   return {
     hits,
     total: Math.max(input.offset + hits.length, total - (result.hits.length - hits.length)),
-    facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+    facets: mergeFacets(
+      result.facetDistribution ?? {},
+      counts.map((c, i) => ({ facet: c.facet, distribution: facetResults[i]?.facetDistribution })),
+    ),
     degraded: false,
   };
 }
@@ -186,8 +232,8 @@ const arrayFields = {
   tags: assets.tags,
 } as const;
 
-/** With Meilisearch down: title and summary from the database, same visibility and filters. */
-async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+/** What the database matches for a search: the same visibility, filters and (on title and summary) words. */
+function databaseWhere(user: SessionUser, input: Pick<SearchInput, "q" | "filters">) {
   const conditions: SQL[] = [visibleAssetsWhere(user)];
   const f = input.filters;
   if (f.type?.length) conditions.push(sql`${assets.type}::text in ${f.type}`);
@@ -203,7 +249,41 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     const match = or(ilike(assets.title, pattern), ilike(assets.summary, pattern));
     if (match) conditions.push(match);
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+const scalarFacetColumns: Record<string, SQL> = {
+  type: sql`${assets.type}::text`,
+  language: sql`${assets.language}`,
+  status: sql`${assets.status}::text`,
+};
+
+/** The facet counts Meilisearch would give, disjunctive as facetQueries, from the database. */
+async function databaseFacets(db: Db, user: SessionUser, input: SearchInput): Promise<FacetDistribution> {
+  const shown = meiliSearchParams(user, input).facets ?? [];
+  const counted: [string, Record<string, number>][] = [];
+  for (const facet of shown) {
+    const array = arrayFields[facet as keyof typeof arrayFields];
+    const value = array ? sql`unnest(${array})` : scalarFacetColumns[facet];
+    if (!value) continue;
+    const where = databaseWhere(user, { q: input.q, filters: { ...input.filters, [facet]: undefined } });
+    const values = db
+      .select({ value: sql<string>`${value}`.as("value") })
+      .from(assets)
+      .where(where)
+      .as("v");
+    const rows = await db
+      .select({ value: values.value, n: sql<number>`count(*)::int` })
+      .from(values)
+      .groupBy(values.value);
+    counted.push([facet, Object.fromEntries(rows.map((r) => [r.value, r.n]))]);
+  }
+  return Object.fromEntries(counted);
+}
+
+/** With Meilisearch down: title and summary from the database, same visibility, filters and facets. */
+async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+  const where = databaseWhere(user, input);
   const rows = await db
     .select({ asset: assets, version: { id: assetVersions.id, thumbnailKey: assetVersions.thumbnailKey } })
     .from(assets)
@@ -223,7 +303,7 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
       };
     }),
     total: count?.n ?? 0,
-    facets: {},
+    facets: await databaseFacets(db, user, input),
     degraded: true,
   };
 }

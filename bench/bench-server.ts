@@ -24,7 +24,7 @@ export async function startBenchServer(name: string) {
   };
 }
 
-/** A new user of `role` and the bearer token the extension would hold for them. */
+/** A new user of `role`, as the API sees them, and the bearer token the extension would hold for them. */
 export async function bearerFor(server: TestServer, role: "rep" | "marketer" | "admin") {
   const user = await makeUser(server.deps.database.db, { role });
   const { token } = (await server
@@ -32,5 +32,13 @@ export async function bearerFor(server: TestServer, role: "rep" | "marketer" | "
     .auth.login.mutate({ email: user.email, password: user.password, client: "extension" })) as {
     token: string;
   };
-  return { authorization: `Bearer ${token}` };
+  const session = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role,
+    teamId: user.teamId,
+    locale: null,
+  };
+  return { user: session, headers: { authorization: `Bearer ${token}` } };
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
     });
   }
   await server.settle();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.close();
   await meili?.stop();

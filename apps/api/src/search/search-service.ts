@@ -124,6 +124,9 @@ const sortFor: Record<SearchSort, string[] | undefined> = {
   most_used: ["wonDeals:desc", "updatedAtTs:desc"],
 };
 
+/** The facets a user is shown counts of: statuses only to those who see more than published. */
+const facetsFor = (user: SessionUser) => (seesEverything(user) ? [...facetFields, "status"] : facetFields);
+
 /** The exact Meilisearch request behind search.query (the benchmark sends it directly too). */
 export function meiliSearchParams(user: SessionUser, input: SearchInput): SearchParams {
   const filters = filterExpressions(
@@ -136,7 +139,7 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     : undefined;
   return {
     filter: filters,
-    facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
+    facets: facetsFor(user),
     limit: input.limit,
     offset: input.offset,
     sort: sortFor[input.sort],
@@ -160,8 +163,7 @@ export function facetQueries(
   user: SessionUser,
   input: SearchInput,
 ): { facet: string; params: SearchParams }[] {
-  const shown = meiliSearchParams(user, input).facets ?? [];
-  return shown.flatMap((facet) => {
+  return facetsFor(user).flatMap((facet) => {
     if (!input.filters[facet as keyof SearchFilters]?.length) return [];
     const others = { ...input, filters: { ...input.filters, [facet]: undefined }, limit: 0, offset: 0 };
     return [{ facet, params: { ...meiliSearchParams(user, others), facets: [facet] } }];
@@ -260,9 +262,8 @@ const scalarFacetColumns: Record<string, SQL> = {
 
 /** The facet counts Meilisearch would give, disjunctive as facetQueries, from the database. */
 async function databaseFacets(db: Db, user: SessionUser, input: SearchInput): Promise<FacetDistribution> {
-  const shown = meiliSearchParams(user, input).facets ?? [];
   const counted: [string, Record<string, number>][] = [];
-  for (const facet of shown) {
+  for (const facet of facetsFor(user)) {
     const array = arrayFields[facet as keyof typeof arrayFields];
     const value = array ? sql`unnest(${array})` : scalarFacetColumns[facet];
     if (!value) continue;

@@ -30,11 +30,11 @@ export function FacetFilters({ facets, counts, selected, onChange }: FacetFilter
   return (
     <Stack gap="lg" component="section" aria-label={t("search.filters")}>
       {facets.map((facet) => {
-        const zero = [...(seen.current.get(facet) ?? []), ...selected[facet]].map((v): [string, number] => [
-          v,
-          0,
-        ]);
-        const values = { ...Object.fromEntries(zero), ...counts[facet] };
+        const listed = [...(seen.current.get(facet) ?? []), ...selected[facet]];
+        const values: Record<string, number> = {
+          ...Object.fromEntries(listed.map((v) => [v, 0])),
+          ...counts[facet],
+        };
         const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
         if (entries.length === 0) return null;
         return (

@@ -10,7 +10,7 @@ import {
   type TaxonomyTerm,
 } from "@pitchside/shared";
 import { and, desc, or, type SQL, sql } from "drizzle-orm";
-import type { Locale, SearchParams } from "meilisearch";
+import type { Locale, MultiSearchParams, SearchParams } from "meilisearch";
 import { toAssetDto } from "../assets/asset-dto";
 import { type LanguageVersion, languageVersionsOf } from "../assets/language-families";
 import {
@@ -196,6 +196,9 @@ async function withLanguageVersions<T extends { asset: { id: string } }>(
   return hits.map((hit) => ({ ...hit, languageVersions: versions.get(hit.asset.id) ?? [] }));
 }
 
+/** The facets a user is shown counts of: statuses only to those who see more than published. */
+const facetsFor = (user: SessionUser) => (seesEverything(user) ? [...facetFields, "status"] : facetFields);
+
 /** The exact Meilisearch request behind search.query (the benchmark sends it directly too). */
 export function meiliSearchParams(user: SessionUser, input: SearchInput): SearchParams {
   const filters = filterExpressions(
@@ -210,7 +213,7 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
     // folded as the index's *Fold fields are: ｱｸﾒ, あくめ and アクメ are one word
     q: foldForSearch(input.q),
     filter: filters,
-    facets: seesEverything(user) ? [...facetFields, "status"] : facetFields,
+    facets: facetsFor(user),
     limit: input.limit,
     offset: input.offset,
     ...languagePreference(user, input),
@@ -223,15 +226,57 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
   };
 }
 
+type FacetDistribution = Record<string, Record<string, number>>;
+
+/**
+ * Disjunctive faceting: one count-only query (limit 0) per filtered facet, with the filters of the
+ * other facets only, so ticking "Case study" still offers the other types with what each would add
+ * (OR within a facet, AND across facets).
+ */
+export function facetQueries(
+  user: SessionUser,
+  input: SearchInput,
+): { facet: string; params: SearchParams }[] {
+  return facetsFor(user).flatMap((facet) => {
+    if (!input.filters[facet as keyof SearchFilters]?.length) return [];
+    const others = { ...input, filters: { ...input.filters, [facet]: undefined }, limit: 0, offset: 0 };
+    return [{ facet, params: { ...meiliSearchParams(user, others), facets: [facet] } }];
+  });
+}
+
+/** The main query's counts, each filtered facet's taken from its own query. */
+export function mergeFacets(
+  main: FacetDistribution,
+  perFacet: { facet: string; distribution: FacetDistribution | undefined }[],
+): FacetDistribution {
+  const merged = { ...main };
+  for (const { facet, distribution } of perFacet) merged[facet] = distribution?.[facet] ?? {};
+  return merged;
+}
+
+/** The results and every filtered facet's counts in one round trip (the benchmark sends it directly too). */
+export function meiliMultiSearch(indexUid: string, user: SessionUser, input: SearchInput): MultiSearchParams {
+  return {
+    queries: [
+      { indexUid, q: input.q, ...meiliSearchParams(user, input) },
+      ...facetQueries(user, input).map((c) => ({ indexUid, q: input.q, ...c.params })),
+    ],
+  };
+}
+
 async function searchMeili(
   db: Db,
   index: SearchIndex,
   user: SessionUser,
   input: SearchInput,
 ): Promise<SearchOutput> {
-  const params = meiliSearchParams(user, input);
   const words = foldedWords(input.q);
-  const result = await index.query((signal) => index.index.search<Hit>(params.q, params, { signal }));
+  const counts = facetQueries(user, input);
+  const response = await index.query((signal) =>
+    index.client.multiSearch<MultiSearchParams, Hit>(meiliMultiSearch(index.uid, user, input), { signal }),
+  );
+  const [result, ...facetResults] = response.results;
+  if (!result) throw new Error("Meilisearch answered no results for the search");
   // the index can lag behind an archive or a team change; the database decides what may be shown
   const current = await checkedAgainstDatabase(
     db,
@@ -247,7 +292,10 @@ async function searchMeili(
   return {
     hits: await withLanguageVersions(db, user, hits),
     total: Math.max(input.offset + hits.length, total - (result.hits.length - hits.length)),
-    facets: (result.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+    facets: mergeFacets(
+      result.facetDistribution ?? {},
+      counts.map((c, i) => ({ facet: c.facet, distribution: facetResults[i]?.facetDistribution })),
+    ),
     degraded: false,
   };
 }
@@ -281,11 +329,11 @@ function taggedWith(taxonomy: TaxonomyTerm[], foldedQuery: string): SQL[] {
 }
 
 /**
- * With Meilisearch down: title and summary from the database, folded as the index folds them (see
- * fold-sql.ts), or a taxonomy term the query names; same visibility and filters. Unlike the index it
- * reads no document text and knows no typos or word prefixes.
+ * What the database matches for a search: the same visibility and filters, and the words on title and
+ * summary folded as the index folds them (see fold-sql.ts), or a taxonomy term the query names. Unlike the
+ * index it reads no document text and knows no typos or word prefixes.
  */
-async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+async function databaseWhere(db: Db, user: SessionUser, input: Pick<SearchInput, "q" | "filters">) {
   const conditions: SQL[] = [visibleAssetsWhere(user)];
   const f = input.filters;
   if (f.type?.length) conditions.push(sql`${assets.type}::text in ${f.type}`);
@@ -306,8 +354,48 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     );
     if (match) conditions.push(match);
   }
+  return and(...conditions);
+}
+
+const scalarFacetColumns: Record<string, SQL> = {
+  type: sql`${assets.type}::text`,
+  language: sql`${assets.language}`,
+  status: sql`${assets.status}::text`,
+};
+
+/** The facet counts Meilisearch would give, disjunctive as facetQueries, from the database. */
+async function databaseFacets(db: Db, user: SessionUser, input: SearchInput): Promise<FacetDistribution> {
   const language = preferredLanguage(input.q, input.uiLanguage, user);
-  const where = and(...conditions, oneAssetPerFamily(and(...conditions), language));
+  const counted: [string, Record<string, number>][] = [];
+  for (const facet of facetsFor(user)) {
+    const array = arrayFields[facet as keyof typeof arrayFields];
+    const value = array ? sql`unnest(${array})` : scalarFacetColumns[facet];
+    if (!value) continue;
+    const matching = await databaseWhere(db, user, {
+      q: input.q,
+      filters: { ...input.filters, [facet]: undefined },
+    });
+    // one count per language family, as Meilisearch's distinct counts cards
+    const where = and(matching, oneAssetPerFamily(matching, language));
+    const values = db
+      .select({ value: sql<string>`${value}`.as("value") })
+      .from(assets)
+      .where(where)
+      .as("v");
+    const rows = await db
+      .select({ value: values.value, n: sql<number>`count(*)::int` })
+      .from(values)
+      .groupBy(values.value);
+    counted.push([facet, Object.fromEntries(rows.map((r) => [r.value, r.n]))]);
+  }
+  return Object.fromEntries(counted);
+}
+
+/** With Meilisearch down: the database's matches (see databaseWhere), same tier, families and facets. */
+async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Promise<SearchOutput> {
+  const matching = await databaseWhere(db, user, input);
+  const language = preferredLanguage(input.q, input.uiLanguage, user);
+  const where = and(matching, oneAssetPerFamily(matching, language));
   const rows = await db
     .select({ asset: assets, version: { id: assetVersions.id, thumbnailKey: assetVersions.thumbnailKey } })
     .from(assets)
@@ -328,7 +416,7 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
   return {
     hits: await withLanguageVersions(db, user, hits),
     total: count?.n ?? 0,
-    facets: {},
+    facets: await databaseFacets(db, user, input),
     degraded: true,
   };
 }

@@ -1,4 +1,5 @@
 import { Checkbox, Group, Stack, Text } from "@mantine/core";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../i18n/format";
 import { useFacetLabel } from "./facet-labels";
@@ -11,15 +12,29 @@ interface FacetFiltersProps {
   onChange: (facet: FacetKey, values: string[]) => void;
 }
 
-/** One checkbox group per facet, values with their result counts; a selected value stays even at 0. */
+/**
+ * One checkbox group per facet, values with their result counts. A value once shown stays, at 0 when
+ * a search has none of it, so the panel does not empty under a search with no results; a selected
+ * value stays too, so it can be unticked.
+ */
 export function FacetFilters({ facets, counts, selected, onChange }: FacetFiltersProps) {
   const { t } = useTranslation("library");
   const format = useFormat();
   const facetLabel = useFacetLabel();
+  const seen = useRef(new Map<FacetKey, Set<string>>());
+  for (const facet of facets) {
+    const known = seen.current.get(facet) ?? new Set();
+    for (const value of Object.keys(counts[facet] ?? {})) known.add(value);
+    seen.current.set(facet, known);
+  }
   return (
     <Stack gap="lg" component="section" aria-label={t("search.filters")}>
       {facets.map((facet) => {
-        const values = { ...Object.fromEntries(selected[facet].map((v) => [v, 0])), ...counts[facet] };
+        const listed = [...(seen.current.get(facet) ?? []), ...selected[facet]];
+        const values: Record<string, number> = {
+          ...Object.fromEntries(listed.map((v) => [v, 0])),
+          ...counts[facet],
+        };
         const entries = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
         if (entries.length === 0) return null;
         return (

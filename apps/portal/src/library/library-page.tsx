@@ -11,19 +11,23 @@ import { useTRPC, useTRPCClient } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
+import { ActiveFilters } from "./active-filters";
 import { FacetFilters } from "./facet-filters";
 import { searchSorts } from "./library-enums";
 import { ResultCard } from "./result-card";
 import { canCurate } from "./roles";
 import { mergeSearchPages, nextOffset, SEARCH_PAGE_SIZE } from "./search-pages";
 import {
-  type FacetKey,
   facetKeys,
   hasFilters,
   readSearchState,
+  type SearchFilters,
+  type SearchState,
   searchFilters,
+  withFacet,
   writeSearchState,
 } from "./search-state";
+import { useTickedFilters } from "./use-ticked-filters";
 
 const DEBOUNCE_MS = 250;
 
@@ -36,6 +40,7 @@ export function LibraryPage() {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const state = readSearchState(params);
+  const ticked = useTickedFilters(params);
   const [typed, setTyped] = useState(state.q);
   const [debounced] = useDebouncedValue(typed, DEBOUNCE_MS);
 
@@ -46,16 +51,20 @@ export function LibraryPage() {
   latestTyped.current = debounced;
   useEffect(() => {
     const current = readSearchState(latestParams.current);
-    if (debounced !== current.q) setParams(writeSearchState({ ...current, q: debounced }), { replace: true });
-  }, [debounced, setParams]);
+    const filters = ticked.latest.current;
+    if (debounced !== current.q)
+      setParams(writeSearchState({ ...current, q: debounced, filters }), { replace: true });
+  }, [debounced, setParams, ticked.latest]);
   // and the box follows the URL when it changes otherwise (back button, a shared link)
   useEffect(() => {
     if (state.q !== latestTyped.current) setTyped(state.q);
   }, [state.q]);
 
   const { language } = useLanguage();
-  // an empty search lists content in the portal's language first
-  const input = { q: state.q, filters: searchFilters(state), sort: state.sort, uiLanguage: language };
+  // the search as shown: the URL's words and sort, the filters as ticked; an empty search lists content
+  // in the portal's language first
+  const shown: SearchState = { ...state, filters: ticked.filters };
+  const input = { q: shown.q, filters: searchFilters(shown), sort: shown.sort, uiLanguage: language };
   // search.query pages by offset, not by cursor, so tRPC's infiniteQueryOptions does not fit; its key
   // still leads, so invalidating search.query refreshes every page shown
   const search = useInfiniteQuery({
@@ -69,8 +78,11 @@ export function LibraryPage() {
   });
   const curator = canCurate(user.role);
   const facets = curator ? facetKeys : facetKeys.filter((f) => f !== "status");
-  const setFacet = (facet: FacetKey, values: string[]) =>
-    setParams(writeSearchState({ ...state, filters: { ...state.filters, [facet]: values } }));
+  // the ticks show and the search starts at once; the URL follows
+  const setFilters = (filters: SearchFilters) => {
+    ticked.tick(filters);
+    setParams(writeSearchState({ ...readSearchState(latestParams.current), filters }));
+  };
 
   return (
     <>
@@ -95,8 +107,8 @@ export function LibraryPage() {
           <FacetFilters
             facets={facets}
             counts={search.data?.facets ?? {}}
-            selected={state.filters}
-            onChange={setFacet}
+            selected={ticked.filters}
+            onChange={(facet, values) => setFilters(withFacet(ticked.filters, facet, values))}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
@@ -116,11 +128,12 @@ export function LibraryPage() {
                 label={t("search.sort")}
                 data={searchSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
                 value={state.sort}
-                onChange={(sort) => sort && setParams(writeSearchState({ ...state, sort: readSort(sort) }))}
+                onChange={(sort) => sort && setParams(writeSearchState({ ...shown, sort: readSort(sort) }))}
                 allowDeselect={false}
                 w={220}
               />
             </Group>
+            <ActiveFilters filters={ticked.filters} onChange={setFilters} />
             <QueryState query={search} what={t("search.what")}>
               {(result) => (
                 <Stack gap="sm">
@@ -159,7 +172,7 @@ export function LibraryPage() {
                     <Alert variant="light" color="gray" title={t("search.emptyTitle")}>
                       <Stack gap="sm" align="flex-start">
                         <Text size="sm">
-                          {hasFilters(state) || state.q ? t("search.emptyText") : t("search.emptyLibrary")}
+                          {hasFilters(shown) || state.q ? t("search.emptyText") : t("search.emptyLibrary")}
                         </Text>
                         <Button
                           component={Link}

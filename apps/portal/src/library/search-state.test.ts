@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { readSearchState, searchFilters, writeSearchState } from "./search-state";
+import {
+  activeFilters,
+  filtersKey,
+  noFilters,
+  readSearchState,
+  searchFilters,
+  withFacet,
+  writeSearchState,
+} from "./search-state";
 
 describe("search state in the URL", () => {
   it("round-trips query, filters and sort, leaving defaults out", () => {
@@ -37,5 +45,26 @@ describe("search state in the URL", () => {
   it("sends only the facets that have values", () => {
     const state = readSearchState(new URLSearchParams("personas=finance&status=draft"));
     expect(searchFilters(state)).toEqual({ personas: ["finance"], status: ["draft"] });
+  });
+});
+
+describe("ticked filters", () => {
+  it("list one chip per value, facet by facet in panel order", () => {
+    const filters = withFacet(withFacet(noFilters, "stages", ["proposal"]), "type", ["case_study", "deck"]);
+    expect(activeFilters(filters)).toEqual([
+      { facet: "type", value: "case_study" },
+      { facet: "type", value: "deck" },
+      { facet: "stages", value: "proposal" },
+    ]);
+    expect(activeFilters(noFilters)).toEqual([]);
+  });
+
+  it("key equal filters alike, whatever else the URL holds", () => {
+    const filters = withFacet(noFilters, "type", ["case_study"]);
+    expect(filtersKey(filters)).toBe("type=case_study");
+    expect(
+      filtersKey(readSearchState(new URLSearchParams("q=acme&type=case_study&sort=newest")).filters),
+    ).toBe(filtersKey(filters));
+    expect(filtersKey(noFilters)).toBe("");
   });
 });

@@ -69,3 +69,29 @@ export function searchFilters(state: SearchState) {
 }
 
 export const hasFilters = (state: SearchState) => facetKeys.some((f) => state.filters[f].length > 0);
+
+export type SearchFilters = SearchState["filters"];
+
+export const noFilters: SearchFilters = {
+  type: [],
+  stages: [],
+  personas: [],
+  industries: [],
+  competitors: [],
+  language: [],
+  status: [],
+};
+
+/** Every ticked value, facet by facet in panel order: one chip each. */
+export const activeFilters = (filters: SearchFilters) =>
+  facetKeys.flatMap((facet) => filters[facet].map((value) => ({ facet, value })));
+
+/** The filters with one facet's values replaced. */
+export const withFacet = (filters: SearchFilters, facet: FacetKey, values: string[]): SearchFilters => ({
+  ...filters,
+  [facet]: values,
+});
+
+/** The filters as a URL query string: equal filters, equal keys. */
+export const filtersKey = (filters: SearchFilters) =>
+  writeSearchState({ q: "", sort: "relevance", filters }).toString();

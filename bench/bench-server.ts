@@ -1,0 +1,44 @@
+/** The real API on its own Meilisearch and a throwaway data directory, with the demo taxonomy, for a benchmark. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
+import { spawnMeili } from "../apps/api/src/search/meili-process";
+import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
+import { startServerWith, type TestServer } from "../apps/api/src/test/app-server";
+import { makeUser } from "../apps/api/src/test/factories";
+
+export async function startBenchServer(name: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), `pitchside-bench-${name}-`));
+  const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
+  const server = await startServerWith(meili, { LOG_LEVEL: "silent" });
+  await upsertTerms(server.deps.database.db, null, demoTaxonomy);
+  await server.deps.searchIndex.syncSynonyms();
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      await meili.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new user of `role`, as the API sees them, and the bearer token the extension would hold for them. */
+export async function bearerFor(server: TestServer, role: "rep" | "marketer" | "admin") {
+  const user = await makeUser(server.deps.database.db, { role });
+  const { token } = (await server
+    .client()
+    .auth.login.mutate({ email: user.email, password: user.password, client: "extension" })) as {
+    token: string;
+  };
+  const session = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role,
+    teamId: user.teamId,
+    locale: null,
+  };
+  return { user: session, headers: { authorization: `Bearer ${token}` } };
+}

@@ -144,6 +144,7 @@ export const demoTaxonomy: TaxonomyTerm[] = [
     "discount",
     "cheaper",
     "afford",
+    "値引き",
     "値引",
     "値下げ",
     "金額",

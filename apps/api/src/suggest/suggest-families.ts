@@ -1,5 +1,4 @@
 import type { Language } from "@pitchside/shared";
-import type { LanguageVersion } from "../assets/language-families";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { quote } from "../search/search-filters";
 import type { SearchIndex } from "../search/search-index";
@@ -9,19 +8,28 @@ type Doc = AssetDocument & { _rankingScore?: number };
 const inFamily = (doc: Doc) => doc.familyKey !== undefined && doc.familyKey !== doc.id;
 
 /**
- * Candidates plus the other language versions of those in a family (the message's language
- * may have a version the queries did not reach); `filter` keeps them to what may be offered.
+ * Candidates plus the version in `language` of families the queries reached only in another
+ * language (the message's language may have a version they did not reach); `filter` keeps them to
+ * what may be offered. Families already found in `language` cost nothing.
  */
-export async function withFamilyMembers(index: SearchIndex, filter: string, docs: Doc[]): Promise<Doc[]> {
-  const families = [...new Set(docs.filter(inFamily).map((d) => d.familyKey))];
+export async function withFamilyMembers(
+  index: SearchIndex,
+  filter: string,
+  docs: Doc[],
+  language: Language,
+): Promise<Doc[]> {
+  const found = new Set(docs.filter((d) => inFamily(d) && d.language === language).map((d) => d.familyKey));
+  const families = [
+    ...new Set(docs.filter((d) => inFamily(d) && !found.has(d.familyKey)).map((d) => d.familyKey)),
+  ];
   if (families.length === 0) return docs;
   const known = new Set(docs.map((d) => d.id));
   const { hits } = await index.query((signal) =>
     index.index.search<Doc>(
       "",
       {
-        filter: [filter, `familyKey IN [${families.map(quote).join(", ")}]`],
-        limit: families.length * 4,
+        filter: [filter, `familyKey IN [${families.map(quote).join(", ")}]`, `language = ${quote(language)}`],
+        limit: families.length,
         attributesToRetrieve: listedFields,
       },
       { signal },
@@ -32,14 +40,14 @@ export async function withFamilyMembers(index: SearchIndex, filter: string, docs
 
 /**
  * One candidate per language family: the version in `language` where the family has one,
- * carrying the family's best text score, with the others attached to it rather than
- * offered as suggestions of their own.
+ * carrying the family's best text score; the others are not offered as suggestions of their own
+ * (the card names them, see languageVersionsOf).
  */
 export function oneVersionPerFamily(
   docs: Doc[],
   textScores: Map<string, number>,
   language: Language,
-): { docs: Doc[]; textScores: Map<string, number>; languageVersions: Map<string, LanguageVersion[]> } {
+): { docs: Doc[]; textScores: Map<string, number> } {
   const byFamily = new Map<string, Doc[]>();
   for (const doc of docs) {
     const key = doc.familyKey ?? doc.id;
@@ -47,7 +55,6 @@ export function oneVersionPerFamily(
   }
   const kept: Doc[] = [];
   const scores = new Map(textScores);
-  const languageVersions = new Map<string, LanguageVersion[]>();
   for (const members of byFamily.values()) {
     const chosen = members.find((m) => m.language === language) ?? members[0];
     if (!chosen) continue;
@@ -55,13 +62,6 @@ export function oneVersionPerFamily(
     if (members.length === 1) continue;
     const best = Math.max(...members.map((m) => textScores.get(m.id) ?? 0));
     if (best > 0) scores.set(chosen.id, best);
-    languageVersions.set(
-      chosen.id,
-      members
-        .filter((m) => m !== chosen)
-        .map((m) => ({ id: m.id, title: m.title, language: m.language, status: m.status }))
-        .sort((a, b) => (a.language < b.language ? -1 : 1)),
-    );
   }
-  return { docs: kept, textScores: scores, languageVersions };
+  return { docs: kept, textScores: scores };
 }

@@ -9,6 +9,7 @@ import {
 } from "@pitchside/shared";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
+import { languageVersionsOf } from "../assets/language-families";
 import { trackRecords } from "../assets/track-records";
 import { checkedAgainstDatabase, liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
 import type { Db } from "../db/client";
@@ -65,7 +66,8 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
       indexUid: uid,
       q: foldForSearch(keyword),
       filter: [base],
-      limit: 30,
+      // several keywords each bring their best: 15 apiece keeps the union wide and the round trip short
+      limit: 15,
       showRankingScore: true,
       attributesToRetrieve: listedFields,
       attributesToSearchOn: searchedAttributes,
@@ -202,13 +204,14 @@ export async function suggestForContext(
   const { db } = deps;
   const taxonomy = await cachedTaxonomy(db);
   const { context, deal } = await resolveContext(db, user, input, taxonomy);
+  const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
   let docs: Doc[];
   let fillers: Doc[] = [];
   let textScores = new Map<string, number>();
   let degraded = false;
   try {
     ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
-    docs = await withFamilyMembers(deps.index, liveFilter(user), docs);
+    docs = await withFamilyMembers(deps.index, liveFilter(user), docs, context.language ?? uiLanguage);
   } catch (err) {
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
@@ -226,7 +229,6 @@ export async function suggestForContext(
     docs = docs.filter((d) => live.has(d.id));
     fillers = fillers.filter((d) => live.has(d.id));
   }
-  const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
   const language = context.language ?? uiLanguage;
   const families = oneVersionPerFamily(docs, textScores, language);
   docs = families.docs;
@@ -239,7 +241,6 @@ export async function suggestForContext(
     language,
   );
   fillers = fillerFamilies.docs;
-  const languageVersions = new Map([...families.languageVersions, ...fillerFamilies.languageVersions]);
   const ids = [...docs, ...fillers].map((d) => d.id);
   const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
   const candidate = (d: Doc): SuggestionCandidate => ({
@@ -273,6 +274,12 @@ export async function suggestForContext(
   if (fillers.length > 0 && (ranked.length === 0 || ranked[0]?.reasons[0]?.kind === "fallback"))
     ranked = rank([...docs, ...fillers]);
   ranked = ranked.slice(0, input.limit);
+  // each offered asset's versions in the other language, shown on its card
+  const languageVersions = await languageVersionsOf(
+    db,
+    ranked.map((r) => r.id),
+    liveAssetsWhere(user),
+  );
 
   const items = ranked.flatMap((r) => {
     const d = byId.get(r.id);

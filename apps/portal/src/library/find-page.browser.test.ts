@@ -142,6 +142,8 @@ describe("Find content in Chromium against the real API", () => {
       await guide.getByRole("button", { name: "Share", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "Create a share link" });
       expect(await dialog.getByRole("combobox", { name: "Deal" }).inputValue()).toBe(DEAL);
+      // and on the one buyer the email goes to
+      expect(await dialog.getByLabel("Recipient email").inputValue()).toBe(BUYER);
       await dialog.getByRole("button", { name: "Cancel" }).click();
 
       // the link opens for the buyer (links carry the configured public address; the test server has its own)

@@ -65,7 +65,7 @@ export function ResultActions({ asset, titleId, deal, recipientEmail }: Props) {
               {t("find.copyLink")}
             </Button>
           ))}
-        <ShareAction asset={shareable} dealId={deal?.id ?? null} compact />
+        <ShareAction asset={shareable} dealId={deal?.id ?? null} recipientEmail={recipientEmail} compact />
       </Group>
       {url && (
         <Stack gap={4}>

@@ -25,11 +25,14 @@ export interface ShareableAsset {
 export function ShareAction({
   asset,
   dealId = null,
+  recipientEmail = null,
   compact = false,
 }: {
   asset: ShareableAsset;
   /** The deal the dialog starts out with. */
   dealId?: string | null;
+  /** The buyer the dialog starts out with. */
+  recipientEmail?: string | null;
   /** A small "Share" among a result's actions rather than the asset page's main button. */
   compact?: boolean;
 }) {
@@ -89,8 +92,9 @@ export function ShareAction({
         <Suspense fallback={null}>
           <ShareLinkDialog
             // a new deal starts a new form
-            key={dealId ?? ""}
+            key={`${dealId ?? ""} ${recipientEmail ?? ""}`}
             dealId={dealId}
+            recipientEmail={recipientEmail}
             assetId={asset.id}
             versionNumber={asset.versionNumber}
             opened={opened}

@@ -28,6 +28,8 @@ interface ShareLinkDialogProps {
   onClose: () => void;
   /** The deal the link starts out counting toward (the rep can change it). */
   dealId?: string | null;
+  /** The buyer the link starts out for (the rep can change it). */
+  recipientEmail?: string | null;
 }
 
 /** Creates a tracked link with its controls (deal, recipient, expiry, gate, version) and copies it. */
@@ -37,12 +39,13 @@ export function ShareLinkDialog({
   opened,
   onClose,
   dealId = null,
+  recipientEmail = null,
 }: ShareLinkDialogProps) {
   const { t } = useTranslation("sharing");
   const user = useCurrentUser();
   const { create, copied, reset } = useCreateShareLink();
   const form = useForm<LinkControlValues>({
-    initialValues: { ...noControls, dealId },
+    initialValues: { ...noControls, dealId, recipientEmail: recipientEmail ?? noControls.recipientEmail },
     validate: {
       passcode: (v) => (v && v.length < 4 ? t("share.passcodeShort") : null),
       expiresOn: (v) => (v && v < today() ? t("share.expiryPast") : null),

@@ -11,7 +11,7 @@ const deal = (id: string, over: Partial<RankableDealMatch> = {}) => ({
 });
 
 describe("deal matches", () => {
-  it("sorts the rep's open deals first, then contact matches, then open deals, newest first", () => {
+  it("sorts the rep's open deals first, then open deals, then closed ones, contacts first, newest first", () => {
     const sorted = sortDealMatches([
       deal("closed-contact", { match: "contact", status: "won", mine: false }),
       deal("theirs-open", { mine: false }),
@@ -23,8 +23,8 @@ describe("deal matches", () => {
       "mine-contact",
       "mine-new",
       "mine-old",
-      "closed-contact",
       "theirs-open",
+      "closed-contact",
     ]);
   });
 
@@ -35,6 +35,16 @@ describe("deal matches", () => {
     expect(confidentDealMatch(sortDealMatches([deal("a"), deal("b", { match: "contact" })]))?.id).toBe("b");
     // an open deal beats a closed one of the same account
     expect(confidentDealMatch(sortDealMatches([deal("a", { status: "lost" }), deal("b")]))?.id).toBe("b");
+    // even when only the closed deal names the recipient
+    const wonContact = deal("won", { status: "won", match: "contact", mine: false });
+    expect(confidentDealMatch(sortDealMatches([wonContact, deal("open", { mine: false })]))?.id).toBe("open");
+  });
+
+  it("never picks a won or lost deal on its own", () => {
+    expect(confidentDealMatch([deal("won", { status: "won", match: "contact" })])).toBeNull();
+    expect(
+      confidentDealMatch(sortDealMatches([deal("a", { status: "won" }), deal("b", { status: "lost" })])),
+    ).toBeNull();
   });
 
   it("asks instead of guessing between open deals that match equally well", () => {

@@ -8,9 +8,12 @@ export interface RankableDealMatch {
   updatedAt: string;
 }
 
-/** Lower is better: the caller's own open deals, then contact matches, then open deals. */
+/**
+ * Lower is better: the caller's own open deals, then others' open deals, then closed ones (content is
+ * suggested for deals still being sold); within each, a named contact before the account's domain.
+ */
 export function dealMatchTier(d: RankableDealMatch): [number, number, number] {
-  return [d.mine && d.status === "open" ? 0 : 1, d.match === "contact" ? 0 : 1, d.status === "open" ? 0 : 1];
+  return [d.mine && d.status === "open" ? 0 : 1, d.status === "open" ? 0 : 1, d.match === "contact" ? 0 : 1];
 }
 
 function compareTiers(a: RankableDealMatch, b: RankableDealMatch): number {
@@ -29,12 +32,12 @@ export function sortDealMatches<D extends RankableDealMatch>(matches: readonly D
 }
 
 /**
- * The deal a message is about when the match says so, or null when it cannot tell: two open deals in the
- * same tier (three open opportunities of one account, say) are a question for the rep, not a guess.
+ * The open deal a message is about when the match says so, or null when it cannot tell: two open deals in
+ * the same tier (three open opportunities of one account, say) are a question for the rep, not a guess,
+ * and a won or lost deal is never picked on its own (the rep may still choose it).
  */
 export function confidentDealMatch<D extends RankableDealMatch>(sorted: readonly D[]): D | null {
   const [first, second] = sorted;
-  if (!first) return null;
-  if (!second || first.status !== "open") return first;
-  return compareTiers(first, second) < 0 || second.status !== "open" ? first : null;
+  if (!first || first.status !== "open") return null;
+  return !second || second.status !== "open" || compareTiers(first, second) < 0 ? first : null;
 }

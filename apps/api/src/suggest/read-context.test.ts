@@ -9,6 +9,7 @@ let server: TestServer;
 let repToken: string;
 let otherToken: string;
 let dealId: string;
+let repId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -16,6 +17,7 @@ beforeAll(async () => {
   await upsertTerms(db, null, demoTaxonomy);
   const rep = await makeUser(db, { role: "rep" });
   const other = await makeUser(db, { role: "rep" });
+  repId = rep.id;
   repToken = await loginToken(server, rep.email, rep.password);
   otherToken = await loginToken(server, other.email, other.password);
   const [deal] = await db
@@ -87,6 +89,53 @@ describe("suggest.readContext", () => {
       competitors: "given",
       objections: "given",
     });
+  });
+
+  it("suggests for open deals: a won deal is not matched, and its stage is never the context's", async () => {
+    const { db } = server.deps.database;
+    const [won] = await db
+      .insert(deals)
+      .values({
+        name: "Sakura rollout",
+        accountName: "Sakura Bank",
+        accountDomain: "sakura-bank.example",
+        stage: "closed_won",
+        status: "won",
+        ownerId: repId,
+      })
+      .returning();
+    if (!won) throw new Error("no deal");
+    await db.insert(dealContacts).values({ dealId: won.id, email: "contact12@sakura-bank.example" });
+    const recipientEmails = ["contact12@sakura-bank.example"];
+
+    const alone = await read({ text: EMAIL, recipientEmails });
+    expect(alone.deal).toBeNull();
+    expect(alone.context.stage).toBeNull();
+    expect(alone.sources.stage).toBeNull();
+
+    // picked by the rep, the won deal is the deal, but "closed_won" is no stage to sell at
+    const picked = await read({ text: EMAIL, dealId: won.id });
+    expect(picked.deal?.id).toBe(won.id);
+    expect(picked.context.stage).toBeNull();
+    expect(picked.sources.stage).toBeNull();
+    const ranked = await server.client({ token: repToken }).suggest.forContext.query({ dealId: won.id });
+    expect(ranked.context.stage).toBeNull();
+
+    // the account's open deal wins over the won deal that names the recipient
+    const [open] = await db
+      .insert(deals)
+      .values({
+        name: "Sakura expansion",
+        accountName: "Sakura Bank",
+        accountDomain: "sakura-bank.example",
+        stage: "discovery",
+        ownerId: repId,
+      })
+      .returning();
+    const matched = await read({ text: EMAIL, recipientEmails });
+    expect(matched.deal?.id).toBe(open?.id);
+    expect(matched.context.stage).toBe("discovery");
+    expect(matched.sources.stage).toBe("deal");
   });
 
   it("does not reveal another rep's deal", async () => {

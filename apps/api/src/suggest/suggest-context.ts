@@ -31,7 +31,7 @@ export interface SuggestInput {
 }
 
 /** What a suggestion needs of the deal. */
-type ContextDeal = Pick<typeof deals.$inferSelect, "id" | "name" | "stage" | "industry">;
+type ContextDeal = Pick<typeof deals.$inferSelect, "id" | "name" | "stage" | "status" | "industry">;
 
 /**
  * The deal in front of the rep: named, or found from the recipients (exact contact first, then domain);
@@ -40,7 +40,13 @@ type ContextDeal = Pick<typeof deals.$inferSelect, "id" | "name" | "stage" | "in
 async function resolveDeal(db: Db, user: SessionUser, input: SuggestInput): Promise<ContextDeal | null> {
   if (input.dealId) {
     const [deal] = await db
-      .select({ id: deals.id, name: deals.name, stage: deals.stage, industry: deals.industry })
+      .select({
+        id: deals.id,
+        name: deals.name,
+        stage: deals.stage,
+        status: deals.status,
+        industry: deals.industry,
+      })
       .from(deals)
       .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
     return deal ?? null;
@@ -70,6 +76,15 @@ async function titleForPersona(
   const contacts = deal ? await contactTitles(db, deal.id, input.recipientEmails ?? []) : null;
   const signed = input.text ? signatureTitle(input.text, taxonomy) : "";
   return contacts?.recipient ?? (signed || null) ?? contacts?.any ?? null;
+}
+
+/**
+ * The deal's stage when it is one of the taxonomy's selling stages; a won or lost deal (closed_won, or a
+ * CRM's own closing stage) is not being sold, so it names no stage to suggest for.
+ */
+function sellingStage(deal: ContextDeal | null, taxonomy: TaxonomyTerm[]): string | null {
+  if (!deal || deal.status !== "open") return null;
+  return taxonomy.some((t) => t.kind === "stage" && t.key === deal.stage) ? deal.stage : null;
 }
 
 export interface ResolvedContext {
@@ -107,7 +122,7 @@ export async function resolveContext(
     deal,
     personaTitle,
     context: {
-      stage: input.stage ?? deal?.stage ?? null,
+      stage: input.stage ?? sellingStage(deal, taxonomy),
       persona,
       industry: deal?.industry ?? null,
       competitors,

@@ -90,7 +90,9 @@ export function DealSelect({
     .filter((g) => g.items.length > 0)
     .map((g) => ({ group: g.group, items: g.items.map(option) }));
   const selected = value ? byId.get(value) : undefined;
-  const details = (d: Deal) => `${stageLabel(d.stage)} · ${t(`deal.status.${d.status}`)}`;
+  // a closed deal's stage ("closed won") says what its status does: name it once
+  const details = (d: Deal) =>
+    d.status === "open" ? `${stageLabel(d.stage)} · ${t("deal.status.open")}` : t(`deal.status.${d.status}`);
   const fetching = open.isFetching || closed.isFetching;
   return (
     <Stack gap={6}>

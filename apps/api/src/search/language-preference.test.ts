@@ -73,6 +73,7 @@ const search = (input: {
   limit?: number;
   offset?: number;
   sort?: "newest";
+  filters?: Record<string, string[]>;
 }) => server.client({ token: rep }).search.query.query(input);
 
 describe("language preference in search", () => {
@@ -82,7 +83,8 @@ describe("language preference in search", () => {
     expect(keys.slice(0, 3).sort()).toEqual([...japanese].sort());
     expect(keys.slice(3).sort()).toEqual(english.filter((k) => k !== "acmeCard").sort());
     expect(result.total).toBe(6);
-    expect(result.facets.language).toEqual({ ja: 3, en: 3 });
+    // a language counts the cards ticking it shows: the Acme card is in both
+    expect(result.facets.language).toEqual({ ja: 3, en: 4 });
     const card = result.hits.find((h) => h.asset.id === ids.acmeCardJa);
     expect(card?.languageVersions.map((v) => [v.id, v.language])).toEqual([[ids.acmeCard, "en"]]);
   });
@@ -119,6 +121,27 @@ describe("language preference in search", () => {
     const seconds = result.hits.slice(0, 3).map((h) => Math.floor(Date.parse(h.asset.updatedAt) / 1000));
     expect(seconds).toEqual([...seconds].sort((x, y) => y - x));
   });
+});
+
+/** Facet counts are cards, as the results: with a filter ticked too, and ticking a language shows its count. */
+async function expectCountsOfCards(degraded: boolean) {
+  const all = await search({ q: "", uiLanguage: "en" });
+  expect(all.degraded).toBe(degraded);
+  const types = { battle_card: 1, objection_guide: 1, case_study: 2, one_pager: 2 };
+  expect(all.facets.type).toEqual(types);
+  const cards = await search({ q: "", uiLanguage: "en", filters: { type: ["battle_card"] } });
+  expect(cards.total).toBe(1);
+  expect(cards.facets.type).toEqual(types);
+  expect(cards.facets.language).toEqual({ en: 1, ja: 1 });
+  for (const [language, count] of Object.entries(all.facets.language ?? {})) {
+    const ticked = await search({ q: "", uiLanguage: "en", filters: { language: [language] } });
+    expect([language, ticked.total, ticked.hits.length]).toEqual([language, count, count]);
+    expect(ticked.facets.language).toEqual(all.facets.language);
+  }
+}
+
+describe("facet counts with a language family", () => {
+  it("count each card once, as the results do, with a filter ticked too", () => expectCountsOfCards(false));
 });
 
 describe("language preference in suggestions", () => {
@@ -191,5 +214,6 @@ describe("with Meilisearch down", () => {
     expect(card?.languageVersions.map((v) => v.id)).toEqual([ids.acmeCard]);
     const en = await search({ q: "acme", uiLanguage: "ja" });
     expect(en.hits.map((h) => h.asset.id)).toEqual([ids.acmeCard]);
+    await expectCountsOfCards(true);
   });
 });

@@ -229,22 +229,35 @@ export function meiliSearchParams(user: SessionUser, input: SearchInput): Search
 type FacetDistribution = Record<string, Record<string, number>>;
 
 /**
- * Disjunctive faceting: one count-only query (limit 0) per filtered facet, with the filters of the
- * other facets only, so ticking "Case study" still offers the other types with what each would add
- * (OR within a facet, AND across facets).
+ * The facet counted per asset rather than per card: a family has one version per language, so the
+ * count of a language is how many cards ticking it shows (each in that language), and a card with
+ * both versions counts under both.
+ */
+const perAssetFacet = "language";
+
+/**
+ * Disjunctive faceting: one count-only query per filtered facet, with the filters of the other facets
+ * only, so ticking "Case study" still offers the other types with what each would add (OR within a
+ * facet, AND across facets). The language is always counted by its own query, without `distinct`
+ * (see perAssetFacet). The others count cards as the results show them: Meilisearch applies
+ * `distinct` only to the hits it fetches under `limit`/`offset` (with `limit: 0` to none, counting
+ * every language version), to all of them under `hitsPerPage`.
  */
 export function facetQueries(
   user: SessionUser,
   input: SearchInput,
 ): { facet: string; params: SearchParams }[] {
   return facetsFor(user).flatMap((facet) => {
-    if (!input.filters[facet as keyof SearchFilters]?.length) return [];
-    const others = { ...input, filters: { ...input.filters, [facet]: undefined }, limit: 0, offset: 0 };
-    return [{ facet, params: { ...meiliSearchParams(user, others), facets: [facet] } }];
+    const isPerAsset = facet === perAssetFacet;
+    if (!isPerAsset && !input.filters[facet as keyof SearchFilters]?.length) return [];
+    const others = { ...input, filters: { ...input.filters, [facet]: undefined } };
+    const { limit: _limit, offset: _offset, distinct, ...params } = meiliSearchParams(user, others);
+    const count = isPerAsset ? { limit: 0 } : { distinct, page: 1, hitsPerPage: 0 };
+    return [{ facet, params: { ...params, ...count, facets: [facet] } }];
   });
 }
 
-/** The main query's counts, each filtered facet's taken from its own query. */
+/** The main query's counts, each filtered facet's (and the language's) taken from its own query. */
 export function mergeFacets(
   main: FacetDistribution,
   perFacet: { facet: string; distribution: FacetDistribution | undefined }[],
@@ -256,9 +269,10 @@ export function mergeFacets(
 
 /** The results and every filtered facet's counts in one round trip (the benchmark sends it directly too). */
 export function meiliMultiSearch(indexUid: string, user: SessionUser, input: SearchInput): MultiSearchParams {
+  const main = meiliSearchParams(user, input);
   return {
     queries: [
-      { indexUid, q: input.q, ...meiliSearchParams(user, input) },
+      { indexUid, q: input.q, ...main, facets: main.facets?.filter((f) => f !== perAssetFacet) },
       ...facetQueries(user, input).map((c) => ({ indexUid, q: input.q, ...c.params })),
     ],
   };
@@ -375,8 +389,8 @@ async function databaseFacets(db: Db, user: SessionUser, input: SearchInput): Pr
       q: input.q,
       filters: { ...input.filters, [facet]: undefined },
     });
-    // one count per language family, as Meilisearch's distinct counts cards
-    const where = and(matching, oneAssetPerFamily(matching, language));
+    // one count per language family, as Meilisearch's distinct counts cards; languages per asset
+    const where = facet === perAssetFacet ? matching : and(matching, oneAssetPerFamily(matching, language));
     const values = db
       .select({ value: sql<string>`${value}`.as("value") })
       .from(assets)

@@ -1,6 +1,7 @@
 import type { TaxonomyKind } from "@pitchside/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { assetStatuses, assetTypes, languages } from "./library-enums";
 import type { FacetKey } from "./search-state";
 import { useTaxonomy } from "./use-taxonomy";
 
@@ -34,5 +35,23 @@ export function useFacetLabel() {
       return t(`statuses.${value}` as "statuses.draft", { defaultValue: value });
     },
     [t, label],
+  );
+}
+
+const fixedValues: Partial<Record<FacetKey, readonly string[]>> = {
+  type: assetTypes,
+  language: languages,
+  status: assetStatuses,
+};
+
+/** Every value a facet can take: the fixed lists, or the taxonomy's terms of its kind. */
+export function useFacetValues() {
+  const { options } = useTaxonomy();
+  return useCallback(
+    (facet: FacetKey): readonly string[] => {
+      const kind = facetKind[facet];
+      return kind ? options(kind).map((o) => o.value) : (fixedValues[facet] ?? []);
+    },
+    [options],
   );
 }

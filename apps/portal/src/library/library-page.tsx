@@ -107,6 +107,7 @@ export function LibraryPage() {
           <FacetFilters
             facets={facets}
             counts={search.data?.facets ?? {}}
+            noResults={search.data?.total === 0}
             selected={ticked.filters}
             onChange={(facet, values) => setFilters(withFacet(ticked.filters, facet, values))}
           />

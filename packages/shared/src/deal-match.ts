@@ -38,6 +38,6 @@ export function sortDealMatches<D extends RankableDealMatch>(matches: readonly D
  */
 export function confidentDealMatch<D extends RankableDealMatch>(sorted: readonly D[]): D | null {
   const [first, second] = sorted;
-  if (!first || first.status !== "open") return null;
-  return !second || second.status !== "open" || compareTiers(first, second) < 0 ? first : null;
+  if (first?.status !== "open") return null;
+  return second?.status !== "open" || compareTiers(first, second) < 0 ? first : null;
 }

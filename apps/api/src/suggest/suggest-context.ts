@@ -83,7 +83,7 @@ async function titleForPersona(
  * CRM's own closing stage) is not being sold, so it names no stage to suggest for.
  */
 function sellingStage(deal: ContextDeal | null, taxonomy: TaxonomyTerm[]): string | null {
-  if (!deal || deal.status !== "open") return null;
+  if (deal?.status !== "open") return null;
   return taxonomy.some((t) => t.kind === "stage" && t.key === deal.stage) ? deal.stage : null;
 }
 

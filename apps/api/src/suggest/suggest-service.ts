@@ -79,7 +79,7 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
   meta(ctx.language ? `language = ${quote(ctx.language)}` : "type EXISTS", 20, ["wonDeals:desc"]);
   const { results } = await index.query((signal) => index.client.multiSearch({ queries }, { signal }));
   const docs = new Map<string, Doc>();
-  const perKeyword: KeywordHits[] = [];
+  const perKeyword: { total: number; scores: Map<string, number> }[] = [];
   results.forEach((result, i) => {
     if (i === fillerIndex) return;
     const scores = new Map<string, number>();
@@ -88,54 +88,34 @@ async function gatherCandidates(index: SearchIndex, user: SessionUser, ctx: Sugg
       docs.set(hit.id, hit);
       if (typeof hit._rankingScore === "number") scores.set(hit.id, hit._rankingScore);
     }
-    if (i >= textFrom)
-      perKeyword.push({
-        keyword: ctx.keywords[i - textFrom] ?? "",
-        total: result.estimatedTotalHits ?? result.hits.length,
-        scores,
-      });
+    if (i >= textFrom) perKeyword.push({ total: result.estimatedTotalHits ?? result.hits.length, scores });
   });
   const fillers = (results[fillerIndex]?.hits ?? []) as unknown as Doc[];
   return {
     docs: [...docs.values()],
-    ...keywordScores(perKeyword, results[fillerIndex]?.estimatedTotalHits ?? 0),
+    textScores: keywordScores(perKeyword, results[fillerIndex]?.estimatedTotalHits ?? 0),
     fillers: fillers.filter((d) => !docs.has(d.id)),
   };
 }
 
-interface KeywordHits {
-  keyword: string;
-  /** Live assets holding the keyword. */
-  total: number;
-  /** The fetched ones' ranking scores. */
-  scores: Map<string, number>;
-}
-
-/**
- * A keyword in more than this share of the live library (the product's own name, say) says nothing
- * about what the message is about: it neither scores nor shows as "Matches: …".
- */
-const COMMON_KEYWORD_SHARE = 0.5;
-
 /**
  * Each asset's text relevance (0..1): the keywords it matches, each weighted by how rare it is in the
- * library (a word most assets hold says little, one in more than half of them nothing) and by how
- * well it matched (title over body); and the keywords that counted.
+ * library (a word most assets hold says little) and by how well it matched (title over body).
  */
 function keywordScores(
-  perKeyword: KeywordHits[],
+  perKeyword: { total: number; scores: Map<string, number> }[],
   libraryEstimate: number,
-): { textScores: Map<string, number>; telling: string[] } {
+): Map<string, number> {
   const library = Math.max(1, libraryEstimate, ...perKeyword.map((k) => k.total));
-  const telling = perKeyword.filter((k) => k.total > 0 && k.total <= library * COMMON_KEYWORD_SHARE);
-  const weights = telling.map((k) => Math.log(1 + library / k.total));
+  const weights = perKeyword.map((k) => (k.total > 0 ? Math.log(1 + library / k.total) : 0));
   const mass = weights.reduce((sum, w) => sum + w, 0);
-  const textScores = new Map<string, number>();
-  telling.forEach((k, i) => {
+  const scores = new Map<string, number>();
+  if (mass === 0) return scores;
+  perKeyword.forEach((k, i) => {
     for (const [id, score] of k.scores)
-      textScores.set(id, (textScores.get(id) ?? 0) + ((weights[i] ?? 0) * score) / mass);
+      scores.set(id, (scores.get(id) ?? 0) + ((weights[i] ?? 0) * score) / mass);
   });
-  return { textScores, telling: telling.map((k) => k.keyword) };
+  return scores;
 }
 
 let baselineCache: { at: number; rate: number } | null = null;
@@ -228,11 +208,9 @@ export async function suggestForContext(
   let docs: Doc[];
   let fillers: Doc[] = [];
   let textScores = new Map<string, number>();
-  // the keywords that say what the message is about (not the ones most of the library holds)
-  let telling = context.keywords;
   let degraded = false;
   try {
-    ({ docs, textScores, fillers, telling } = await gatherCandidates(deps.index, user, context));
+    ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
     docs = await withFamilyMembers(deps.index, liveFilter(user), docs, context.language ?? uiLanguage);
   } catch (err) {
     // while the breaker is open its own line says so, once
@@ -288,7 +266,7 @@ export async function suggestForContext(
       uiLanguage,
       matchedKeywords: (id) => {
         const doc = byId.get(id);
-        return doc ? matchedKeywords(doc, telling) : [];
+        return doc ? matchedKeywords(doc, context.keywords) : [];
       },
     });
   let ranked = rank(docs);

@@ -222,10 +222,7 @@ describe.skipIf(skipBrowser)("sharing in Chromium", { timeout: 150_000 }, () => 
       await dealField.click();
       const options = page.getByRole("option");
       await options.first().waitFor();
-      expect(await options.allTextContents()).toEqual([
-        "Acme renewalProposal · Open",
-        "Umbrella rolloutWon",
-      ]);
+      expect(await options.allTextContents()).toEqual(["Acme renewalProposal · Open", "Umbrella rolloutWon"]);
       await page.screenshot({ path: path.join(artifactsDir, "share-deal-picker-en.png") });
       await page.keyboard.press("Escape");
 

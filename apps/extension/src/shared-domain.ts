@@ -1,6 +1,6 @@
 // The extension takes @pitchside/shared's pure logic from its zod-free entry (see packages/shared/src/domain.ts).
 export {
-  confidentDealMatch,
+  chosenDeal,
   detectSignals,
   EMPTY_VOCABULARY,
   inferPersona,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confidentDealMatch, type RankableDealMatch, sortDealMatches } from "./deal-match";
+import { chosenDeal, confidentDealMatch, type RankableDealMatch, sortDealMatches } from "./deal-match";
 
 const deal = (id: string, over: Partial<RankableDealMatch> = {}) => ({
   id,
@@ -52,5 +52,14 @@ describe("deal matches", () => {
     expect(confidentDealMatch(three)).toBeNull();
     const contacts = sortDealMatches([deal("a", { match: "contact" }), deal("b", { match: "contact" })]);
     expect(confidentDealMatch(contacts)).toBeNull();
+  });
+
+  it("follows a confident match, asks when several open deals tie, and keeps the rep's own choice", () => {
+    const one = [deal("a", { match: "contact" }), deal("b")];
+    expect(chosenDeal(one, "auto")).toEqual({ confident: one[0], ask: false, dealId: "a" });
+    const tied = [deal("a"), deal("b")];
+    expect(chosenDeal(tied, "auto")).toEqual({ confident: null, ask: true, dealId: null });
+    expect(chosenDeal(tied, "b")).toEqual({ confident: null, ask: false, dealId: "b" });
+    expect(chosenDeal(one, "none")).toEqual({ confident: one[0], ask: false, dealId: null });
   });
 });

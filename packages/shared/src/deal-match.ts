@@ -41,3 +41,21 @@ export function confidentDealMatch<D extends RankableDealMatch>(sorted: readonly
   if (first?.status !== "open") return null;
   return second?.status !== "open" || compareTiers(first, second) < 0 ? first : null;
 }
+
+/** "auto" follows the recipients' match, "none" is no deal, anything else a deal the rep picked. */
+export type DealChoice = "auto" | "none" | (string & {});
+
+/**
+ * The deal a message is about, given the recipients' matches (best first) and the rep's choice: the
+ * confident match, and whether to ask the rep instead (several open deals match equally well: ask, don't
+ * guess). The extension's panel and the portal's Find content decide it the same way.
+ */
+export function chosenDeal<D extends RankableDealMatch & { id: string }>(
+  sorted: readonly D[],
+  choice: DealChoice,
+): { confident: D | null; ask: boolean; dealId: string | null } {
+  const confident = confidentDealMatch(sorted);
+  const ask = choice === "auto" && !confident && sorted.filter((d) => d.status === "open").length > 1;
+  const dealId = choice === "auto" ? (confident?.id ?? null) : choice === "none" ? null : choice;
+  return { confident, ask, dealId };
+}

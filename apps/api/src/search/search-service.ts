@@ -272,8 +272,8 @@ export function meiliMultiSearch(indexUid: string, user: SessionUser, input: Sea
   const main = meiliSearchParams(user, input);
   return {
     queries: [
-      { indexUid, q: input.q, ...main, facets: main.facets?.filter((f) => f !== perAssetFacet) },
-      ...facetQueries(user, input).map((c) => ({ indexUid, q: input.q, ...c.params })),
+      { indexUid, ...main, facets: main.facets?.filter((f) => f !== perAssetFacet) },
+      ...facetQueries(user, input).map((c) => ({ indexUid, ...c.params })),
     ],
   };
 }
@@ -378,17 +378,23 @@ const scalarFacetColumns: Record<string, SQL> = {
 };
 
 /** The facet counts Meilisearch would give, disjunctive as facetQueries, from the database. */
-async function databaseFacets(db: Db, user: SessionUser, input: SearchInput): Promise<FacetDistribution> {
+async function databaseFacets(
+  db: Db,
+  user: SessionUser,
+  input: SearchInput,
+  searched: SQL | undefined,
+): Promise<FacetDistribution> {
   const language = preferredLanguage(input.q, input.uiLanguage, user);
+  // one after the other: a search while Meilisearch is away takes one database connection, not eight
   const counted: [string, Record<string, number>][] = [];
   for (const facet of facetsFor(user)) {
     const array = arrayFields[facet as keyof typeof arrayFields];
     const value = array ? sql`unnest(${array})` : scalarFacetColumns[facet];
     if (!value) continue;
-    const matching = await databaseWhere(db, user, {
-      q: input.q,
-      filters: { ...input.filters, [facet]: undefined },
-    });
+    // a facet with values ticked is counted without them; the others match as the search does
+    const matching = input.filters[facet as keyof SearchFilters]?.length
+      ? await databaseWhere(db, user, { q: input.q, filters: { ...input.filters, [facet]: undefined } })
+      : searched;
     // one count per language family, as Meilisearch's distinct counts cards; languages per asset
     const where = facet === perAssetFacet ? matching : and(matching, oneAssetPerFamily(matching, language));
     const values = db
@@ -430,7 +436,7 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
   return {
     hits: await withLanguageVersions(db, user, hits),
     total: count?.n ?? 0,
-    facets: await databaseFacets(db, user, input),
+    facets: await databaseFacets(db, user, input, matching),
     degraded: true,
   };
 }

@@ -205,13 +205,15 @@ export async function suggestForContext(
   const taxonomy = await cachedTaxonomy(db);
   const { context, deal } = await resolveContext(db, user, input, taxonomy);
   const uiLanguage: Language = input.uiLanguage ?? (user.locale === "ja" ? "ja" : "en");
+  // the version of a language family to offer: the message's language, else the UI's
+  const language = context.language ?? uiLanguage;
   let docs: Doc[];
   let fillers: Doc[] = [];
   let textScores = new Map<string, number>();
   let degraded = false;
   try {
     ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
-    docs = await withFamilyMembers(deps.index, liveFilter(user), docs, context.language ?? uiLanguage);
+    docs = await withFamilyMembers(deps.index, liveFilter(user), docs, language);
   } catch (err) {
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
@@ -229,7 +231,6 @@ export async function suggestForContext(
     docs = docs.filter((d) => live.has(d.id));
     fillers = fillers.filter((d) => live.has(d.id));
   }
-  const language = context.language ?? uiLanguage;
   const families = oneVersionPerFamily(docs, textScores, language);
   docs = families.docs;
   textScores = families.textScores;

@@ -6,7 +6,7 @@ import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../
 import { api, talkTrack, track } from "../api/client";
 import { explainError } from "../i18n/explain-error";
 import { pageLanguage, type Translate, translator } from "../i18n/translate";
-import { confidentDealMatch } from "../shared-domain";
+import { chosenDeal } from "../shared-domain";
 import { ContextSelect } from "./ContextSelect";
 import { copyText } from "./clipboard";
 import { ConnectionNote, useConnection } from "./connection";
@@ -81,11 +81,7 @@ export function Panel({ surface, target }: Props) {
     };
   }, [signedIn, recipientsKey, connection.recoveries, errorText]);
 
-  const confident = confidentDealMatch(matches);
-  // several open deals of the account match equally well: ask, don't guess
-  const askDeal =
-    dealChoice === "auto" && !confident && matches.filter((d) => d.status === "open").length > 1;
-  const dealId = dealChoice === "auto" ? confident?.id : dealChoice === "none" ? undefined : dealChoice;
+  const { confident, ask: askDeal, dealId } = chosenDeal(matches, dealChoice);
   const recipient = outgoing?.recipients[0];
   // a new message with nothing in it yet: suggestions would be arbitrary
   const blank =

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Textarea } from "@mantine/core";
+import type { DealChoice } from "@pitchside/shared/domain";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,7 @@ import { QueryState } from "../ui/query-state";
 import { AssetBadges } from "./asset-badges";
 import { type ContextEdits, ContextFields, effectiveContext } from "./find-context";
 import { LanguageVersionLinks } from "./language-versions";
-import { type DealChoice, RecipientDeal, sortRecipients, useRecipientDeal } from "./recipient-deal";
+import { RecipientDeal, sortRecipients, useRecipientDeal } from "./recipient-deal";
 import { ResultActions } from "./result-actions";
 
 type SuggestInput = RouterInputs["suggest"]["forContext"];

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, TagsInput, Text } from "@mantine/core";
-import { confidentDealMatch, isExternalAddress, looksLikeEmail } from "@pitchside/shared/domain";
+import { chosenDeal, type DealChoice, isExternalAddress, looksLikeEmail } from "@pitchside/shared/domain";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
@@ -19,9 +19,6 @@ export function sortRecipients(typed: readonly string[], self: string) {
   };
 }
 
-/** "auto" follows the recipients' match, "none" is no deal, anything else a deal the rep picked. */
-export type DealChoice = "auto" | "none" | (string & {});
-
 /**
  * The deal an email is about, as the extension finds it: the recipients' confident match, or the rep's
  * answer when several open deals match equally well, or the rep's own pick.
@@ -35,11 +32,7 @@ export function useRecipientDeal(buyers: readonly string[], choice: DealChoice) 
     placeholderData: keepPreviousData,
   });
   const matches = buyers.length > 0 ? (match.data ?? []) : [];
-  const confident = confidentDealMatch(matches);
-  // several open deals of the account match equally well: ask, don't guess
-  const ask = choice === "auto" && !confident && matches.filter((d) => d.status === "open").length > 1;
-  const dealId = choice === "auto" ? (confident?.id ?? null) : choice === "none" ? null : choice;
-  return { matches, confident, ask, dealId, matching: match.isFetching, failed: match.isError };
+  return { matches, ...chosenDeal(matches, choice), matching: match.isFetching, failed: match.isError };
 }
 
 interface Props {

@@ -25,4 +25,22 @@ describe.skipIf(!url)("openPostgres", () => {
       await database.close();
     }
   });
+
+  it("lets processes started side by side on a fresh database migrate it together", async () => {
+    const name = `pitchside_test_migrate_${Date.now()}`;
+    const target = Object.assign(new URL(url ?? ""), { pathname: `/${name}` }).toString();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // empty: the two openings below are the first to migrate it
+      await admin.query(`create database ${name}`);
+      const [first, second] = await Promise.all([openPostgres(target), openPostgres(target)]);
+      const results = await Promise.allSettled([first.migrate(), second.migrate()]);
+      await Promise.all([first.close(), second.close()]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
 });

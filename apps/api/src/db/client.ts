@@ -40,6 +40,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   };
 }
 
+/** The advisory lock key migrations hold on Postgres ("pitchsid" in ASCII). */
+const MIGRATION_LOCK = "8100133375105526116";
+
 /**
  * `onIdleError`: an idle pooled connection died (a server restart, a terminated backend). The pool
  * drops it and opens another on demand; without a listener node-postgres would throw the error
@@ -56,7 +59,17 @@ export async function openPostgres(
   return {
     db: db as unknown as Db, // node-postgres HKT, same shape as above
     kind: "postgres",
-    migrate: () => migrateNodePg(db, { migrationsFolder }),
+    migrate: async () => {
+      // processes starting side by side on a fresh database would each create the schema: one at a time
+      const holder = await pool.connect();
+      try {
+        await holder.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migrateNodePg(db, { migrationsFolder });
+      } finally {
+        await holder.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        holder.release();
+      }
+    },
     ping: async () => {
       await pool.query("select 1");
     },

@@ -5,7 +5,7 @@
  * so the only difference between the rows is where the requests go. The load comes from this
  * process, on the same machine: on a box with few cores it competes with the servers it measures.
  *
- *   node --import tsx bench/cluster-throughput.ts                      # 2,000 assets, 16 at once, 15 s each
+ *   node --import tsx bench/cluster-throughput.ts                      # 2,000 assets, 16 at once, 15 s a row in 3 turns
  *   node --import tsx bench/cluster-throughput.ts --size 10000 --concurrency 32 --seconds 30
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/cluster-throughput.ts
  */
@@ -33,11 +33,13 @@ const { values: args } = parseArgs({
     size: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "16" },
     seconds: { type: "string", default: "15" },
+    rounds: { type: "string", default: "3" },
   },
 });
 const size = Number(args.size);
 const concurrency = Number(args.concurrency);
 const seconds = Number(args.seconds);
+const rounds = Number(args.rounds);
 
 /** Keep-alive node:http, the client the API itself uses for Meilisearch: the global fetch adds its own cost. */
 const http = meiliHttpClient();
@@ -74,6 +76,13 @@ async function drive(targets: ClusterNode[], paths: string[], headers: Record<st
   const elapsed = (performance.now() - started) / 1000;
   return { requests: latencies.length, errors, latencies, seconds: elapsed } satisfies Phase;
 }
+
+const merge = (phases: Phase[]): Phase => ({
+  requests: phases.reduce((n, p) => n + p.requests, 0),
+  errors: phases.reduce((n, p) => n + p.errors, 0),
+  latencies: phases.flatMap((p) => p.latencies),
+  seconds: phases.reduce((n, p) => n + p.seconds, 0),
+});
 
 const line = (label: string, p: Phase) =>
   `${label.padEnd(26)} ${(p.requests / p.seconds).toFixed(1).padStart(8)} req/s  median ${median(p.latencies).toFixed(1).padStart(7)} ms  p95 ${percentile(p.latencies, 95).toFixed(1).padStart(7)} ms  errors ${p.errors}`;
@@ -119,7 +128,9 @@ try {
     `Postgres ${new URL(process.env.DATABASE_URL ?? "postgres://127.0.0.1:5432").host}, one Meilisearch, ${size.toLocaleString("en")} assets; ` +
       `ready in ${((performance.now() - started) / 1000).toFixed(1)} s; ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)} before the run`,
   );
-  console.log(`${concurrency} callers at once, ${seconds} s per row, keep-alive HTTP from this process\n`);
+  console.log(
+    `${concurrency} callers at once, ${seconds} s per row in ${rounds} turns, keep-alive HTTP from this process\n`,
+  );
   const ms = seconds * 1000;
   for (const [name, paths] of [
     ["search", searches],
@@ -127,8 +138,16 @@ try {
   ] as const) {
     // warm both processes (JIT, pools, caches) before measuring either layout
     await drive([a, b], paths, headers, 3000);
-    const one = await drive([a], paths, headers, ms);
-    const two = await drive([a, b], paths, headers, ms);
+    // the layouts take turns (one, two, two, one, ...), so a neighbour's load falls on both alike
+    const ones: Phase[] = [];
+    const twos: Phase[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const slice = ms / rounds;
+      if (round % 2 === 0) ones.push(await drive([a], paths, headers, slice));
+      twos.push(await drive([a, b], paths, headers, slice));
+      if (round % 2 === 1) ones.push(await drive([a], paths, headers, slice));
+    }
+    const [one, two] = [merge(ones), merge(twos)];
     console.log(line(`${name}, one process`, one));
     console.log(line(`${name}, two (round robin)`, two));
     console.log(

@@ -17,7 +17,8 @@ import {
 import { uploadFile } from "./test/factories";
 
 const POLL_MS = 200;
-const PATIENCE_MS = 30_000;
+// generous: on a shared two-core machine processing and indexing wait their turn
+const PATIENCE_MS = 45_000;
 
 /** Asks `probe` again until it gives a value; a cluster works in the background, so tests wait for it. */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
@@ -32,6 +33,7 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>):
 
 describe.skipIf(!process.env.DATABASE_URL)(
   "two API processes (Postgres pass only: needs DATABASE_URL)",
+  { timeout: 60_000 },
   () => {
     let cluster: Cluster;
     let a: ClusterNode;
@@ -48,11 +50,11 @@ describe.skipIf(!process.env.DATABASE_URL)(
       cluster = await startCluster({ processes: 2 });
       [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
       token = await clusterToken(a, cluster.admin);
-    });
+    }, 120_000);
 
     afterAll(async () => {
       if (!stopped) await cluster?.stop();
-    });
+    }, 30_000);
 
     it("a token from a sign-in on A is accepted by B", async () => {
       const me = await clusterClient(b, token).auth.me.query();

@@ -69,7 +69,7 @@ export interface ClusterOptions {
 }
 
 const READY = /running at (http:\/\/\S+)/;
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 90_000;
 
 export const isAlive = (pid: number) => {
   try {
@@ -127,7 +127,8 @@ function startApiProcess(
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!READY.test(out)) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited: ${out}`);
-      if (Date.now() > deadline) throw new Error(`${name} did not start within a minute: ${out}`);
+      if (Date.now() > deadline)
+        throw new Error(`${name} did not start within ${START_TIMEOUT_MS / 1000} s: ${out}`);
       await sleep(50);
     }
     return {

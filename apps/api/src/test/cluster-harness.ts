@@ -191,7 +191,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       DATABASE_URL: databaseUrl,
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
-      // every process signs and checks the same sessions
+      // one secret on every process: it signs the share viewer's gate pass
       SESSION_SECRET: randomBytes(32).toString("hex"),
       HOST: "127.0.0.1",
       PORT: "0",
@@ -211,7 +211,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       children.push(child);
       return node;
     });
-    const nodes = await Promise.all(started);
+    // all settled: a process that failed to start must not leave another's wait unobserved
+    const settled = await Promise.allSettled(started);
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const nodes = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const meiliPids = [meili.pid, await meili.processId()].filter((p): p is number => p !== undefined);
     return { nodes, database, meili, admin, pids: [...nodes.map((n) => n.pid), ...meiliPids], stop };
   } catch (err) {

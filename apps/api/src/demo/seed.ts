@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { ConfigError } from "../config";
 import type { Db } from "../db/client";
 import { teams } from "../db/schema";
@@ -7,8 +8,26 @@ import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { demoTaxonomy } from "./demo-taxonomy";
 import { demoTeams, demoUsers } from "./demo-users";
 
+/** An arbitrary key for the advisory lock that makes seeding one at a time. */
+const SEED_LOCK = 7_318_004;
+
+/**
+ * Runs `seed` in a transaction that holds the seeding lock: API processes starting side by side on
+ * an empty database would otherwise all count no users and all seed, and all but one would stop.
+ */
+function oneSeederAtATime(db: Db, seed: (tx: Db) => Promise<boolean>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return seed(tx);
+  });
+}
+
 /** Demo workspace on an empty database: teams, one user per role, the taxonomy. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export function seedDemo(db: Db): Promise<boolean> {
+  return oneSeederAtATime(db, seedDemoNow);
+}
+
+async function seedDemoNow(db: Db): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const teamRows = await db
     .insert(teams)
@@ -22,7 +41,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
 }
 
 /** PITCHSIDE_ADMIN_EMAIL/PASSWORD: the first admin of an empty, non-demo database. */
-export async function seedAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+export function seedAdmin(db: Db, admin: { email: string; password: string }): Promise<boolean> {
+  return oneSeederAtATime(db, (tx) => seedAdminNow(tx, admin));
+}
+
+async function seedAdminNow(db: Db, admin: { email: string; password: string }): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const account = { email: admin.email, name: "Administrator" };
   // a weak password stops the start with one line, like any other bad setting

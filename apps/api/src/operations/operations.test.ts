@@ -10,6 +10,7 @@ import { markForIndexing } from "../search/outbox";
 import { listenLocally } from "../test/app-server";
 import { makeAsset, makeUser } from "../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { metricsAdminApp } from "./metrics-route";
 
 // This file runs its own Meilisearch so it can stop it (readiness, search fallbacks).
 const METRICS_TOKEN = "metrics-token-0123456789abcdef";
@@ -89,6 +90,18 @@ describe("metrics", () => {
       expect((await fetch(`${unguarded.url}/metrics`)).status).toBe(404);
     } finally {
       await new Promise((resolve) => unguarded.server.close(resolve));
+    }
+  });
+
+  it("is served without a token on the admin listener (METRICS_PORT, bound to 127.0.0.1)", async () => {
+    const admin = await listenLocally(metricsAdminApp(server.deps.metrics));
+    try {
+      const res = await fetch(`${admin.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^# HELP pitchside_jobs /m);
+      expect((await fetch(`${admin.url}/health`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => admin.server.close(resolve));
     }
   });
 

@@ -8,8 +8,10 @@ import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
 import { downloadRoutes } from "./files/download-route";
-import { healthHandler } from "./health";
+import { liveHandler, readyHandler } from "./health";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
+import { metricsRoutes } from "./operations/metrics-route";
+import { requestMetrics } from "./operations/request-metrics";
 import { portalHeaders } from "./portal-headers";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
@@ -22,6 +24,18 @@ export const redactPath = (url: string) =>
     .replace(/^\/s\/(?!_\/)[^/]+/, "/s/:token")
     .replace(/^\/api\/v\/[^/]+/, "/api/v/:token");
 
+/** Probes and scrapes: a load balancer and Prometheus ask every few seconds, a line each would drown the log. */
+const OPERATIONS_PATHS = new Set(["/health", "/health/live", "/health/ready", "/metrics"]);
+/** The portal's files (`/assets/index-3f9c.js`, `/favicon.svg`): a page load fetches dozens. */
+const STATIC_FILE = /^\/(?!api\/|trpc\/|s\/)\S*\.[a-z0-9]+$/i;
+
+/** Requests without a log line of their own; the latency histogram still counts them. */
+const quietRequest = (req: { url?: string; method?: string }) => {
+  const pathname = (req.url ?? "").split("?")[0] ?? "";
+  if (OPERATIONS_PATHS.has(pathname)) return true;
+  return (req.method === "GET" || req.method === "HEAD") && STATIC_FILE.test(pathname);
+};
+
 /** Builds the Express app; does not listen (main.ts and the tests do). */
 export function createApp(deps: AppDeps) {
   const app = express();
@@ -29,6 +43,12 @@ export function createApp(deps: AppDeps) {
   // the client's address (sign-in throttling, viewer limits) comes from X-Forwarded-For only via TRUST_PROXY
   app.set("trust proxy", deps.config.trustProxy);
 
+  app.use(requestMetrics(deps.metrics));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    // shutting down: a keep-alive client opens its next connection elsewhere
+    if (deps.lifecycle.draining) res.setHeader("Connection", "close");
+    next();
+  });
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -40,11 +60,13 @@ export function createApp(deps: AppDeps) {
           path: redactPath(req.url),
         }),
       },
-      autoLogging: { ignore: (req) => req.url === "/health" },
+      autoLogging: { ignore: quietRequest },
     }),
   );
 
-  app.get("/health", healthHandler(deps));
+  app.get("/health/live", liveHandler(deps));
+  app.get(["/health", "/health/ready"], readyHandler(deps));
+  app.use(metricsRoutes(deps.metrics, deps.config.metrics.token));
   // The public viewer and its beacon act for no signed-in user (a signed-in reader is simply not
   // counted), so the Origin check has nothing to protect there and would only drop beacons.
   app.use(viewerRoutes(deps));

@@ -13,7 +13,18 @@ describe("config", () => {
     expect(config.publicUrl).toBe("http://127.0.0.1:3000");
     expect("binary" in config.meili).toBe(true);
     expect(config.uploadMaxBytes).toBe(100 * 1024 * 1024);
-    expect(config).toMatchObject({ jobLeaseMs: 30_000, searchTimeoutMs: 500 });
+    expect(config).toMatchObject({ jobLeaseMs: 30_000, searchTimeoutMs: 500, shutdownTimeoutMs: 20_000 });
+    expect(config).toMatchObject({ logFormat: undefined, metrics: { token: undefined, port: undefined } });
+  });
+
+  it("takes a metrics token or an admin port, and a log format", () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      METRICS_TOKEN: "0123456789abcdef",
+      METRICS_PORT: "9464",
+      LOG_FORMAT: "pretty",
+    });
+    expect(config).toMatchObject({ logFormat: "pretty", metrics: { token: "0123456789abcdef", port: 9464 } });
   });
 
   it("generates SESSION_SECRET once and keeps it in DATA_DIR", () => {
@@ -43,6 +54,13 @@ describe("config", () => {
     [{ TRUST_PROXY: "true" }, /^Invalid configuration: TRUST_PROXY must name the proxies/],
     [{ TRUST_PROXY: "10.0.0.0/33" }, /^Invalid configuration: TRUST_PROXY .*"10\.0\.0\.0\/33" is none/],
     [{ TRUST_PROXY: "my-balancer" }, /^Invalid configuration: TRUST_PROXY /],
+    [{ METRICS_TOKEN: "short" }, /^Invalid configuration: METRICS_TOKEN must be at least 16 characters/],
+    [{ METRICS_PORT: "http" }, /^Invalid configuration: METRICS_PORT must be a port number/],
+    [{ LOG_FORMAT: "xml" }, /^Invalid configuration: LOG_FORMAT /],
+    [
+      { SHUTDOWN_TIMEOUT_SECONDS: "0" },
+      /^Invalid configuration: SHUTDOWN_TIMEOUT_SECONDS must be a positive/,
+    ],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const attempt = () => loadConfig({ DATA_DIR: dataDir(), ...env });
     expect(attempt).toThrow(ConfigError);

@@ -110,6 +110,15 @@ const envSchema = z
       .positive("must be a positive number of milliseconds")
       .default(500),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty", ""]).optional(),
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive("must be a positive number of seconds").default(20),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    METRICS_PORT: z
+      .string()
+      .regex(/^\d*$/, "must be a port number")
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined))
+      .pipe(z.number().int().min(1, "must be a port number").max(65535, "must be a port number").optional()),
     /** The built portal to serve; tests point it at a build of their own. */
     PORTAL_DIR: z.string().min(1).optional(),
     SMTP_URL: optionalString.pipe(
@@ -167,6 +176,15 @@ export interface Config {
   /** Express's `trust proxy`: who may tell us the client's address in X-Forwarded-For. */
   trustProxy: false | number | string[];
   logLevel: Env["LOG_LEVEL"];
+  /** Unset: pretty at a terminal, JSON otherwise. */
+  logFormat: "json" | "pretty" | undefined;
+  /** How long a shutdown waits for requests in flight and running jobs before it cuts them off. */
+  shutdownTimeoutMs: number;
+  /**
+   * GET /metrics: with a token, on the API's port for `Authorization: Bearer <token>`; with a port,
+   * on a listener of its own bound to 127.0.0.1; with neither, not served.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
   portalDir: string;
   /** Email alerts go out through this server; absent, alerts stay in the app. */
   smtp?: { url: string; from: string };
@@ -241,6 +259,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT || undefined,
+    shutdownTimeoutMs: Math.round(env.SHUTDOWN_TIMEOUT_SECONDS * 1000),
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
     tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },
     ...(env.SMTP_URL

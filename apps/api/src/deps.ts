@@ -4,6 +4,8 @@ import type { FileStorage } from "./files/storage";
 import type { LoginThrottle } from "./identity/login-throttle";
 import type { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
+import type { Lifecycle } from "./operations/lifecycle";
+import type { AppMetrics } from "./operations/metrics";
 import type { SearchIndex } from "./search/search-index";
 import type { WriteBehind } from "./tracking/write-behind";
 
@@ -18,4 +20,8 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Searches and suggestions shown, recorded behind the answer. */
   writeBehind: WriteBehind;
+  /** Prometheus instruments, in this app's own registry. */
+  metrics: AppMetrics;
+  /** Draining once a shutdown begins: readiness turns 503. */
+  lifecycle: Lifecycle;
 }

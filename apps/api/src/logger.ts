@@ -1,4 +1,5 @@
 import { pino } from "pino";
+import { PinoPretty } from "pino-pretty";
 
 export type Logger = pino.Logger;
 
@@ -13,6 +14,14 @@ export const redactPaths = [
   "*.token",
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: "[redacted]" } });
+export type LogFormat = "json" | "pretty";
+
+/** Pretty lines for a person at a terminal, JSON for a log collector (a pipe, a file, systemd, docker). */
+export const defaultLogFormat = (isTTY = process.stdout.isTTY): LogFormat => (isTTY ? "pretty" : "json");
+
+export function createLogger(level: string, format: LogFormat = "json"): Logger {
+  const options = { level, redact: { paths: redactPaths, censor: "[redacted]" } };
+  if (format === "json") return pino(options);
+  // in this thread and synchronous: a line is written before the process exits (no transport worker to flush)
+  return pino(options, PinoPretty({ colorize: process.stdout.isTTY, sync: true, ignore: "pid,hostname" }));
 }

@@ -5,7 +5,9 @@ import { DataDirLockedError } from "./data-lock";
 import { seedDemoLibraryOnce } from "./demo/demo-library-start";
 import { demoUsers } from "./demo/demo-users";
 import { seedAdmin, seedDemo } from "./demo/seed";
-import { createLogger } from "./logger";
+import { createLogger, defaultLogFormat } from "./logger";
+import { metricsAdminApp } from "./operations/metrics-route";
+import { drainAndStop } from "./operations/shutdown";
 import { MeiliUnavailableError } from "./search/meili-process";
 import { type Services, startServices } from "./services";
 import { toolLines } from "./system-tools";
@@ -17,7 +19,7 @@ async function main() {
   if (config.storage.kind === "s3") {
     throw new ConfigError("Invalid configuration: STORAGE=s3 is not supported by this build yet; use local");
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat ?? defaultLogFormat());
   for (const line of toolLines(config.tools)) console.log(line);
   const started = Date.now();
   const services: Services = await startServices(config, logger);
@@ -42,18 +44,45 @@ async function main() {
     );
   }
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await services.stop();
-    process.exit(0);
+  const servers = [server];
+  const metricsPort = config.metrics.port;
+  if (metricsPort !== undefined) {
+    // an admin port: only this machine's Prometheus agent (or an SSH tunnel) can reach it
+    const metricsServer: Server = await new Promise((resolve) => {
+      const s = metricsAdminApp(services.deps.metrics).listen(metricsPort, "127.0.0.1", () => resolve(s));
+    });
+    servers.push(metricsServer);
+    logger.info({ port: metricsPort }, "metrics served on 127.0.0.1");
+  }
+
+  let shutdown: { done: Promise<void>; hurry: () => void } | null = null;
+  const onSignal = (signal: string) => {
+    if (shutdown) {
+      logger.warn({ signal }, "shutting down now: requests and jobs still running are cut off");
+      shutdown.hurry();
+      return;
+    }
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "shutting down");
+    shutdown = drainAndStop({
+      servers,
+      deps: services.deps,
+      stopServices: () => services.stop(),
+      timeoutMs: config.shutdownTimeoutMs,
+      logger,
+    });
+    shutdown.done.then(
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,6 +112,67 @@ describe("server process", () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     expect(await waitGone(meiliPid ?? 0, 5000)).toBe(true);
+  });
+
+  // a start takes seconds on a busy machine: these two start a server each and wait for its exit
+  it("on SIGTERM stops accepting, lets a request in flight finish, then exits 0 leaving nothing behind", {
+    timeout: 180_000,
+  }, async () => {
+    const server = await startServer(mkdtempSync(path.join(tmpdir(), "pitchside-drain-")));
+    const [meiliPid] = meiliPidsUnder(server.guardPid);
+    const body = JSON.stringify({ email: "nobody@example.test", password: "not-the-password" });
+    // a slow client: half of its body now, the rest after the signal
+    const req = request(`${server.url}/trpc/auth.login`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        origin: server.url,
+      },
+    });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.on("response", (res) => {
+        let text = "";
+        res.on("data", (d) => {
+          text += String(d);
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on("error", reject);
+    });
+    req.write(body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 300));
+
+    server.child.kill("SIGTERM");
+    while (!server.output().includes("shutting down")) await new Promise((r) => setTimeout(r, 50));
+    // no new connections once the signal is seen
+    await expect(fetch(`${server.url}/health/live`)).rejects.toThrow();
+    req.end(body.slice(10));
+    const answered = await response;
+    expect(answered.status).toBe(401);
+    expect(JSON.parse(answered.text)).toMatchObject({ error: { data: { code: "UNAUTHORIZED" } } });
+    expect(await server.exited).toBe(0);
+    expect(await waitGone(meiliPid ?? 0, 5000)).toBe(true);
+    expect(server.output()).toMatch(/"msg":"stopped"/);
+  });
+
+  it("cuts off a request still running at SHUTDOWN_TIMEOUT_SECONDS and still exits 0", {
+    timeout: 180_000,
+  }, async () => {
+    const server = await startServer(mkdtempSync(path.join(tmpdir(), "pitchside-cut-")), {
+      SHUTDOWN_TIMEOUT_SECONDS: "1",
+    });
+    const req = request(`${server.url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": 1000, origin: server.url },
+    });
+    const closed = new Promise<void>((resolve) => req.on("error", () => resolve()));
+    req.write("{");
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill("SIGTERM");
+    await closed; // the server hung up on the client that never finished
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toMatch(/requests still in flight at the shutdown deadline are cut off/);
   });
 
   it("refuses to start on a bad variable with one line naming it", async () => {

@@ -8,6 +8,8 @@ import { localStorage } from "./files/storage";
 import { LoginThrottle } from "./identity/login-throttle";
 import { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
+import { Lifecycle } from "./operations/lifecycle";
+import { AppMetrics } from "./operations/metrics";
 import { meiliHttpClient } from "./search/meili-http";
 import { SearchIndex } from "./search/search-index";
 import { sendMailJob } from "./tracking/alert-mail";
@@ -30,6 +32,11 @@ export function wireDeps(opts: {
     httpClient: meiliHttpClient(),
   });
   const { db } = opts.database;
+  const handlers = {
+    process_version: processVersionJob(db, storage),
+    render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
+    send_mail: sendMailJob(db, opts.config),
+  };
   return {
     config: opts.config,
     database: opts.database,
@@ -39,11 +46,7 @@ export function wireDeps(opts: {
     storage,
     jobs: new JobRunner(
       db,
-      {
-        process_version: processVersionJob(db, storage),
-        render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
-        send_mail: sendMailJob(db, opts.config),
-      },
+      handlers,
       opts.logger,
       // a deck in LibreOffice never holds up the text of the next upload, nor a slow mail server either
       { lanes: [["process_version"], ["render_version"], ["send_mail"]], leaseMs: opts.config.jobLeaseMs },
@@ -51,5 +54,7 @@ export function wireDeps(opts: {
     logger: opts.logger,
     loginThrottle: new LoginThrottle(),
     writeBehind: new WriteBehind(db, opts.logger),
+    metrics: new AppMetrics(db, Object.keys(handlers), opts.logger),
+    lifecycle: new Lifecycle(),
   };
 }

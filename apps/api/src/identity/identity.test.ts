@@ -28,7 +28,7 @@ describe("health", () => {
   it("reports the database and search as ok", async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok", search: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "ok", search: "ok", migrations: "current" });
   });
 });
 

@@ -75,6 +75,17 @@ export async function completeJob(db: Db, job: ClaimedJob): Promise<void> {
   );
 }
 
+/**
+ * Gives a job this worker cannot finish (it is shutting down) back to the queue, due now, for any
+ * worker to take. Its attempt stays counted, so the fencing token moves on with the next claim and
+ * the abandoned run can no longer complete or fail it.
+ */
+export async function releaseJob(db: Db, job: ClaimedJob): Promise<void> {
+  await db.execute(
+    sql`update jobs set status = 'queued', locked_at = null, run_at = now(), updated_at = now() where ${ours(job)}`,
+  );
+}
+
 /** Backs off 2, 4, 8 … seconds (at most 5 minutes); gives up after maxAttempts or when told. */
 export async function failJob(
   db: Db,

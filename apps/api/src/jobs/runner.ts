@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Logger } from "../logger";
-import { type ClaimedJob, claimJob, completeJob, failJob, renewLease } from "./queue";
+import { type ClaimedJob, claimJob, completeJob, failJob, releaseJob, renewLease } from "./queue";
 
 export interface JobHandler {
   run(payload: Record<string, unknown>, job: ClaimedJob): Promise<void>;
@@ -44,8 +44,12 @@ export class JobRunner {
     for (const lane of this.lanes) lane.kick();
   }
 
-  async stop(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.stop()));
+  /**
+   * Claims nothing more and waits for the jobs running now. A job still running when `deadline`
+   * settles (a shutdown's) goes back to the queue for another process, and is left behind here.
+   */
+  async stop(deadline?: Promise<unknown>): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.stop(deadline)));
   }
 
   /** Runs due jobs until none is left in any lane; tests call this to make progress deterministically. */
@@ -64,6 +68,8 @@ class Lane {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** The job this lane is running, with its heartbeat. */
+  private current: { job: ClaimedJob; heartbeat: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -82,10 +88,23 @@ class Lane {
     if (!this.stopped && !this.running) this.schedule(0);
   }
 
-  async stop(): Promise<void> {
+  async stop(deadline: Promise<unknown> | undefined): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    const running = this.running;
+    if (!running) return;
+    const late = deadline?.then(() => "late" as const) ?? new Promise<never>(() => undefined);
+    const outcome = await Promise.race([running.then(() => "done" as const), late]);
+    const current = this.current;
+    if (outcome === "done" || !current) return;
+    clearInterval(current.heartbeat);
+    this.current = null;
+    this.running = null;
+    await releaseJob(this.db, current.job);
+    this.logger.warn(
+      { job: current.job.id, kind: current.job.kind },
+      "job still running at shutdown: given back to the queue for another process",
+    );
   }
 
   async drain(): Promise<number> {
@@ -135,6 +154,7 @@ class Lane {
     }
     log.debug("job started");
     const heartbeat = this.heartbeat(job, log);
+    this.current = { job, heartbeat };
     try {
       await handler.run(job.payload, job);
       await completeJob(this.db, job);
@@ -146,6 +166,7 @@ class Lane {
       if (outcome === "failed") await handler.onFailed?.(job.payload, message);
     } finally {
       clearInterval(heartbeat);
+      if (this.current?.job === job) this.current = null;
     }
     return true;
   }

@@ -39,7 +39,13 @@ export const searchRouter = router({
     .input(searchInputSchema)
     .query(({ ctx, input }) =>
       searchAssets(
-        { db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log, record: ctx.deps.writeBehind },
+        {
+          db: ctx.db,
+          index: ctx.deps.searchIndex,
+          log: ctx.log,
+          record: ctx.deps.writeBehind,
+          metrics: ctx.deps.metrics,
+        },
         ctx.user,
         input,
       ),

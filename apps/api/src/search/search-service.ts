@@ -23,6 +23,7 @@ import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
+import type { AppMetrics } from "../operations/metrics";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import type { WriteBehind } from "../tracking/write-behind";
 import { type AssetDocument, listedFields } from "./asset-documents";
@@ -442,7 +443,7 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
 }
 
 export async function searchAssets(
-  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind },
+  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind; metrics: AppMetrics },
   user: SessionUser,
   input: SearchInput,
 ): Promise<SearchOutput> {
@@ -450,6 +451,7 @@ export async function searchAssets(
   try {
     output = await searchMeili(deps.db, deps.index, user, input);
   } catch (err) {
+    deps.metrics.searchFallbacks.inc({ call: "search" });
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
       deps.log.warn({ err: (err as Error).message }, "search degraded to the database");

@@ -502,6 +502,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
           });
           const inserted = await ingestEventsIn(tx, rows);
           if (inserted.length === 0) return; // a retried batch
+          deps.metrics.eventsIngested.inc({ source: "viewer" }, inserted.length);
           const pages = new Map<number, number>();
           for (const e of inserted) {
             const ms = Number(e.props.activeMs);

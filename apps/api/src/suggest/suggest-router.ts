@@ -34,7 +34,13 @@ export const suggestRouter = router({
     .input(suggestInputSchema)
     .query(({ ctx, input }) =>
       suggestForContext(
-        { db: ctx.db, index: ctx.deps.searchIndex, log: ctx.log, record: ctx.deps.writeBehind },
+        {
+          db: ctx.db,
+          index: ctx.deps.searchIndex,
+          log: ctx.log,
+          record: ctx.deps.writeBehind,
+          metrics: ctx.deps.metrics,
+        },
         ctx.user,
         input,
       ),

@@ -16,6 +16,7 @@ import type { Db } from "../db/client";
 import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
+import type { AppMetrics } from "../operations/metrics";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { searchedAttributes } from "../search/asset-index";
 import { SearchSkippedError } from "../search/search-breaker";
@@ -197,7 +198,7 @@ function matchedKeywords(doc: Doc, keywords: string[]): string[] {
 }
 
 export async function suggestForContext(
-  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind },
+  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind; metrics: AppMetrics },
   user: SessionUser,
   input: SuggestInput & { uiLanguage?: Language },
 ) {
@@ -215,6 +216,7 @@ export async function suggestForContext(
     ({ docs, textScores, fillers } = await gatherCandidates(deps.index, user, context));
     docs = await withFamilyMembers(deps.index, liveFilter(user), docs, language);
   } catch (err) {
+    deps.metrics.searchFallbacks.inc({ call: "suggest" });
     // while the breaker is open its own line says so, once
     if (!(err instanceof SearchSkippedError))
       deps.log.warn({ err: (err as Error).message }, "suggestions degraded to the database");

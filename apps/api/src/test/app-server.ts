@@ -66,6 +66,17 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
+/** Listens on a free port of 127.0.0.1. */
+export async function listenLocally(
+  app: ReturnType<typeof createApp>,
+): Promise<{ server: Server; url: string }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  return { server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
+}
+
 /** Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly. */
 export async function startServerWith(
   meili: { url: string; masterKey: string },
@@ -93,12 +104,7 @@ export async function startServerWith(
   });
   await deps.searchIndex.ensure();
   // Workers run only when a test asks (`settle`), so each test decides when jobs and indexing happen.
-  const app = createApp(deps);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const { server, url } = await listenLocally(createApp(deps));
   return {
     url,
     deps,

@@ -28,5 +28,9 @@ export const MAX_EVENTS_PER_BATCH = 100;
 export const eventsRouter = router({
   track: authedProcedure
     .input(z.object({ events: z.array(eventSchema).min(1).max(MAX_EVENTS_PER_BATCH) }))
-    .mutation(({ ctx, input }) => trackEvents(ctx.db, ctx.user, input.events)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await trackEvents(ctx.db, ctx.user, input.events);
+      ctx.deps.metrics.eventsIngested.inc({ source: "api" }, result.accepted);
+      return result;
+    }),
 });

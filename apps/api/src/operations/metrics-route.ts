@@ -1,0 +1,49 @@
+import { timingSafeEqual } from "node:crypto";
+import express, { type Request, type Response, type Router } from "express";
+import type { AppMetrics } from "./metrics";
+
+const sameToken = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+function serveMetrics(metrics: AppMetrics) {
+  return async (_req: Request, res: Response) => {
+    res.setHeader("Content-Type", metrics.registry.contentType);
+    res.setHeader("Cache-Control", "no-store");
+    res.send(await metrics.registry.metrics());
+  };
+}
+
+/**
+ * GET /metrics on the API's own port, for `Authorization: Bearer <METRICS_TOKEN>` only. Without a
+ * token configured it is not mounted at all (a 404 like any unknown path).
+ */
+export function metricsRoutes(metrics: AppMetrics, token: string | undefined): Router {
+  const routes = express.Router();
+  if (!token) return routes;
+  routes.get("/metrics", (req, res, next) => {
+    const given = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
+    if (!sameToken(given, token)) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"');
+      res.status(401).json({ error: "Unauthorized" });
+      return;
+    }
+    serveMetrics(metrics)(req, res).catch(next);
+  });
+  return routes;
+}
+
+/** The admin listener's app (METRICS_PORT, bound to 127.0.0.1): /metrics and nothing else, no token. */
+export function metricsAdminApp(metrics: AppMetrics) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/metrics", (req, res, next) => {
+    serveMetrics(metrics)(req, res).catch(next);
+  });
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: "Not found" });
+  });
+  return app;
+}

@@ -182,6 +182,7 @@ for (const store of stores) {
       expect(onA).toEqual([401, 401, 401, 401, 401]);
       const onB = await signIn(pair.b, victim.email, victim.password, from);
       expect(onB.status).toBe(429);
+      expectRetryAfter(onB, 60);
       // and from an address that has not failed, B lets the owner in
       expect((await signIn(pair.b, victim.email, victim.password, nextAddress())).status).toBe(200);
     });

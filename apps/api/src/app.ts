@@ -7,6 +7,7 @@ import { uploadRoutes } from "./assets/upload-route";
 import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
+import { retryAfterOf } from "./errors";
 import { downloadRoutes } from "./files/download-route";
 import { liveHandler, readyHandler } from "./health";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
@@ -88,6 +89,11 @@ export function createApp(deps: AppDeps) {
       // from a page that way, so it never sits in a URL (proxy and server logs, history)
       allowMethodOverride: true,
       maxBodySize: LARGEST_TRPC_BODY,
+      // a throttled call says when to come back, as the plain routes' 429s do
+      responseMeta: ({ errors }) => {
+        const seconds = retryAfterOf(errors);
+        return seconds === undefined ? {} : { headers: { "Retry-After": String(seconds) } };
+      },
       onError: ({ error, path: procedure, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           (req.log ?? deps.logger).error({ err: error.cause ?? error, procedure }, "procedure failed");

@@ -78,6 +78,12 @@ const envSchema = z
           .optional(),
       ),
     MEILI_URL: optionalUrl,
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\/[^/]/, "must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)")
+        .optional(),
+    ),
     MEILI_MASTER_KEY: optionalString,
     MEILI_BINARY: optionalString,
     STORAGE: z.enum(["local", "s3"]).default("local"),
@@ -103,6 +109,16 @@ const envSchema = z
     ),
     TRUST_PROXY: trustProxy,
     UPLOAD_MAX_MB: z.coerce.number().positive("must be a positive number").default(100),
+    UPLOADS_PER_HOUR: z.coerce
+      .number()
+      .int("must be a whole number")
+      .positive("must be positive")
+      .default(200),
+    CRM_WEBHOOK_CALLS_PER_MINUTE: z.coerce
+      .number()
+      .int("must be a whole number")
+      .positive("must be positive")
+      .default(120),
     JOB_LEASE_SECONDS: z.coerce.number().positive("must be a positive number of seconds").default(30),
     SEARCH_TIMEOUT_MS: z.coerce
       .number()
@@ -161,6 +177,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Rate limits count here when set (else in Postgres, else in memory). */
+  redisUrl: string | undefined;
   meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
   storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string };
   s3Credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -169,6 +187,8 @@ export interface Config {
   demo: boolean;
   admin: { email: string; password: string } | undefined;
   uploadMaxBytes: number;
+  /** Uploads one user may make in an hour, and CRM webhook calls one sending address may make a minute. */
+  limits: { uploadsPerHour: number; crmWebhookCallsPerMinute: number };
   /** A running job whose worker has not renewed its lease for this long is run again. */
   jobLeaseMs: number;
   /** A search that Meilisearch has not answered by then is answered from the database. */
@@ -231,6 +251,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir,
     publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ""),
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     meili:
       env.MEILI_URL && env.MEILI_MASTER_KEY
         ? { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY }
@@ -255,6 +276,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { email: env.PITCHSIDE_ADMIN_EMAIL, password: env.PITCHSIDE_ADMIN_PASSWORD }
         : undefined,
     uploadMaxBytes: Math.round(env.UPLOAD_MAX_MB * 1024 * 1024),
+    limits: {
+      uploadsPerHour: env.UPLOADS_PER_HOUR,
+      crmWebhookCallsPerMinute: env.CRM_WEBHOOK_CALLS_PER_MINUTE,
+    },
     jobLeaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000),
     searchTimeoutMs: env.SEARCH_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,

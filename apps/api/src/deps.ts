@@ -3,6 +3,7 @@ import type { Database } from "./db/client";
 import type { FileStorage } from "./files/storage";
 import type { LoginThrottle } from "./identity/login-throttle";
 import type { JobRunner } from "./jobs/runner";
+import type { LimiterStore } from "./limits/limiter-store";
 import type { Logger } from "./logger";
 import type { Lifecycle } from "./operations/lifecycle";
 import type { AppMetrics } from "./operations/metrics";
@@ -17,6 +18,8 @@ export interface AppDeps {
   storage: FileStorage;
   jobs: JobRunner;
   logger: Logger;
+  /** Where every rate limit counts: Redis, Postgres or memory (wiring.ts chooses). */
+  limiters: LimiterStore;
   loginThrottle: LoginThrottle;
   /** Searches and suggestions shown, recorded behind the answer. */
   writeBehind: WriteBehind;

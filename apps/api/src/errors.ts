@@ -50,3 +50,12 @@ export function toTRPCError(err: unknown): unknown {
   if (err instanceof AppError) return new TRPCError({ code: err.code, message: err.message, cause: err });
   return err;
 }
+
+/** The seconds a refusal (TOO_MANY_REQUESTS with a `seconds` param) asks the caller to wait, if any. */
+export function retryAfterOf(errors: readonly TRPCError[]): number | undefined {
+  for (const error of errors) {
+    const seconds = error.cause instanceof AppError ? error.cause.detail?.params?.seconds : undefined;
+    if (error.code === "TOO_MANY_REQUESTS" && typeof seconds === "number") return seconds;
+  }
+  return undefined;
+}

@@ -15,6 +15,8 @@ const tasks: { name: string; everyMs: number; run: (deps: AppDeps) => Promise<nu
     everyMs: 60 * 60_000,
     run: (d) => removeAbandonedUploads(d.database.db, d.storage),
   },
+  // rate-limit counters in Postgres whose windows have long ended (Redis and memory expire their own)
+  { name: "expired limits", everyMs: 5 * 60_000, run: (d) => d.limiters.sweep() },
   // partial files of uploads cut off mid-way (a dropped connection, a crash)
   {
     name: "partial uploads",

@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { processVersionJob } from "./assets/process-version-job";
 import { renderVersionJob } from "./assets/render-version-job";
@@ -7,6 +8,7 @@ import type { AppDeps } from "./deps";
 import { localStorage } from "./files/storage";
 import { LoginThrottle } from "./identity/login-throttle";
 import { JobRunner } from "./jobs/runner";
+import { type LimiterStore, memoryLimiters, postgresLimiters, redisLimiters } from "./limits/limiter-store";
 import type { Logger } from "./logger";
 import { Lifecycle } from "./operations/lifecycle";
 import { AppMetrics } from "./operations/metrics";
@@ -15,6 +17,32 @@ import { SearchIndex } from "./search/search-index";
 import { sendMailJob } from "./tracking/alert-mail";
 import { WriteBehind } from "./tracking/write-behind";
 
+/**
+ * Where limits count: Redis when REDIS_URL is set; else the Postgres database the app runs on; else
+ * (embedded PGlite, whose data lock admits one process) this process's memory. Redis keys start with
+ * `namespace` (the index prefix), which keeps apart deployments, or test files, sharing one Redis.
+ */
+export function limiterStoreFor(opts: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  namespace?: string;
+}): LimiterStore {
+  const { config, database, logger, namespace } = opts;
+  if (config.redisUrl) {
+    // connects on its first command; one Redis has not answered within a second fails, so a lost
+    // Redis costs a limit a second, not a hang
+    const client = new Redis(config.redisUrl, {
+      lazyConnect: true,
+      commandTimeout: 1000,
+      maxRetriesPerRequest: 1,
+    });
+    return redisLimiters(client, { logger, ...(namespace ? { namespace } : {}) });
+  }
+  if (database.pool) return postgresLimiters(database.pool, { logger });
+  return memoryLimiters();
+}
+
 /** Builds the app's parts from a database and a Meilisearch endpoint; starts nothing. */
 export function wireDeps(opts: {
   config: Config;
@@ -22,6 +50,8 @@ export function wireDeps(opts: {
   meili: { url: string; masterKey: string };
   indexPrefix: string;
   logger: Logger;
+  /** Defaults to the store limiterStoreFor chooses; a test may hand two apps one of its own. */
+  limiters?: LimiterStore;
 }): AppDeps {
   if (opts.config.storage.kind !== "local") throw new Error("Only local storage is supported");
   const storage = localStorage(opts.config.storage.dir);
@@ -37,6 +67,7 @@ export function wireDeps(opts: {
     render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
     send_mail: sendMailJob(db, opts.config),
   };
+  const limiters = opts.limiters ?? limiterStoreFor({ ...opts, namespace: opts.indexPrefix });
   return {
     config: opts.config,
     database: opts.database,
@@ -52,7 +83,8 @@ export function wireDeps(opts: {
       { lanes: [["process_version"], ["render_version"], ["send_mail"]], leaseMs: opts.config.jobLeaseMs },
     ),
     logger: opts.logger,
-    loginThrottle: new LoginThrottle(),
+    limiters,
+    loginThrottle: new LoginThrottle(undefined, limiters),
     writeBehind: new WriteBehind(db, opts.logger),
     metrics: new AppMetrics(db, Object.keys(handlers), opts.logger),
     lifecycle: new Lifecycle(),

@@ -11,6 +11,7 @@ import { type FileStorage, versionFileKey } from "../files/storage";
 import { currentUser, requireUser } from "../identity/http-auth";
 import { addVersion, createAsset } from "./assets-service";
 import { detectFileType } from "./processing/detect-type";
+import { uploadBudget } from "./upload-limit";
 import { uploadStagingDir } from "./upload-staging";
 
 const ACCEPTED =
@@ -89,70 +90,77 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
   };
 
   const router = Router();
-  router.post("/api/uploads", requireUser(deps, "marketer", "admin"), receive, async (req, res, next) => {
-    const tmp = req.file?.path;
-    let storedKey: string | null = null;
-    try {
-      if (!req.file || !tmp)
-        throw new AppError("BAD_REQUEST", "file: send the file in a multipart field named 'file'");
-      const detection = await detectFileType(tmp);
-      if (!detection.ok) {
-        throw new AppError(
-          "UNSUPPORTED_MEDIA_TYPE",
-          `file: ${detection.detected} is not accepted; upload ${ACCEPTED}`,
-        );
+  const withinBudget = uploadBudget(deps);
+  router.post(
+    "/api/uploads",
+    requireUser(deps, "marketer", "admin"),
+    withinBudget,
+    receive,
+    async (req, res, next) => {
+      const tmp = req.file?.path;
+      let storedKey: string | null = null;
+      try {
+        if (!req.file || !tmp)
+          throw new AppError("BAD_REQUEST", "file: send the file in a multipart field named 'file'");
+        const detection = await detectFileType(tmp);
+        if (!detection.ok) {
+          throw new AppError(
+            "UNSUPPORTED_MEDIA_TYPE",
+            `file: ${detection.detected} is not accepted; upload ${ACCEPTED}`,
+          );
+        }
+        const fileName = decodeFileName(req.file.originalname);
+        const assetId = z
+          .uuid()
+          .optional()
+          .safeParse(req.body?.assetId || undefined);
+        if (!assetId.success) throw new AppError("BAD_REQUEST", "assetId: must be a uuid");
+        const meta = assetId.data
+          ? null
+          : parseMeta(req.body?.meta, fileName.replace(/\.[^.]+$/, "") || fileName);
+        const versionId = randomUUID();
+        const stored = {
+          key: versionFileKey(versionId),
+          fileName,
+          mimeType: detection.file.mime,
+          kind: detection.file.kind,
+          size: req.file.size,
+          sha256: await sha256Of(tmp),
+        };
+        await storage.putFile(stored.key, tmp);
+        storedKey = stored.key;
+        const user = currentUser(res);
+        const result = assetId.data
+          ? await addVersion(
+              deps.database.db,
+              user,
+              assetId.data,
+              stored,
+              versionId,
+              changeNote(req.body?.changeNote),
+            )
+          : await createAsset(deps.database.db, user, {
+              meta: meta ?? parseMeta(undefined, fileName),
+              source: "file",
+              file: stored,
+              versionId,
+              // the portal's upload page: the form that names and tags the file comes after
+              unsaved: req.body?.unsaved === "1",
+            });
+        storedKey = null; // committed: the file now belongs to the version
+        onQueued();
+        res.status(201).json(result);
+      } catch (err) {
+        if (storedKey) await storage.remove(storedKey).catch(() => undefined);
+        if (err instanceof AppError) {
+          res.status(statusOf(err)).json({ error: err.message });
+          return;
+        }
+        next(err);
+      } finally {
+        if (tmp) await rm(tmp, { force: true }).catch(() => undefined);
       }
-      const fileName = decodeFileName(req.file.originalname);
-      const assetId = z
-        .uuid()
-        .optional()
-        .safeParse(req.body?.assetId || undefined);
-      if (!assetId.success) throw new AppError("BAD_REQUEST", "assetId: must be a uuid");
-      const meta = assetId.data
-        ? null
-        : parseMeta(req.body?.meta, fileName.replace(/\.[^.]+$/, "") || fileName);
-      const versionId = randomUUID();
-      const stored = {
-        key: versionFileKey(versionId),
-        fileName,
-        mimeType: detection.file.mime,
-        kind: detection.file.kind,
-        size: req.file.size,
-        sha256: await sha256Of(tmp),
-      };
-      await storage.putFile(stored.key, tmp);
-      storedKey = stored.key;
-      const user = currentUser(res);
-      const result = assetId.data
-        ? await addVersion(
-            deps.database.db,
-            user,
-            assetId.data,
-            stored,
-            versionId,
-            changeNote(req.body?.changeNote),
-          )
-        : await createAsset(deps.database.db, user, {
-            meta: meta ?? parseMeta(undefined, fileName),
-            source: "file",
-            file: stored,
-            versionId,
-            // the portal's upload page: the form that names and tags the file comes after
-            unsaved: req.body?.unsaved === "1",
-          });
-      storedKey = null; // committed: the file now belongs to the version
-      onQueued();
-      res.status(201).json(result);
-    } catch (err) {
-      if (storedKey) await storage.remove(storedKey).catch(() => undefined);
-      if (err instanceof AppError) {
-        res.status(statusOf(err)).json({ error: err.message });
-        return;
-      }
-      next(err);
-    } finally {
-      if (tmp) await rm(tmp, { force: true }).catch(() => undefined);
-    }
-  });
+    },
+  );
   return router;
 }

@@ -17,6 +17,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The node-postgres pool under `db` on Postgres (for parts that need the driver, such as shared limits). */
+  pool?: pg.Pool;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function openPostgres(
   return {
     db: db as unknown as Db, // node-postgres HKT, same shape as above
     kind: "postgres",
+    pool,
     migrate: async () => {
       // processes starting side by side on a fresh database would each create the schema: one at a time
       const holder = await pool.connect();

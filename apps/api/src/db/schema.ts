@@ -626,3 +626,19 @@ export const settings = pgTable("settings", {
   value: jsonb("value").$type<unknown>().notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+/**
+ * rate-limiter-flexible's counters when limits are kept in Postgres (limits/limiter-store.ts), in the
+ * columns its RateLimiterPostgres reads and writes: the key (prefix and subject), points used, and the
+ * end of the window in epoch milliseconds. Made here rather than by the library at start, so every
+ * process finds it ready and the app's database role needs no CREATE at run time.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: bigint("expire", { mode: "number" }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);

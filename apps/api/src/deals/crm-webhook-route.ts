@@ -7,6 +7,8 @@ import { limitedBody, MB } from "../body-limit";
 import type { Db } from "../db/client";
 import { crmDeliveries } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { Budget } from "../limits/budget";
+import { sendTooMany } from "../limits/too-many";
 import { dealRecordSchema, issuePath } from "./deal-input";
 import { syncDeals } from "./deal-sync";
 
@@ -100,8 +102,23 @@ function badRequest(res: Response, error: string) {
 /** POST /api/integrations/crm/deals: signed deal upserts from a CRM (docs/crm-webhook.md). */
 export function crmWebhookRoutes(deps: AppDeps) {
   const router = Router();
+  const perMinute = deps.config.limits.crmWebhookCallsPerMinute;
+  // fails open: callers prove the secret, and a store outage should not drop a CRM's deal updates
+  const calls = new Budget(deps.limiters, "crm-webhook:source", perMinute, 60, "allow");
   router.post(
     "/api/integrations/crm/deals",
+    // per sending address, counted before the body is read or its signature checked
+    async (req: Request, res: Response, next) => {
+      try {
+        const taken = await calls.take(req.ip ?? "");
+        if (taken.ok) return next();
+        sendTooMany(res, taken.retryAfterSeconds, {
+          error: `Too many calls from this address: at most ${perMinute} a minute (CRM_WEBHOOK_CALLS_PER_MINUTE); retry after ${taken.retryAfterSeconds} seconds`,
+        });
+      } catch (err) {
+        next(err);
+      }
+    },
     // the signature covers the exact bytes sent, so the body is kept raw until it is verified
     limitedBody({
       limit: 5 * MB,

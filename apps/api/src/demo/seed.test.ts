@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../db/client";
 import { countUsers } from "../identity/users-service";
-import { openNamedDatabase, openTestDatabase } from "../test/app-server";
+import { dropNamedDatabase, openNamedDatabase, openTestDatabase } from "../test/app-server";
 import { seedAdmin, seedDemo } from "./seed";
 
 const admin = { email: "root@example.test", password: "correct-horse-battery-staple" };
@@ -24,10 +23,7 @@ async function twoOpenings(): Promise<{ a: Database; b: Database; close(): Promi
     close: async () => {
       await a.close();
       await b.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropNamedDatabase(url, name);
     },
   };
 }

@@ -1,16 +1,5 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-
-/**
- * Where the counters live. Memory: one API process guards its own door. A Postgres or Redis limiter of
- * the same library (`RateLimiterPostgres`, `RateLimiterRedis`) takes the same options and replaces it.
- */
-export type LimiterStore = (opts: {
-  keyPrefix: string;
-  points: number;
-  duration: number;
-}) => RateLimiterAbstract;
-
-export const memoryLimiters: LimiterStore = (opts) => new RateLimiterMemory(opts);
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { type LimiterStore, memoryLimiters } from "../limits/limiter-store";
 
 export interface LoginLimits {
   /** Attempts on one account from one address before that address must wait. */
@@ -46,7 +35,10 @@ export type LoginAdmission =
   | { admitted: true; attempt: LoginAttempt }
   | { admitted: false; retryAfterMs: number };
 
-/** Consumes a point; a refusal comes back as a value (a store failure still throws). */
+/**
+ * Consumes a point; a refusal comes back as a value. A store failure throws: sign-in fails closed,
+ * since a throttle that lets everyone through while Redis or Postgres is away is a window for guessing.
+ */
 async function take(limiter: RateLimiterAbstract, key: string) {
   try {
     return { ok: true as const, res: await limiter.consume(key) };
@@ -67,8 +59,8 @@ class EscalatingLimiter {
     readonly points: number,
     private readonly limits: LoginLimits,
   ) {
-    this.counter = store({ keyPrefix: `login:${name}`, points, duration: limits.windowSeconds });
-    this.strikes = store({
+    this.counter = store.limiter({ keyPrefix: `login:${name}`, points, duration: limits.windowSeconds });
+    this.strikes = store.limiter({
       keyPrefix: `login:${name}:blocks`,
       points: Number.MAX_SAFE_INTEGER,
       duration: DAY_SECONDS,
@@ -111,11 +103,11 @@ export class LoginThrottle {
 
   constructor(
     readonly limits: LoginLimits = defaultLoginLimits,
-    store: LimiterStore = memoryLimiters,
+    store: LimiterStore = memoryLimiters(),
   ) {
     this.pair = new EscalatingLimiter(store, "account-ip", limits.perAccountIp, limits);
     this.ip = new EscalatingLimiter(store, "ip", limits.perIp, limits);
-    this.account = store({
+    this.account = store.limiter({
       keyPrefix: "login:account",
       points: limits.perAccount,
       duration: limits.windowSeconds,

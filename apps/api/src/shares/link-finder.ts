@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
-import { WindowLimiter } from "./beacon-limits";
+import { Budget } from "../limits/budget";
+import type { LimiterStore } from "../limits/limiter-store";
 import { type FoundRoom, type FoundShare, findRoom, findShare } from "./public-link";
 import { shareTokenPattern } from "./shares-service";
 
@@ -14,7 +15,7 @@ export interface LinkFinderOptions {
   rememberMissMs?: number;
   /** How many such tokens are remembered at most; the oldest go first (10,000). */
   maxMisses?: number;
-  /** Lookups that may name nothing per address and minute (30); past it, 429 for a minute. */
+  /** Lookups that may name nothing per address and minute (30); past it, 429 until the minute ends. */
   missesPerMinute?: number;
 }
 
@@ -23,33 +24,41 @@ const NOTHING: FoundLink = { share: null, room: null };
 /**
  * Finds what a public token (/s/:token, its beacon) names, so guessing tokens costs the guesser rather
  * than the database: a token that named nothing is answered from memory for a while, and each address
- * may make only so many lookups that find nothing a minute. Per process, like the beacon limits.
+ * may make only so many lookups that find nothing a minute. That budget is shared by every process (the
+ * limit store); the remembered misses are a per-process cache. The budget fails open: 128-bit tokens
+ * are not guessed, it only spares the database, which a store outage should not turn into refusals.
  * No cache clearing is needed when a link is made: its token is 128 fresh random bits no one asked for.
  */
 export class LinkFinder {
   private readonly misses = new Map<string, number>();
-  private readonly budget: WindowLimiter;
+  private readonly budget: Budget;
   private readonly rememberMs: number;
   private readonly maxMisses: number;
 
   constructor(
     private readonly db: Db,
+    store: LimiterStore,
     opts: LinkFinderOptions = {},
   ) {
     this.rememberMs = opts.rememberMissMs ?? 30_000;
     this.maxMisses = opts.maxMisses ?? 10_000;
-    this.budget = new WindowLimiter(opts.missesPerMinute ?? 30, 60_000);
+    this.budget = new Budget(store, "viewer:unknown-links", opts.missesPerMinute ?? 30, 60, "allow");
   }
 
-  /** The link or room `token` names, or "limited" when `address` has used up its misses. */
-  async find(token: string, address: string, now = Date.now()): Promise<FoundLink | "limited"> {
+  /** The link or room `token` names, or how long `address` must wait once it has used up its misses. */
+  async find(
+    token: string,
+    address: string,
+    now = Date.now(),
+  ): Promise<FoundLink | { limited: true; retryAfterSeconds: number }> {
     if (!shareTokenPattern.test(token) || this.missedLately(token, now)) return NOTHING;
     // charged before the lookup and refunded on a find, so parallel guesses cannot all slip through
-    if (!this.budget.take(address, now)) return "limited";
+    const taken = await this.budget.take(address);
+    if (!taken.ok) return { limited: true, retryAfterSeconds: taken.retryAfterSeconds };
     const share = await findShare(this.db, token);
     const room = share ? null : await findRoom(this.db, token);
     if (share || room) {
-      this.budget.refund(address, now);
+      await this.budget.refund(address);
       return { share, room };
     }
     this.misses.delete(token);

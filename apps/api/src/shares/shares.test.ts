@@ -470,7 +470,9 @@ describe("viewer beacon", () => {
     // new visitor ids from the same client do not buy a new budget
     const limited = await beacon(share.token, { type: "open", visitorId: "rate-visitor-fresh" }, client(0));
     expect(limited.status).toBe(429);
-    expect(limited.headers.get("retry-after")).toBe("60");
+    // the wait left in the minute-long window
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     // more clients spend the link's budget (600 a minute); past their fair share they are refused
     let last = 0;
     for (let n = 1; n <= 12 && last !== 429; n += 1) {

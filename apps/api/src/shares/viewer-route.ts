@@ -142,19 +142,19 @@ const linkOf = (res: Response) => res.locals.link as FoundLink;
  */
 export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links?: LinkFinder } = {}) {
   const router = Router();
-  const limits = opts.limits ?? newBeaconLimits();
+  const limits = opts.limits ?? newBeaconLimits(deps.limiters);
   const db = deps.database.db;
-  const links = opts.links ?? new LinkFinder(db);
+  const links = opts.links ?? new LinkFinder(db, deps.limiters);
 
   // every :token route looks its token up once, here: unknown tokens are remembered and budgeted
   router.param("token", async (req, res, next, token: string) => {
     try {
       const found = await links.find(token, req.ip ?? "");
-      if (found !== "limited") {
+      if (!("limited" in found)) {
         res.locals.link = found;
         return next();
       }
-      res.setHeader("Retry-After", "60");
+      res.setHeader("Retry-After", String(found.retryAfterSeconds));
       if (req.path.startsWith("/api/")) {
         return void res
           .status(429)
@@ -329,8 +329,11 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
           );
         if (gate.requireEmail && !emailSchema.safeParse(email).success) return void again(400, "email");
         if (gate.passcodeHash) {
-          if (!limits.passcodes.take(`${gate.id}:${ipHash(deps.config.sessionSecret, req.ip)}`)) {
-            res.setHeader("Retry-After", "300");
+          const tries = await limits.passcodes.take(
+            `${gate.id}:${ipHash(deps.config.sessionSecret, req.ip)}`,
+          );
+          if (!tries.ok) {
+            res.setHeader("Retry-After", String(tries.retryAfterSeconds));
             return void again(429, "busy");
           }
           const passcode = typeof body.passcode === "string" ? body.passcode : "";
@@ -439,8 +442,9 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
           return void res.status(400).json({ error: "visitorId: one visitor per request" });
         }
         const client = clientHash(deps.config.sessionSecret, req);
-        if (!admitBeacon(limits, token, client)) {
-          res.setHeader("Retry-After", "60");
+        const admitted = await admitBeacon(limits, token, client);
+        if (!admitted.ok) {
+          res.setHeader("Retry-After", String(admitted.retryAfterSeconds));
           return void res.status(429).json({ error: "Too many events for this link; slow down" });
         }
         // crawlers and link scanners are answered like anyone, and not counted

@@ -9,9 +9,11 @@ import { createApp } from "../app";
 import { loadConfig } from "../config";
 import { type Database, openPglite, openPostgres } from "../db/client";
 import type { AppDeps } from "../deps";
+import type { LimiterStore } from "../limits/limiter-store";
 import { createLogger } from "../logger";
 import type { AppRouter } from "../trpc/app-router";
 import { wireDeps } from "../wiring";
+import { deleteRedisKeys } from "./redis-keys";
 
 export interface TestServer {
   url: string;
@@ -58,10 +60,7 @@ export async function openTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropNamedDatabase(url, name);
     },
   };
 }
@@ -77,10 +76,24 @@ export async function listenLocally(
   return { server, url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` };
 }
 
-/** Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly. */
+/** Drops database `name` on the server of `url`, whoever is still connected. */
+export async function dropNamedDatabase(url: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const dropper = new pg.Client({ connectionString: url });
+  await dropper.connect();
+  await dropper.query(`drop database if exists ${name} with (force)`);
+  await dropper.end();
+}
+
+/**
+ * Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly.
+ * `database`: one the caller opened and will close (two servers on one database, as two processes);
+ * `limiters`: a limit store handed to this server, which closes it.
+ */
 export async function startServerWith(
   meili: { url: string; masterKey: string },
   env: Record<string, string> = {},
+  opts: { database?: Database; limiters?: LimiterStore } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-test-"));
   // LibreOffice and ffmpeg only for the tests that ask (SOFFICE_PATH/FFMPEG_PATH): the rest need not wait for them
@@ -93,7 +106,7 @@ export async function startServerWith(
     SEARCH_TIMEOUT_MS: "5000",
     ...env,
   });
-  const database = await openTestDatabase();
+  const database = opts.database ?? (await openTestDatabase());
   const prefix = `t${randomBytes(5).toString("hex")}_`;
   const deps: AppDeps = wireDeps({
     config,
@@ -101,6 +114,7 @@ export async function startServerWith(
     meili,
     indexPrefix: prefix,
     logger: createLogger(config.logLevel),
+    ...(opts.limiters ? { limiters: opts.limiters } : {}),
   });
   await deps.searchIndex.ensure();
   // Workers run only when a test asks (`settle`), so each test decides when jobs and indexing happen.
@@ -137,7 +151,10 @@ export async function startServerWith(
       await Promise.all(
         indexes.results.filter((i) => i.uid.startsWith(prefix)).map((i) => client.deleteIndex(i.uid)),
       );
-      await database.close();
+      await deps.limiters.close();
+      // a limit store of our own choosing on a shared Redis: its keys carry this server's prefix
+      if (config.redisUrl && !opts.limiters) await deleteRedisKeys(config.redisUrl, prefix);
+      if (!opts.database) await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,12 +10,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import pg from "pg";
 import type { Database } from "../db/client";
 import { createUser } from "../identity/users-service";
 import { type RunningMeili, spawnMeili } from "../search/meili-process";
 import type { AppRouter } from "../trpc/app-router";
-import { openNamedDatabase } from "./app-server";
+import { dropNamedDatabase, openNamedDatabase } from "./app-server";
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -170,10 +169,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     await meili?.stop();
     await storage?.stop();
     await database?.close();
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
+    await dropNamedDatabase(serverUrl, name);
     rmSync(root, { recursive: true, force: true });
   };
 

@@ -60,6 +60,8 @@ export async function startServices(
       logger,
     });
     cleanups.push(() => deps.writeBehind.stop());
+    cleanups.push(() => deps.storage.close());
+    await deps.storage.check();
     await deps.searchIndex.ensure();
     if (opts.workers !== false) {
       // the backlog: files from before renditions existed, or from before LibreOffice was installed

@@ -4,7 +4,7 @@ import { renderVersionJob } from "./assets/render-version-job";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { AppDeps } from "./deps";
-import { localStorage } from "./files/storage";
+import { openStorage } from "./files/open-storage";
 import { LoginThrottle } from "./identity/login-throttle";
 import { JobRunner } from "./jobs/runner";
 import type { Logger } from "./logger";
@@ -21,8 +21,7 @@ export function wireDeps(opts: {
   indexPrefix: string;
   logger: Logger;
 }): AppDeps {
-  if (opts.config.storage.kind !== "local") throw new Error("Only local storage is supported");
-  const storage = localStorage(opts.config.storage.dir);
+  const storage = openStorage(opts.config);
   const client = new Meilisearch({
     host: opts.meili.url,
     apiKey: opts.meili.masterKey,

@@ -132,6 +132,7 @@ export async function startServerWith(
         indexes.results.filter((i) => i.uid.startsWith(prefix)).map((i) => client.deleteIndex(i.uid)),
       );
       await database.close();
+      deps.storage.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

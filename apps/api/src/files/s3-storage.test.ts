@@ -79,7 +79,7 @@ describe("STORAGE=s3, downloads through the API", () => {
   it("serves the original whole, by range, not past the end, and not again when the client has it", async () => {
     const whole = await file();
     expect(whole.status).toBe(200);
-    expect(whole.headers.get("content-disposition")).toMatch(/^attachment; filename="bucket-deck.pdf"/);
+    expect(whole.headers.get("content-disposition")).toMatch(/^attachment; filename="?bucket-deck.pdf/);
     expect(whole.headers.get("content-security-policy")).toContain("sandbox");
     expect(whole.headers.get("accept-ranges")).toBe("bytes");
     expect(whole.headers.get("last-modified")).toBeTruthy();
@@ -101,7 +101,8 @@ describe("STORAGE=s3, downloads through the API", () => {
     expect(past.headers.get("content-range")).toBe(`bytes */${pdf.length}`);
     await past.body?.cancel();
 
-    const again = await file("", { "if-none-match": etag });
+    // fetch marks a conditional request no-cache (which forces a full answer) unless it has a Cache-Control
+    const again = await file("", { "if-none-match": etag, "cache-control": "max-age=0" });
     expect(again.status).toBe(304);
     // a range of another version is the whole file
     const stale = await file("", { range: "bytes=0-9", "if-range": '"not-this-one"' });
@@ -151,7 +152,7 @@ describe("STORAGE=s3 with S3_DOWNLOADS=presigned", () => {
     expect(location).toMatch(/X-Amz-Expires=60\b/);
     const fromBucket = await fetch(location);
     expect(fromBucket.status).toBe(200);
-    expect(fromBucket.headers.get("content-disposition")).toMatch(/^attachment; filename="signed-deck.pdf"/);
+    expect(fromBucket.headers.get("content-disposition")).toMatch(/^attachment; filename="?signed-deck.pdf/);
     expect(fromBucket.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await fromBucket.arrayBuffer()).equals(pdf)).toBe(true);
 

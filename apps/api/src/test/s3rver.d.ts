@@ -8,8 +8,16 @@ declare module "s3rver" {
     resetOnClose?: boolean;
     configureBuckets?: { name: string }[];
   }
+  interface S3rverObject {
+    key: string;
+    content: import("node:stream").Readable | null;
+  }
   interface S3rverStore {
-    getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<unknown>;
+    getObject(
+      bucket: string,
+      key: string,
+      options?: { start?: number; end?: number },
+    ): Promise<S3rverObject | null>;
   }
   export default class S3rver {
     constructor(options: S3rverOptions);

@@ -72,16 +72,7 @@ async function measure(storage: FileStorage, work: string, data: Buffer, source:
 async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "pitchside-bench-storage-"));
   const s3 = await startS3Server("pitchside-bench");
-  const bucket = s3Storage(
-    {
-      bucket: s3.bucket,
-      region: "us-east-1",
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    },
-    path.join(work, "s3-tmp"),
-  );
+  const bucket = s3Storage(s3.settings, path.join(work, "s3-tmp"));
   try {
     const data = randomBytes(fileMb * MB);
     const source = path.join(work, "source.bin");

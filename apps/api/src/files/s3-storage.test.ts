@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePdf } from "../assets/processing/test-files";
 import { uploadStagingDir } from "../assets/upload-staging";
 import { BROWSER_UA } from "../test/deal-factories";
 import { makeUser, uploadFile } from "../test/factories";
@@ -14,15 +14,6 @@ let s3: TestS3Server;
 let proxied: TestServer;
 let presigned: TestServer;
 let pdf: Buffer;
-
-async function makePdf(pages: number): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= pages; i += 1) {
-    doc.addPage([400, 500]).drawText(`Bucket page ${i}`, { x: 50, y: 400, size: 30, font });
-  }
-  return Buffer.from(await doc.save());
-}
 
 /** A marketer's token on `server`, and a published PDF asset they uploaded and that was processed. */
 async function publishedPdf(server: TestServer, name: string) {
@@ -41,7 +32,7 @@ beforeAll(async () => {
   [proxied, presigned, pdf] = await Promise.all([
     startTestServer(s3.env),
     startTestServer({ ...s3.env, S3_DOWNLOADS: "presigned" }),
-    makePdf(3),
+    makePdf({ pages: ["Bucket page 1", "Bucket page 2", "Bucket page 3"] }),
   ]);
 });
 afterAll(async () => {

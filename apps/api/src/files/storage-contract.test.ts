@@ -17,16 +17,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), "pitchside-storage-"));
   s3 = await startS3Server();
   stores.local = localStorage(path.join(work, "files"));
-  stores.s3 = s3Storage(
-    {
-      bucket: s3.bucket,
-      region: "us-east-1",
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    },
-    path.join(work, "s3-tmp"),
-  );
+  stores.s3 = s3Storage(s3.settings, path.join(work, "s3-tmp"));
 });
 afterAll(async () => {
   stores.s3?.close();

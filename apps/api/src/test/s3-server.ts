@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
+import type { S3Settings } from "../files/s3-storage";
 
 export interface TestS3Server {
   endpoint: string;
   bucket: string;
+  /** What `s3Storage` needs to reach the bucket. */
+  settings: S3Settings;
   /** The environment that points the API at this server's bucket. */
   env: Record<string, string>;
   /** The server itself, for tests that make it misbehave like a faulty bucket. */
@@ -33,6 +36,13 @@ export async function startS3Server(bucket = "pitchside-test"): Promise<TestS3Se
     endpoint,
     bucket,
     server,
+    settings: {
+      bucket,
+      region: "us-east-1",
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    },
     env: {
       STORAGE: "s3",
       S3_BUCKET: bucket,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -56,7 +57,10 @@ describe("STORAGE=s3, downloads through the API", () => {
 
   it("keeps the upload and what processing made in the bucket, nothing on local disk", async () => {
     const { storage, config } = proxied.deps;
-    expect((await storage.stat(versionFileKey(versionId)))?.size).toBe(pdf.length);
+    const original = await storage.stat(versionFileKey(versionId));
+    expect(original?.size).toBe(pdf.length);
+    // the checksum the upload computed goes with the object, for storage:migrate and audits
+    expect(original?.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
     expect(await storage.stat(versionThumbnailKey(versionId))).not.toBeNull();
     expect(await storage.stat(versionPageImageKey(versionId, 3))).not.toBeNull();
     const asset = await proxied.client({ token }).assets.get.query({ id: assetId });

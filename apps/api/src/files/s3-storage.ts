@@ -141,8 +141,8 @@ export function s3Storage(settings: S3Settings, tmpDir: string): S3FileStorage {
     kind: "s3",
     bucket: Bucket,
     uploadCopy,
-    async putFile(key, sourcePath) {
-      await uploadCopy(key, sourcePath);
+    async putFile(key, sourcePath, sha256) {
+      await uploadCopy(key, sourcePath, sha256);
       await rm(sourcePath, { force: true });
     },
     async putBuffer(key, data) {

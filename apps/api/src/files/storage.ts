@@ -33,8 +33,11 @@ export interface SignedUrlOptions {
  */
 export interface FileStorage {
   readonly kind: "local" | "s3";
-  /** Takes a local file in under `key`: afterwards the source is gone (moved or uploaded and removed). */
-  putFile(key: string, sourcePath: string): Promise<void>;
+  /**
+   * Takes a local file in under `key`: afterwards the source is gone (moved or uploaded and
+   * removed). `sha256`, when the caller has it already, spares the bucket's store a read.
+   */
+  putFile(key: string, sourcePath: string, sha256?: string): Promise<void>;
   putBuffer(key: string, data: Buffer): Promise<void>;
   /** The file, or the given range of it; rejects with StoredFileMissing when there is none. */
   read(key: string, range?: ByteRange): Promise<StoredRead>;

@@ -46,6 +46,8 @@ describe("config", () => {
     ],
     [{ STORAGE: "ftp" }, /^Invalid configuration: STORAGE /],
     [{ STORAGE: "s3" }, /^Invalid configuration: S3_BUCKET is required when STORAGE=s3/],
+    [{ S3_DOWNLOADS: "presigned" }, /^Invalid configuration: S3_DOWNLOADS presigned needs STORAGE=s3/],
+    [{ S3_DOWNLOADS: "public" }, /^Invalid configuration: S3_DOWNLOADS /],
     [{ SESSION_SECRET: "short" }, /^Invalid configuration: SESSION_SECRET must be at least 32 characters/],
     [{ PITCHSIDE_ADMIN_EMAIL: "a@example.com" }, /^Invalid configuration: PITCHSIDE_ADMIN_PASSWORD /],
     [{ PITCHSIDE_DEMO: "yes" }, /^Invalid configuration: PITCHSIDE_DEMO /],
@@ -70,6 +72,35 @@ describe("config", () => {
     } catch (err) {
       expect((err as Error).message).not.toContain("\n");
     }
+  });
+
+  it("reads a bucket's settings with STORAGE=s3: path style and downloads through the API unless told", () => {
+    const s3 = {
+      DATA_DIR: dataDir(),
+      STORAGE: "s3",
+      S3_BUCKET: "pitchside",
+      S3_REGION: "eu-central-1",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+    };
+    expect(loadConfig(s3).storage).toEqual({
+      kind: "s3",
+      bucket: "pitchside",
+      region: "eu-central-1",
+      forcePathStyle: false,
+      downloads: "proxy",
+    });
+    const minio = loadConfig({
+      ...s3,
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_FORCE_PATH_STYLE: "1",
+      S3_DOWNLOADS: "presigned",
+    });
+    expect(minio.storage).toMatchObject({
+      endpoint: "http://127.0.0.1:9000",
+      forcePathStyle: true,
+      downloads: "presigned",
+    });
   });
 
   it("trusts no proxy by default, and a hop count or the proxies' addresses when told", () => {

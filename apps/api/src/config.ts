@@ -92,6 +92,8 @@ const envSchema = z
     S3_ENDPOINT: optionalUrl,
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: flag,
+    S3_DOWNLOADS: z.enum(["proxy", "presigned"]).default("proxy"),
     SESSION_SECRET: z
       .string()
       .optional()
@@ -156,6 +158,8 @@ const envSchema = z
       for (const key of ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when STORAGE=s3" });
       }
+    } else if (env.S3_DOWNLOADS === "presigned") {
+      ctx.addIssue({ code: "custom", path: ["S3_DOWNLOADS"], message: "presigned needs STORAGE=s3" });
     }
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: "custom", path: ["MEILI_MASTER_KEY"], message: "is required with MEILI_URL" });
@@ -180,7 +184,18 @@ export interface Config {
   /** Rate limits count here when set (else in Postgres, else in memory). */
   redisUrl: string | undefined;
   meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
-  storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string };
+  storage:
+    | { kind: "local"; dir: string }
+    | {
+        kind: "s3";
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        /** Bucket in the path (http://host/bucket/key), as MinIO and most self-hosted servers want. */
+        forcePathStyle: boolean;
+        /** Downloads streamed through the API, or answered with a redirect to a presigned URL. */
+        downloads: "proxy" | "presigned";
+      };
   s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   sessionSecret: string;
   crmWebhookSecret: string | undefined;
@@ -263,6 +278,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             bucket: env.S3_BUCKET,
             region: env.S3_REGION,
             ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            downloads: env.S3_DOWNLOADS,
           }
         : { kind: "local", dir: path.join(dataDir, "files") },
     ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY

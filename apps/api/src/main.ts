@@ -5,6 +5,7 @@ import { DataDirLockedError } from "./data-lock";
 import { seedDemoLibraryOnce } from "./demo/demo-library-start";
 import { demoUsers } from "./demo/demo-users";
 import { seedAdmin, seedDemo } from "./demo/seed";
+import { StorageUnavailableError } from "./files/s3-storage";
 import { createLogger, defaultLogFormat } from "./logger";
 import { metricsAdminApp } from "./operations/metrics-route";
 import { drainAndStop } from "./operations/shutdown";
@@ -12,13 +13,10 @@ import { MeiliUnavailableError } from "./search/meili-process";
 import { type Services, startServices } from "./services";
 import { toolLines } from "./system-tools";
 
-const expected = [ConfigError, DataDirLockedError, MeiliUnavailableError];
+const expected = [ConfigError, DataDirLockedError, MeiliUnavailableError, StorageUnavailableError];
 
 async function main() {
   const config = loadConfig();
-  if (config.storage.kind === "s3") {
-    throw new ConfigError("Invalid configuration: STORAGE=s3 is not supported by this build yet; use local");
-  }
   const logger = createLogger(config.logLevel, config.logFormat ?? defaultLogFormat());
   for (const line of toolLines(config.tools)) console.log(line);
   const started = Date.now();

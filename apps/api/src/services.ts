@@ -61,6 +61,8 @@ export async function startServices(
     });
     cleanups.push(() => deps.writeBehind.stop());
     cleanups.push(() => deps.limiters.close());
+    cleanups.push(() => deps.storage.close());
+    await deps.storage.check();
     await deps.searchIndex.ensure();
     if (opts.workers !== false) {
       // the backlog: files from before renditions existed, or from before LibreOffice was installed

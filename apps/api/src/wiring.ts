@@ -5,7 +5,7 @@ import { renderVersionJob } from "./assets/render-version-job";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { AppDeps } from "./deps";
-import { localStorage } from "./files/storage";
+import { openStorage } from "./files/open-storage";
 import { LoginThrottle } from "./identity/login-throttle";
 import { JobRunner } from "./jobs/runner";
 import { type LimiterStore, memoryLimiters, postgresLimiters, redisLimiters } from "./limits/limiter-store";
@@ -53,8 +53,7 @@ export function wireDeps(opts: {
   /** Defaults to the store limiterStoreFor chooses; a test may hand two apps one of its own. */
   limiters?: LimiterStore;
 }): AppDeps {
-  if (opts.config.storage.kind !== "local") throw new Error("Only local storage is supported");
-  const storage = localStorage(opts.config.storage.dir);
+  const storage = openStorage(opts.config);
   const client = new Meilisearch({
     host: opts.meili.url,
     apiKey: opts.meili.masterKey,

@@ -34,7 +34,8 @@ export function processVersionJob(db: Db, storage: FileStorage): JobHandler {
       const [version] = await db.select().from(assetVersions).where(eq(assetVersions.id, payload.versionId));
       if (!version?.fileKey || !version.mimeType) return; // deleted meanwhile, or nothing to do
       const file: DetectedFile = { kind: payload.kind, mime: version.mimeType, ext: "" };
-      const result = await runProcessing(storage.localPath(version.fileKey), file);
+      // any process may run this: the file comes from the store (a temporary copy when it is a bucket)
+      const result = await storage.withLocalCopy(version.fileKey, (path) => runProcessing(path, file));
       let thumbnailKey: string | null = null;
       if (result.thumbnail) {
         thumbnailKey = versionThumbnailKey(version.id);

@@ -126,16 +126,22 @@ export function renderVersionJob(
     const { version } = found;
     const fileKey = version.fileKey as string;
     let renditionKey = fileKey;
-    if (kind !== "pdf") {
+    let rendered: Awaited<ReturnType<typeof renderPagesInWorker>>;
+    if (kind === "pdf") {
+      rendered = await storage.withLocalCopy(fileKey, (file) => renderPagesInWorker(file));
+    } else {
       if (!tools.soffice) {
         await setRendition(found, "unavailable", null);
         await ensureCard(found, kind, false);
         return;
       }
+      const soffice = tools.soffice;
       renditionKey = versionRenditionKey(version.id);
       let converted: Awaited<ReturnType<typeof convertToPdf>>;
       try {
-        converted = await convertToPdf(tools.soffice, storage.localPath(fileKey), FILE_TYPES[kind].ext);
+        converted = await storage.withLocalCopy(fileKey, (file) =>
+          convertToPdf(soffice, file, FILE_TYPES[kind].ext),
+        );
       } catch (err) {
         if (!(err instanceof ConversionError)) throw err;
         logger.warn({ versionId: version.id, error: err.message }, "office rendition failed");
@@ -144,13 +150,14 @@ export function renderVersionJob(
         return;
       }
       try {
+        // the pages are drawn from the converted file while it is still on this disk
+        rendered = await renderPagesInWorker(converted.pdfPath);
         await storage.putFile(renditionKey, converted.pdfPath);
       } finally {
         await converted.cleanup();
       }
     }
 
-    const rendered = await renderPagesInWorker(storage.localPath(renditionKey));
     const pageKeys = new Map<number, string>();
     for (const [index, page] of rendered.pages.entries()) {
       if (!page.image) continue;
@@ -212,8 +219,9 @@ export function renderVersionJob(
   }
 
   async function renderVideo(found: Found): Promise<void> {
-    const frame = tools.ffmpeg
-      ? await videoPosterFrame(tools.ffmpeg, storage.localPath(found.version.fileKey as string))
+    const ffmpeg = tools.ffmpeg;
+    const frame = ffmpeg
+      ? await storage.withLocalCopy(found.version.fileKey as string, (file) => videoPosterFrame(ffmpeg, file))
       : null;
     const poster = frame ? await thumbnailOfImageInWorker(frame).catch(() => null) : null;
     if (poster) await saveThumbnail(found, poster);

@@ -127,7 +127,7 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
           size: req.file.size,
           sha256: await sha256Of(tmp),
         };
-        await storage.putFile(stored.key, tmp);
+        await storage.putFile(stored.key, tmp, stored.sha256);
         storedKey = stored.key;
         const user = currentUser(res);
         const result = assetId.data

@@ -13,6 +13,7 @@ import { byEmail, createUser, updateUser } from "../identity/users-service";
 import { importLibraryCommand } from "../library-import/import-library-command";
 import { reindexCommand } from "./reindex-command";
 import { renditionsCommand } from "./renditions-command";
+import { storageMigrateCommand } from "./storage-migrate-command";
 
 interface Command {
   summary: string;
@@ -50,6 +51,7 @@ const commands: Record<string, Command> = {
   renditions: renditionsCommand,
   "import-deals": importDealsCommand,
   "import-library": importLibraryCommand,
+  "storage:migrate": storageMigrateCommand,
   migrate: {
     summary: "Apply database migrations",
     usage: "migrate",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { type NextFunction, type Request, type Response, Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { mayDownloadOriginal, readableRendition } from "../assets/original-access";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
@@ -9,6 +9,7 @@ import type { AppDeps } from "../deps";
 import { currentUser, requireUser } from "../identity/http-auth";
 import type { SessionUser } from "../identity/users-service";
 import type { FileStorage } from "./storage";
+import { headOfStoredFile, presignsDownloads, sendStoredFile } from "./stored-delivery";
 
 const idSchema = z.uuid();
 const pageSchema = z.coerce.number().int().min(1).max(100_000);
@@ -71,10 +72,10 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       surface: "portal",
       props: { versionId: version.id },
     });
-  const sendStored = (res: Response, next: NextFunction, key: string) =>
-    res.sendFile(storage.localPath(key), { dotfiles: "allow", cacheControl: false }, (err) => {
-      if (err && !res.headersSent) next(err);
-    });
+  const presign = presignsDownloads(deps.config);
+  const sendStored = async (req: Request, res: Response, key: string, opts: { presign?: boolean } = {}) => {
+    if (!(await sendStoredFile(req, res, storage, key, opts))) notFound(res);
+  };
 
   router.get("/api/files/:versionId", requireUser(deps), async (req, res, next) => {
     try {
@@ -93,7 +94,8 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       res.setHeader("Content-Type", version.mimeType ?? "application/octet-stream");
       disposition(res, version.fileName ?? "download", inline);
       if (isFirstRange(req)) await recordUse(user, version, inline ? "asset_viewed" : "asset_downloaded");
-      sendStored(res, next, fileKey);
+      // inline views stay on our origin: the portal's pdf.js may only fetch from it
+      await sendStored(req, res, fileKey, { presign: presign && !inline });
     } catch (err) {
       next(err);
     }
@@ -112,7 +114,7 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       disposition(res, `${stem}.pdf`, !download);
       if (isFirstRange(req))
         await recordUse(user, row.version, download ? "asset_downloaded" : "asset_viewed");
-      sendStored(res, next, key);
+      await sendStored(req, res, key, { presign: presign && download });
     } catch (err) {
       next(err);
     }
@@ -130,7 +132,7 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       if (!found?.imageKey) return void notFound(res);
       hardenHeaders(res);
       res.setHeader("Content-Type", "image/webp");
-      sendStored(res, next, found.imageKey);
+      await sendStored(req, res, found.imageKey);
     } catch (err) {
       next(err);
     }
@@ -141,18 +143,10 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       const row = await findVersion(deps, currentUser(res), String(req.params.versionId ?? ""));
       if (!row?.version.thumbnailKey) return void notFound(res);
       const key = row.version.thumbnailKey;
-      const stream = storage.read(key);
-      const head: Buffer = await new Promise((resolve, reject) => {
-        stream.once("readable", () => {
-          const chunk = stream.read(12) as Buffer | null;
-          if (chunk) stream.unshift(chunk);
-          resolve(chunk ?? Buffer.alloc(0));
-        });
-        stream.once("error", reject);
-      });
+      const head = await headOfStoredFile(storage, key, 12).catch(() => Buffer.alloc(0));
       hardenHeaders(res);
       res.setHeader("Content-Type", imageMime(head));
-      stream.pipe(res);
+      await sendStored(req, res, key);
     } catch (err) {
       next(err);
     }

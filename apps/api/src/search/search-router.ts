@@ -35,19 +35,17 @@ export const searchInputSchema = z.object({
 });
 
 export const searchRouter = router({
-  query: authedProcedure
-    .input(searchInputSchema)
-    .query(({ ctx, input }) =>
-      searchAssets(
-        {
-          db: ctx.db,
-          index: ctx.deps.searchIndex,
-          log: ctx.log,
-          record: ctx.deps.writeBehind,
-          metrics: ctx.deps.metrics,
-        },
-        ctx.user,
-        input,
-      ),
+  query: authedProcedure.input(searchInputSchema).query(({ ctx, input }) =>
+    searchAssets(
+      {
+        db: ctx.db,
+        index: ctx.deps.searchIndex,
+        log: ctx.log,
+        record: ctx.deps.writeBehind,
+        metrics: ctx.deps.metrics,
+      },
+      ctx.user,
+      input,
     ),
+  ),
 });

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,8 @@ import { pageUnitOf } from "../assets/asset-dto";
 import { KB, limitedBody } from "../body-limit";
 import { deals } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { readSmallFile } from "../files/storage";
+import { presignsDownloads, sendStoredFile } from "../files/stored-delivery";
 import { userForSession } from "../identity/auth-service";
 import { verifyPassword } from "../identity/passwords";
 import { readSessionCookie } from "../identity/session-cookie";
@@ -217,10 +218,8 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       const kind = kindOf(found);
       let markdownHtml: string | undefined;
       if (kind === "markdown" && found.version.fileKey) {
-        const key = found.version.fileKey;
-        const size = await deps.storage.size(key);
-        const text = size <= MAX_MARKDOWN_BYTES ? await readFile(deps.storage.localPath(key), "utf8") : "";
-        markdownHtml = renderMarkdown(text);
+        const text = await readSmallFile(deps.storage, found.version.fileKey, MAX_MARKDOWN_BYTES);
+        markdownHtml = renderMarkdown(text?.toString("utf8") ?? "");
       }
       // knobs for tests and demos: flush faster, or call the reader idle sooner (within sane bounds)
       const flush = Number(req.query.flush);
@@ -365,9 +364,8 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       res.setHeader("Cache-Control", "private, max-age=300");
       res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
       res.type("image/webp");
-      res.sendFile(deps.storage.localPath(key), { dotfiles: "allow" }, (err) => {
-        if (err && !res.headersSent) next(err);
-      });
+      if (!(await sendStoredFile(req, res, deps.storage, key)))
+        res.status(404).type("text").send("Not found");
     } catch (err) {
       next(err);
     }
@@ -412,9 +410,11 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
           String(res.getHeader("Content-Disposition")).replace(/^attachment/, "inline"),
         );
       }
-      res.sendFile(deps.storage.localPath(servedKey), { dotfiles: "allow" }, (err) => {
-        if (err && !res.headersSent) next(err);
-      });
+      // the viewer's own reading stays on our origin (its pdf.js may only fetch from it); a download may go to the bucket
+      const presign = download && presignsDownloads(deps.config);
+      if (!(await sendStoredFile(req, res, deps.storage, servedKey, { presign }))) {
+        res.status(404).type("text").send("Not found");
+      }
     } catch (err) {
       next(err);
     }

@@ -30,21 +30,19 @@ export const suggestInputSchema = z.object({
 });
 
 export const suggestRouter = router({
-  forContext: authedProcedure
-    .input(suggestInputSchema)
-    .query(({ ctx, input }) =>
-      suggestForContext(
-        {
-          db: ctx.db,
-          index: ctx.deps.searchIndex,
-          log: ctx.log,
-          record: ctx.deps.writeBehind,
-          metrics: ctx.deps.metrics,
-        },
-        ctx.user,
-        input,
-      ),
+  forContext: authedProcedure.input(suggestInputSchema).query(({ ctx, input }) =>
+    suggestForContext(
+      {
+        db: ctx.db,
+        index: ctx.deps.searchIndex,
+        log: ctx.log,
+        record: ctx.deps.writeBehind,
+        metrics: ctx.deps.metrics,
+      },
+      ctx.user,
+      input,
     ),
+  ),
   /** The context `forContext` would rank with (deal, stage, persona, signals), for the rep to check first. */
   readContext: authedProcedure
     .input(suggestInputSchema.omit({ limit: true, surface: true, uiLanguage: true }))

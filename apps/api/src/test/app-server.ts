@@ -155,6 +155,7 @@ export async function startServerWith(
       // a limit store of our own choosing on a shared Redis: its keys carry this server's prefix
       if (config.redisUrl && !opts.limiters) await deleteRedisKeys(config.redisUrl, prefix);
       if (!opts.database) await database.close();
+      deps.storage.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

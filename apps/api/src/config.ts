@@ -78,6 +78,12 @@ const envSchema = z
           .optional(),
       ),
     MEILI_URL: optionalUrl,
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379)")
+        .optional(),
+    ),
     MEILI_MASTER_KEY: optionalString,
     MEILI_BINARY: optionalString,
     STORAGE: z.enum(["local", "s3"]).default("local"),
@@ -152,6 +158,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Redis for messages between API processes (cache invalidation); absent → Postgres LISTEN/NOTIFY. */
+  redisUrl: string | undefined;
   meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
   storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string };
   s3Credentials?: { accessKeyId: string; secretAccessKey: string };
@@ -213,6 +221,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir,
     publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ""),
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     meili:
       env.MEILI_URL && env.MEILI_MASTER_KEY
         ? { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY }

@@ -1,3 +1,4 @@
+import type { ClusterBus } from "./cluster/cluster-bus";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { FileStorage } from "./files/storage";
@@ -16,6 +17,8 @@ export interface AppDeps {
   jobs: JobRunner;
   logger: Logger;
   loginThrottle: LoginThrottle;
+  /** Messages to the other API processes: what a change made stale in their caches. */
+  bus: ClusterBus;
   /** Searches and suggestions shown, recorded behind the answer. */
   writeBehind: WriteBehind;
 }

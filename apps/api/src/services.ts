@@ -60,6 +60,8 @@ export async function startServices(
       logger,
     });
     cleanups.push(() => deps.writeBehind.stop());
+    cleanups.push(() => deps.bus.stop());
+    await deps.bus.start();
     await deps.searchIndex.ensure();
     if (opts.workers !== false) {
       // the backlog: files from before renditions existed, or from before LibreOffice was installed

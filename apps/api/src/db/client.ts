@@ -17,6 +17,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The Postgres server's address, for connections of one's own (LISTEN); none for PGlite. */
+  url?: string;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function openPostgres(
   return {
     db: db as unknown as Db, // node-postgres HKT, same shape as above
     kind: "postgres",
+    url,
     migrate: () => migrateNodePg(db, { migrationsFolder }),
     ping: async () => {
       await pool.query("select 1");

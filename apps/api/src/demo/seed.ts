@@ -1,3 +1,4 @@
+import type { ClusterBus } from "../cluster/cluster-bus";
 import { ConfigError } from "../config";
 import type { Db } from "../db/client";
 import { teams } from "../db/schema";
@@ -8,7 +9,7 @@ import { demoTaxonomy } from "./demo-taxonomy";
 import { demoTeams, demoUsers } from "./demo-users";
 
 /** Demo workspace on an empty database: teams, one user per role, the taxonomy. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, bus: ClusterBus): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const teamRows = await db
     .insert(teams)
@@ -17,7 +18,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const teamId = (name: string | undefined) => teamRows.find((t) => t.name === name)?.id ?? null;
   // the demo's passwords are printed at start and in the README: a strength rule protects nothing there
   for (const u of demoUsers) await createUser(db, { ...u, teamId: teamId(u.team) }, { checkStrength: false });
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, bus, null, demoTaxonomy);
   return true;
 }
 

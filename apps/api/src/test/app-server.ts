@@ -16,6 +16,8 @@ import { wireDeps } from "../wiring";
 export interface TestServer {
   url: string;
   deps: AppDeps;
+  /** Its Meilisearch indexes' prefix (a twin shares them). */
+  indexPrefix: string;
   /** A typed client; pass a bearer token or a cookie header to act as someone. */
   client(auth?: { token?: string; cookie?: string }): ReturnType<typeof createTRPCClient<AppRouter>>;
   /** Runs every due job, then indexes everything pending. */
@@ -66,10 +68,16 @@ export async function openTestDatabase(): Promise<Database> {
   };
 }
 
-/** Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly. */
+/**
+ * Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly.
+ * `twinOf`: a second API process, as far as one test process can make one: its own pool on the
+ * same Postgres database, its own caches and cluster bus, the same search indexes; closing it
+ * leaves the database and the indexes to the first.
+ */
 export async function startServerWith(
   meili: { url: string; masterKey: string },
   env: Record<string, string> = {},
+  opts: { twinOf?: TestServer } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-test-"));
   // LibreOffice and ffmpeg only for the tests that ask (SOFFICE_PATH/FFMPEG_PATH): the rest need not wait for them
@@ -82,8 +90,10 @@ export async function startServerWith(
     SEARCH_TIMEOUT_MS: "5000",
     ...env,
   });
-  const database = await openTestDatabase();
-  const prefix = `t${randomBytes(5).toString("hex")}_`;
+  const twinOf = opts.twinOf?.deps.database;
+  if (twinOf && !twinOf.url) throw new Error("a twin needs a Postgres database (DATABASE_URL)");
+  const database = twinOf?.url ? await openPostgres(twinOf.url) : await openTestDatabase();
+  const prefix = opts.twinOf?.indexPrefix ?? `t${randomBytes(5).toString("hex")}_`;
   const deps: AppDeps = wireDeps({
     config,
     database,
@@ -91,6 +101,7 @@ export async function startServerWith(
     indexPrefix: prefix,
     logger: createLogger(config.logLevel),
   });
+  await deps.bus.start();
   await deps.searchIndex.ensure();
   // Workers run only when a test asks (`settle`), so each test decides when jobs and indexing happen.
   const app = createApp(deps);
@@ -102,6 +113,7 @@ export async function startServerWith(
   return {
     url,
     deps,
+    indexPrefix: prefix,
     client: (auth = {}) =>
       createTRPCClient<AppRouter>({
         links: [
@@ -124,8 +136,14 @@ export async function startServerWith(
       await deps.jobs.stop();
       await deps.searchIndex.stop();
       await deps.writeBehind.stop();
+      await deps.bus.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      if (twinOf) {
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        return;
+      }
       const { client } = deps.searchIndex;
       const indexes = await client.getIndexes({ limit: 1000 }).catch(() => ({ results: [] }));
       await Promise.all(

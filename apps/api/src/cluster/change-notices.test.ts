@@ -1,11 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { eq, sql } from "drizzle-orm";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens } from "../db/schema";
 import { makeUser } from "../test/factories";
 import { loginCookie, loginToken, startTestServer, startTwinServer, type TestServer } from "../test/server";
-import { TAXONOMY_CHANNEL, USER_CHANNEL } from "./change-notices";
+import { changeAndNotify, TAXONOMY_CHANNEL, USER_CHANNEL } from "./change-notices";
 import { PostgresBus } from "./postgres-bus";
+import { RedisBus } from "./redis-bus";
 
 const postgres = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";
@@ -157,6 +160,24 @@ describe.skipIf(!postgres).each(buses)(
       expect(await meOnB({ token: kept })).toBe("OK");
     });
 
+    it("announces nothing for a change that rolls back", async () => {
+      const [rolledBack, committed] = [randomUUID(), randomUUID()];
+      const seen: string[] = [];
+      const off = b.deps.bus.subscribe(USER_CHANNEL, (payload) => seen.push(payload));
+      const notice = (userId: string) => [{ kind: "user" as const, userId }];
+      await expect(
+        changeAndNotify(a.deps.database.db, a.deps.bus, notice(rolledBack), async () => {
+          throw new Error("refused");
+        }),
+      ).rejects.toThrow("refused");
+      // notices arrive in commit order: once the later one is heard, the earlier would have been
+      const heard = heardOn(b, USER_CHANNEL, committed);
+      await changeAndNotify(a.deps.database.db, a.deps.bus, notice(committed), async () => undefined);
+      await heard;
+      off();
+      expect(seen).toEqual([committed]);
+    });
+
     it("reads a taxonomy term added on A in B's suggestions at once", async () => {
       const rep = await makeUser(a.deps.database.db);
       const token = await loginToken(a, rep.email, rep.password);
@@ -181,13 +202,34 @@ describe.skipIf(!postgres).each(buses)(
   },
 );
 
-describe.skipIf(!postgres)("the Postgres LISTEN connection", () => {
+/** Ends `server`'s listening connection from the server side, as a restart or a network fault would. */
+async function killListener(server: TestServer, other: TestServer): Promise<void> {
+  const bus = server.deps.bus;
+  if (bus instanceof PostgresBus) {
+    await other.deps.database.db.execute(sql`select pg_terminate_backend(${bus.listenerPid})`);
+  } else if (bus instanceof RedisBus) {
+    const admin = new Redis(redisUrl);
+    try {
+      const list = String(await admin.client("LIST"));
+      const id = list
+        .split("\n")
+        .find((line) => line.includes(` name=${bus.listenerName} `))
+        ?.match(/^id=(\d+)/)?.[1];
+      if (!id) throw new Error("the listener is not in CLIENT LIST");
+      await admin.client("KILL", "ID", id);
+    } finally {
+      admin.disconnect();
+    }
+  } else throw new Error(`no connection to kill on a ${bus.kind} bus`);
+}
+
+describe.skipIf(!postgres).each(buses)("the $bus listening connection", ({ env }) => {
   let a: TestServer;
   let b: TestServer;
 
   beforeAll(async () => {
-    a = await startTestServer();
-    b = await startTwinServer(a);
+    a = await startTestServer(env);
+    b = await startTwinServer(a, env);
   });
   afterAll(async () => {
     await b?.close();
@@ -195,15 +237,13 @@ describe.skipIf(!postgres)("the Postgres LISTEN connection", () => {
   });
 
   it("comes back after the server ends it, and invalidation resumes; meanwhile nothing is cached", async () => {
-    const bus = b.deps.bus;
-    if (!(bus instanceof PostgresBus)) throw new Error("expected the Postgres bus");
     const rep = await makeUser(a.deps.database.db);
     const token = await loginToken(a, rep.email, rep.password);
     expect(await codeOf(b.client({ token }).auth.me.query())).toBe("OK");
 
     const down = connectionOf(b, false, 5_000);
     const back = connectionOf(b, true, 15_000);
-    await a.deps.database.db.execute(sql`select pg_terminate_backend(${bus.listenerPid})`);
+    await killListener(b, a);
     await down;
     // a sign-out now may go unheard by B: B does not keep credentials until it hears again
     await a.client({ token }).auth.logout.mutate();

@@ -1,11 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Db } from "../db/client";
 import type { Logger } from "../logger";
 import { type ClusterBus, reconnectDelayMs, Subscribers } from "./cluster-bus";
 import { clusterId } from "./cluster-id";
 
-/** How the subscribing connection names itself in CLIENT LIST. */
-export const REDIS_LISTENER_NAME = "pitchside-listen";
 /** A sign-out waits no longer than this for Redis; past it the message is logged as lost. */
 const PUBLISH_TIMEOUT_MS = 2_000;
 
@@ -17,6 +16,8 @@ const PUBLISH_TIMEOUT_MS = 2_000;
  */
 export class RedisBus implements ClusterBus {
   readonly kind = "redis";
+  /** How the subscribing connection names itself in CLIENT LIST: one name per process. */
+  readonly listenerName = `pitchside-listen-${randomBytes(4).toString("hex")}`;
   private readonly subscribers: Subscribers;
   private readonly sub: Redis;
   private readonly pub: Redis;
@@ -39,7 +40,7 @@ export class RedisBus implements ClusterBus {
       retryStrategy: (times: number) => reconnectDelayMs(times - 1),
     };
     // subscriptions are renewed below, so that "connected again" is said only once they are live
-    this.sub = new Redis(url, { ...common, connectionName: REDIS_LISTENER_NAME, autoResubscribe: false });
+    this.sub = new Redis(url, { ...common, connectionName: this.listenerName, autoResubscribe: false });
     this.pub = new Redis(url, { ...common, commandTimeout: PUBLISH_TIMEOUT_MS, maxRetriesPerRequest: 1 });
     for (const client of [this.sub, this.pub]) {
       // ioredis retries by itself; without a listener an error would end the process

@@ -12,7 +12,7 @@ export async function startBenchServer(name: string) {
   const dir = mkdtempSync(path.join(tmpdir(), `pitchside-bench-${name}-`));
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
   const server = await startServerWith(meili, { LOG_LEVEL: "silent" });
-  await upsertTerms(server.deps.database.db, null, demoTaxonomy);
+  await upsertTerms(server.deps.database.db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   return {
     server,

@@ -13,6 +13,7 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { detectSignals } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
+import { localBus } from "../apps/api/src/cluster/cluster-bus";
 import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
 import { meiliHttpClient } from "../apps/api/src/search/meili-http";
 import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
@@ -92,7 +93,7 @@ const cluster = await startCluster({
   processes: 2,
   env: { LOG_LEVEL: "warn" },
   seed: async ({ db }) => {
-    await upsertTerms(db, null, demoTaxonomy);
+    await upsertTerms(db, localBus(), null, demoTaxonomy);
     await insertCorpus(db, 0, size);
   },
 });

@@ -5,6 +5,7 @@
  *   node --import tsx bench/search-documents.ts [--size 2000]
  */
 import { parseArgs } from "node:util";
+import { localBus } from "../apps/api/src/cluster/cluster-bus";
 import { openPglite } from "../apps/api/src/db/client";
 import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
 import { type AssetDocument, buildAssetDocuments, foldedText } from "../apps/api/src/search/asset-documents";
@@ -15,7 +16,7 @@ const { values: args } = parseArgs({ options: { size: { type: "string", default:
 const database = await openPglite(undefined);
 try {
   await database.migrate();
-  await upsertTerms(database.db, null, demoTaxonomy);
+  await upsertTerms(database.db, localBus(), null, demoTaxonomy);
   const ids = await insertCorpus(database.db, 0, Number(args.size));
   const { docs } = await buildAssetDocuments(database.db, ids);
   const folds = new Set<string>(["titleFold", "summaryFold", "tagsFold", "bodyFold", "pagesFold"]);

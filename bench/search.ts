@@ -48,7 +48,7 @@ try {
   console.log(
     `database: ${server.deps.database.kind}; Meilisearch spawned (1.21); ${rounds} rounds of ${queries.length * 2} queries`,
   );
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });

@@ -38,7 +38,7 @@ const server = await startServerWith(meili, { LOG_LEVEL: "silent" });
 const { db } = server.deps.database;
 
 try {
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const rep = await makeUser(db, { role: "rep" });
   const started = performance.now();

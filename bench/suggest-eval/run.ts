@@ -81,7 +81,7 @@ export async function bootEvalServer(dir: string, started: Started = {}) {
   const server: TestServer = await startServerWith(meili, { LOG_LEVEL: "silent" });
   started.server = server;
   const { db } = server.deps.database;
-  await upsertTerms(db, null, evalTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, evalTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });

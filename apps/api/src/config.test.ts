@@ -14,6 +14,10 @@ describe("config", () => {
     expect("binary" in config.meili).toBe(true);
     expect(config.uploadMaxBytes).toBe(100 * 1024 * 1024);
     expect(config).toMatchObject({ jobLeaseMs: 30_000, searchTimeoutMs: 500, shutdownTimeoutMs: 20_000 });
+    expect(config).toMatchObject({ redisUrl: undefined });
+    expect(loadConfig({ DATA_DIR: dataDir(), REDIS_URL: "redis://10.0.0.6:6379" }).redisUrl).toBe(
+      "redis://10.0.0.6:6379",
+    );
     expect(config).toMatchObject({ logFormat: undefined, metrics: { token: undefined, port: undefined } });
   });
 
@@ -44,6 +48,7 @@ describe("config", () => {
       { MEILI_URL: "http://127.0.0.1:7700" },
       /^Invalid configuration: MEILI_MASTER_KEY is required with MEILI_URL/,
     ],
+    [{ REDIS_URL: "127.0.0.1:6379" }, /^Invalid configuration: REDIS_URL must start with redis:\/\//],
     [{ STORAGE: "ftp" }, /^Invalid configuration: STORAGE /],
     [{ STORAGE: "s3" }, /^Invalid configuration: S3_BUCKET is required when STORAGE=s3/],
     [{ S3_DOWNLOADS: "presigned" }, /^Invalid configuration: S3_DOWNLOADS presigned needs STORAGE=s3/],

@@ -181,7 +181,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   databaseUrl: string | undefined;
-  /** Rate limits count here when set (else in Postgres, else in memory). */
+  /** Rate limits count here, and messages between API processes (cache invalidation) travel here, when set
+   * (else Postgres, LISTEN/NOTIFY and a table; else memory and this process alone). */
   redisUrl: string | undefined;
   meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
   storage:

@@ -1,3 +1,4 @@
+import type { ClusterBus } from "./cluster/cluster-bus";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { FileStorage } from "./files/storage";
@@ -21,6 +22,8 @@ export interface AppDeps {
   /** Where every rate limit counts: Redis, Postgres or memory (wiring.ts chooses). */
   limiters: LimiterStore;
   loginThrottle: LoginThrottle;
+  /** Messages to the other API processes: what a change made stale in their caches. */
+  bus: ClusterBus;
   /** Searches and suggestions shown, recorded behind the answer. */
   writeBehind: WriteBehind;
   /** Prometheus instruments, in this app's own registry. */

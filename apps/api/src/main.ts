@@ -23,7 +23,7 @@ async function main() {
   const services: Services = await startServices(config, logger);
   const { db } = services.deps.database;
   if (config.admin) await seedAdmin(db, config.admin);
-  const seeded = config.demo ? await seedDemo(db) : false;
+  const seeded = config.demo ? await seedDemo(db, services.deps.bus) : false;
 
   const app = createApp(services.deps);
   const server: Server = await new Promise((resolve) => {
@@ -37,8 +37,10 @@ async function main() {
     console.log(seeded ? "Demo workspace created. Sign in with:" : "Demo sign-ins:");
     for (const u of demoUsers) console.log(`  ${u.role.padEnd(9)} ${u.email}  /  ${u.password}`);
     // in the background: the portal is usable while the library fills in
-    seedDemoLibraryOnce(db, services.deps.loginThrottle, url, (line) => console.log(line)).catch(
-      (err: unknown) => logger.error({ err }, "demo library import failed; it is retried on the next start"),
+    seedDemoLibraryOnce(db, services.deps.bus, services.deps.loginThrottle, url, (line) =>
+      console.log(line),
+    ).catch((err: unknown) =>
+      logger.error({ err }, "demo library import failed; it is retried on the next start"),
     );
   }
 

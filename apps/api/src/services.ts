@@ -63,6 +63,8 @@ export async function startServices(
     cleanups.push(() => deps.limiters.close());
     cleanups.push(() => deps.storage.close());
     await deps.storage.check();
+    cleanups.push(() => deps.bus.stop());
+    await deps.bus.start();
     await deps.searchIndex.ensure();
     if (opts.workers !== false) {
       // the backlog: files from before renditions existed, or from before LibreOffice was installed

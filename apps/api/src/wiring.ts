@@ -2,6 +2,10 @@ import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
 import { processVersionJob } from "./assets/process-version-job";
 import { renderVersionJob } from "./assets/render-version-job";
+import { listenForChanges } from "./cluster/change-notices";
+import { type ClusterBus, localBus } from "./cluster/cluster-bus";
+import { PostgresBus } from "./cluster/postgres-bus";
+import { RedisBus } from "./cluster/redis-bus";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { AppDeps } from "./deps";
@@ -43,6 +47,18 @@ export function limiterStoreFor(opts: {
   return memoryLimiters();
 }
 
+/**
+ * Where messages between API processes travel (cache invalidation): Redis when REDIS_URL is set;
+ * else Postgres LISTEN/NOTIFY; on the embedded database they stay in this process, the only one
+ * that can open it.
+ */
+export function clusterBus(config: Config, database: Database, logger: Logger): ClusterBus {
+  const log = logger.child({ part: "cluster-bus" });
+  if (config.redisUrl) return new RedisBus(config.redisUrl, database.db, log);
+  if (database.url) return new PostgresBus(database.url, database.db, log);
+  return localBus((err, channel) => log.error({ err, channel }, "a cluster message handler failed"));
+}
+
 /** Builds the app's parts from a database and a Meilisearch endpoint; starts nothing. */
 export function wireDeps(opts: {
   config: Config;
@@ -67,6 +83,9 @@ export function wireDeps(opts: {
     send_mail: sendMailJob(db, opts.config),
   };
   const limiters = opts.limiters ?? limiterStoreFor({ ...opts, namespace: opts.indexPrefix });
+  const bus = clusterBus(opts.config, opts.database, opts.logger);
+  // the caches hear the bus from the start; `bus.start()` (services.ts, the tests) connects it
+  listenForChanges(bus, db, opts.logger);
   return {
     config: opts.config,
     database: opts.database,
@@ -83,6 +102,7 @@ export function wireDeps(opts: {
     ),
     logger: opts.logger,
     limiters,
+    bus,
     loginThrottle: new LoginThrottle(undefined, limiters),
     writeBehind: new WriteBehind(db, opts.logger),
     metrics: new AppMetrics(db, Object.keys(handlers), opts.logger),

@@ -42,7 +42,7 @@ beforeAll(async () => {
   if (skipBrowser) return;
   harness = await startExtensionHarness(async (started) => {
     const { db } = started.deps.database;
-    await upsertTerms(db, null, demoTaxonomy);
+    await upsertTerms(db, started.deps.bus, null, demoTaxonomy);
     await started.deps.searchIndex.syncSynonyms();
     const marketer = await makeUser(db, { role: "marketer" });
     const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (skipBrowser) return;
   harness = await startExtensionHarness(async (server) => {
     const { db } = server.deps.database;
-    await upsertTerms(db, null, demoTaxonomy);
+    await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
     await server.deps.searchIndex.syncSynonyms();
     const marketer = await makeUser(db, { role: "marketer" });
     const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });

@@ -13,7 +13,7 @@ export const CONTACT = "dana.scully@globex-industries.test";
  */
 export async function seedGlobexDeal(server: TestServer) {
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });

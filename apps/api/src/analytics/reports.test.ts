@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
   const { storage } = server.deps;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const team = await makeTeam(db, "Reports team");
   const r1 = await makeUser(db, { role: "rep", teamId: team.id, name: "Reporter One" });
   const r2 = await makeUser(db, { role: "rep", name: "Reporter Two" });

@@ -17,7 +17,7 @@ let teamB: string;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const teamA = (await makeTeam(db, "Team A")).id;
   teamB = (await makeTeam(db, "Team B")).id;

@@ -31,7 +31,7 @@ beforeAll(async () => {
     order: 1,
     patterns,
   });
-  await upsertTerms(db, null, [
+  await upsertTerms(db, server.deps.bus, null, [
     term("stage", "proposal", "Proposal", "提案"),
     term("persona", "finance", "Finance", "財務", ["CFO", "経理"]),
     term("competitor", "acme", "Acme", "アクメ", ["Acme Analytics"]),

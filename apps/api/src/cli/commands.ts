@@ -11,6 +11,8 @@ import { importDealsCommand } from "../deals/import-deals-command";
 import { AppError } from "../errors";
 import { byEmail, createUser, updateUser } from "../identity/users-service";
 import { importLibraryCommand } from "../library-import/import-library-command";
+import { createLogger } from "../logger";
+import { clusterBus } from "../wiring";
 import { reindexCommand } from "./reindex-command";
 import { renditionsCommand } from "./renditions-command";
 import { storageMigrateCommand } from "./storage-migrate-command";
@@ -98,10 +100,17 @@ const commands: Record<string, Command> = {
     options: { email: { type: "string" }, password: { type: "string" } },
     run: (values) => {
       const input = parse(z.object({ email: emailSchema, password: passwordSchema }), values);
-      return withDatabase(async ({ db }) => {
+      return withDatabase(async (database) => {
+        const { db } = database;
         const [user] = await db.select({ id: users.id }).from(users).where(byEmail(input.email));
         if (!user) throw new AppError("NOT_FOUND", `No user with email ${input.email}`);
-        await updateUser(db, user.id, { password: input.password });
+        // running servers on the same Postgres drop the user's cached sessions at once (publishing needs no start)
+        const bus = clusterBus(loadConfig(), database, createLogger("warn"));
+        try {
+          await updateUser(db, bus, user.id, { password: input.password });
+        } finally {
+          await bus.stop();
+        }
         return `Password reset for ${input.email}; their sessions and tokens were ended.`;
       });
     },

@@ -19,6 +19,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** The node-postgres pool under `db` on Postgres (for parts that need the driver, such as shared limits). */
   pool?: pg.Pool;
+  /** The Postgres server's address, for connections of one's own (LISTEN); none for PGlite. */
+  url?: string;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function openPostgres(
   return {
     db: db as unknown as Db, // node-postgres HKT, same shape as above
     kind: "postgres",
+    url,
     pool,
     migrate: async () => {
       // processes starting side by side on a fresh database would each create the schema: one at a time

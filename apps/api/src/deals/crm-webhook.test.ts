@@ -17,7 +17,7 @@ let rep: string;
 beforeAll(async () => {
   server = await startTestServer({ CRM_WEBHOOK_SECRET: SECRET });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const r = await makeUser(db, { role: "rep" });
   repEmail = r.email;
   rep = await loginToken(server, r.email, r.password);

@@ -19,7 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "pitchside-csv-"));
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const m = await makeUser(db, { role: "marketer" });
   const r = await makeUser(db, { role: "rep" });
   ownerEmail = r.email;

@@ -19,7 +19,7 @@ let marketer: string;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const teamA = (await makeTeam(db, "Deals A")).id;
   const teamB = (await makeTeam(db, "Deals B")).id;
   const r = await makeUser(db, { role: "rep", teamId: teamA });

@@ -13,7 +13,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await seedDemo(db);
+  await seedDemo(db, server.deps.bus);
   for (const title of ["Case study", "Battle card", "Guide"]) {
     await makeAsset(db, server.deps.storage, { title });
   }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
 import { settings, users } from "../db/schema";
 import { login, logout } from "../identity/auth-service";
@@ -20,12 +21,13 @@ const ACTIVITY_KEY = "demo.activity_seeded_at";
  */
 export async function seedDemoLibraryOnce(
   db: Db,
+  bus: ClusterBus,
   throttle: LoginThrottle,
   url: string,
   log: (line: string) => void,
 ): Promise<void> {
   const [mark] = await db.select().from(settings).where(eq(settings.key, SEEDED_KEY));
-  if (!mark && !(await importLibrary(db, throttle, url, log))) return;
+  if (!mark && !(await importLibrary(db, bus, throttle, url, log))) return;
   await linkLanguagePairs(db, log);
   const [activity] = await db.select().from(settings).where(eq(settings.key, ACTIVITY_KEY));
   if (activity) return;
@@ -52,6 +54,7 @@ async function linkLanguagePairs(db: Db, log: (line: string) => void): Promise<v
 /** True when every asset went in. */
 async function importLibrary(
   db: Db,
+  bus: ClusterBus,
   throttle: LoginThrottle,
   url: string,
   log: (line: string) => void,
@@ -82,6 +85,6 @@ async function importLibrary(
     log(`Demo library ready: ${summary.created} assets added in ${Date.now() - started} ms.`);
     return true;
   } finally {
-    await logout(db, { kind: "token", tokenId: session.tokenId });
+    await logout(db, bus, { user: session.user, credential: { kind: "token", tokenId: session.tokenId } });
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { localBus } from "../cluster/cluster-bus";
 import type { Database } from "../db/client";
 import { countUsers } from "../identity/users-service";
 import { dropNamedDatabase, openNamedDatabase, openTestDatabase } from "../test/app-server";
@@ -43,7 +44,7 @@ describe("seeding an empty database from processes starting side by side", () =>
   it("creates the demo workspace once", async () => {
     const { a, b, close } = await twoOpenings();
     try {
-      const results = await Promise.all([seedDemo(a.db), seedDemo(b.db)]);
+      const results = await Promise.all([seedDemo(a.db, localBus()), seedDemo(b.db, localBus())]);
       expect(results.sort()).toEqual([false, true]);
     } finally {
       await close();

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { ClusterBus } from "../cluster/cluster-bus";
 import { ConfigError } from "../config";
 import type { Db } from "../db/client";
 import { teams } from "../db/schema";
@@ -23,11 +24,11 @@ function oneSeederAtATime(db: Db, seed: (tx: Db) => Promise<boolean>): Promise<b
 }
 
 /** Demo workspace on an empty database: teams, one user per role, the taxonomy. */
-export function seedDemo(db: Db): Promise<boolean> {
-  return oneSeederAtATime(db, seedDemoNow);
+export function seedDemo(db: Db, bus: ClusterBus): Promise<boolean> {
+  return oneSeederAtATime(db, (tx) => seedDemoNow(tx, bus));
 }
 
-async function seedDemoNow(db: Db): Promise<boolean> {
+async function seedDemoNow(db: Db, bus: ClusterBus): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
   const teamRows = await db
     .insert(teams)
@@ -36,7 +37,7 @@ async function seedDemoNow(db: Db): Promise<boolean> {
   const teamId = (name: string | undefined) => teamRows.find((t) => t.name === name)?.id ?? null;
   // the demo's passwords are printed at start and in the README: a strength rule protects nothing there
   for (const u of demoUsers) await createUser(db, { ...u, teamId: teamId(u.team) }, { checkStrength: false });
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, bus, null, demoTaxonomy);
   return true;
 }
 

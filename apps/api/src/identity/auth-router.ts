@@ -22,7 +22,7 @@ export const authRouter = router({
     }),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
-    await logout(ctx.db, ctx.credential);
+    await logout(ctx.db, ctx.deps.bus, { user: ctx.user, credential: ctx.credential });
     if (ctx.credential.kind === "session") ctx.cookies.clearSession();
     return { ok: true as const };
   }),
@@ -36,7 +36,7 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await changePassword(ctx.db, ctx.deps.loginThrottle, {
+      await changePassword(ctx.db, ctx.deps.bus, ctx.deps.loginThrottle, {
         user: ctx.user,
         credential: ctx.credential,
         ip: ctx.ip,

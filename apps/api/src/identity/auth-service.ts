@@ -1,9 +1,11 @@
 import type { Client } from "@pitchside/shared";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { changeAndNotify } from "../cluster/change-notices";
+import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
 import { apiTokens, sessions, users } from "../db/schema";
 import { AppError } from "../errors";
-import { credentialCache, forgetCredentials } from "./credential-cache";
+import { credentialCache } from "./credential-cache";
 import type { LoginAttempt, LoginThrottle } from "./login-throttle";
 import { assertStrongPassword } from "./password-strength";
 import { dummyHash, hashPassword, verifyPassword } from "./passwords";
@@ -69,6 +71,7 @@ export async function login(
  */
 export async function changePassword(
   db: Db,
+  bus: ClusterBus,
   throttle: LoginThrottle,
   input: {
     user: SessionUser;
@@ -98,11 +101,11 @@ export async function changePassword(
     });
   }
   await assertStrongPassword(input.newPassword, input.user);
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() })
-    .where(eq(users.id, input.user.id));
-  await endAllSessions(db, input.user.id, input.credential);
+  const passwordHash = await hashPassword(input.newPassword);
+  await changeAndNotify(db, bus, [{ kind: "user", userId: input.user.id }], async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.user.id));
+    await endAllSessions(tx, input.user.id, input.credential);
+  });
 }
 
 export interface Authenticated {
@@ -150,13 +153,15 @@ async function lookupBearer(db: Db, tokenHash: string): Promise<Authenticated | 
   return { user, credential: { kind: "token", tokenId } };
 }
 
-export async function logout(db: Db, credential: Credential): Promise<void> {
-  if (credential.kind === "session") {
-    await db.delete(sessions).where(eq(sessions.tokenHash, credential.tokenHash));
-  } else {
-    await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, credential.tokenId));
-  }
-  forgetCredentials();
+export async function logout(db: Db, bus: ClusterBus, auth: Authenticated): Promise<void> {
+  const { credential } = auth;
+  await changeAndNotify(db, bus, [{ kind: "user", userId: auth.user.id }], async (tx) => {
+    if (credential.kind === "session") {
+      await tx.delete(sessions).where(eq(sessions.tokenHash, credential.tokenHash));
+    } else {
+      await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, credential.tokenId));
+    }
+  });
 }
 
 export async function listTokens(db: Db, userId: string | undefined) {
@@ -178,12 +183,16 @@ export async function listTokens(db: Db, userId: string | undefined) {
 }
 
 /** Revokes a token; `ownerId` limits it to that user's tokens (admins pass none). */
-export async function revokeToken(db: Db, id: string, ownerId: string | undefined): Promise<void> {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, id), ownerId ? eq(apiTokens.userId, ownerId) : sql`true`))
-    .returning({ id: apiTokens.id });
-  if (!row) throw new AppError("NOT_FOUND", `No token with id ${id}`);
-  forgetCredentials();
+export async function revokeToken(
+  db: Db,
+  bus: ClusterBus,
+  id: string,
+  ownerId: string | undefined,
+): Promise<void> {
+  const where = and(eq(apiTokens.id, id), ownerId ? eq(apiTokens.userId, ownerId) : sql`true`);
+  const [token] = await db.select({ userId: apiTokens.userId }).from(apiTokens).where(where);
+  if (!token) throw new AppError("NOT_FOUND", `No token with id ${id}`);
+  await changeAndNotify(db, bus, [{ kind: "user", userId: token.userId }], (tx) =>
+    tx.update(apiTokens).set({ revokedAt: new Date() }).where(where),
+  );
 }

@@ -12,7 +12,7 @@ export const tokensRouter = router({
     }),
 
   revoke: authedProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await revokeToken(ctx.db, input.id, ctx.user.role === "admin" ? undefined : ctx.user.id);
+    await revokeToken(ctx.db, ctx.deps.bus, input.id, ctx.user.role === "admin" ? undefined : ctx.user.id);
     return { ok: true as const };
   }),
 });

@@ -40,7 +40,7 @@ export const usersRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const { id, ...patch } = input;
-      const user = await updateUser(ctx.db, id, patch);
+      const user = await updateUser(ctx.db, ctx.deps.bus, id, patch);
       const { password, ...logged } = patch;
       await writeAudit(ctx.db, ctx.user.id, "user.update", "user", id, {
         ...logged,
@@ -50,7 +50,7 @@ export const usersRouter = router({
     }),
 
   disable: admin.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    await disableUser(ctx.db, input.id);
+    await disableUser(ctx.db, ctx.deps.bus, input.id);
     await writeAudit(ctx.db, ctx.user.id, "user.disable", "user", input.id, {});
     return { ok: true as const };
   }),
@@ -58,7 +58,7 @@ export const usersRouter = router({
   /** Each user picks the UI language; remembered across devices. */
   setLocale: authedProcedure
     .input(z.object({ locale: z.enum(["en", "ja"]) }))
-    .mutation(({ ctx, input }) => updateUser(ctx.db, ctx.user.id, { locale: input.locale })),
+    .mutation(({ ctx, input }) => updateUser(ctx.db, ctx.deps.bus, ctx.user.id, { locale: input.locale })),
 
   teams: authedProcedure.query(({ ctx }) => listTeams(ctx.db)),
 

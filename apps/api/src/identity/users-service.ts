@@ -1,10 +1,11 @@
 import type { Role } from "@pitchside/shared";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { changeAndNotify } from "../cluster/change-notices";
+import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
 import { apiTokens, sessions, teams, users } from "../db/schema";
 import { AppError } from "../errors";
 import type { Credential } from "./auth-service";
-import { forgetCredentials } from "./credential-cache";
 import { assertStrongPassword } from "./password-strength";
 import { hashPassword } from "./passwords";
 
@@ -73,6 +74,7 @@ export async function listUsers(db: Db) {
 
 export async function updateUser(
   db: Db,
+  bus: ClusterBus,
   id: string,
   patch: { name?: string; role?: Role; teamId?: string | null; password?: string; locale?: string | null },
 ): Promise<SessionUser> {
@@ -86,34 +88,37 @@ export async function updateUser(
     if (!owner) throw new AppError("NOT_FOUND", `No user with id ${id}`);
     await assertStrongPassword(password, { email: owner.email, name: rest.name ?? owner.name });
   }
-  const [row] = await db
-    .update(users)
-    .set({
-      ...rest,
-      ...(password ? { passwordHash: await hashPassword(password) } : {}),
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, id))
-    .returning(publicUserColumns);
-  if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
-  if (password) await endAllSessions(db, id);
-  // a new role or team must count from the next request on
-  forgetCredentials();
-  return row;
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  // a new role or team must count from the next request on, in every process
+  return changeAndNotify(db, bus, [{ kind: "user", userId: id }], async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ ...rest, ...(passwordHash ? { passwordHash } : {}), updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning(publicUserColumns);
+    if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+    if (password) await endAllSessions(tx, id);
+    return row;
+  });
 }
 
 /** Disabling signs the user out everywhere: sessions end, tokens are revoked. */
-export async function disableUser(db: Db, id: string): Promise<void> {
-  const [row] = await db
-    .update(users)
-    .set({ disabledAt: new Date(), updatedAt: new Date() })
-    .where(eq(users.id, id))
-    .returning({ id: users.id });
-  if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
-  await endAllSessions(db, id);
+export async function disableUser(db: Db, bus: ClusterBus, id: string): Promise<void> {
+  await changeAndNotify(db, bus, [{ kind: "user", userId: id }], async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ disabledAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+    await endAllSessions(tx, id);
+  });
 }
 
-/** Ends the user's sessions and revokes their extension tokens, all but `keep` when given. */
+/**
+ * Ends the user's sessions and revokes their extension tokens, all but `keep` when given. Part of a
+ * change made with `changeAndNotify`, which tells every process.
+ */
 export async function endAllSessions(db: Db, userId: string, keep?: Credential) {
   await db
     .delete(sessions)
@@ -133,7 +138,6 @@ export async function endAllSessions(db: Db, userId: string, keep?: Credential) 
         keep?.kind === "token" ? ne(apiTokens.id, keep.tokenId) : undefined,
       ),
     );
-  forgetCredentials();
 }
 
 export async function listTeams(db: Db) {

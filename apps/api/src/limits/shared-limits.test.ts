@@ -229,7 +229,7 @@ for (const store of stores) {
 
     it("uploads: a user's 3 an hour spent on A are refused on B, in the user's language", async () => {
       const marketer = await makeUser(pair.a.deps.database.db, { role: "marketer" });
-      await updateUser(pair.a.deps.database.db, marketer.id, { locale: "ja" });
+      await updateUser(pair.a.deps.database.db, pair.a.deps.bus, marketer.id, { locale: "ja" });
       const token = await loginToken(pair.a, marketer.email, marketer.password);
       const file = (i: number) => ({ name: `note-${i}.txt`, data: `Note ${i}` });
       for (let i = 0; i < 3; i += 1)

@@ -20,7 +20,7 @@ beforeAll(async () => {
   meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir });
   server = await startTestServer({}, { meili });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const m = await makeUser(db, { role: "marketer" });
   const r = await makeUser(db, { role: "rep" });
   marketer = await loginToken(server, m.email, m.password);

@@ -14,7 +14,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const team = await makeTeam(db, "North");
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep", teamId: team.id });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   server = await startTestServer({}, { meili });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const m = await makeUser(db, { role: "marketer" });
   const r = await makeUser(db, { role: "rep" });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir });
   server = await startTestServer({}, { meili });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });

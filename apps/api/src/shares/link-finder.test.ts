@@ -33,9 +33,7 @@ async function viewerWith(opts: LinkFinderOptions, store = memoryLimiters()): Pr
   const app = express();
   // each test speaks for several addresses through X-Forwarded-For, as from a proxy on this host
   app.set("trust proxy", "loopback");
-  app.use(
-    viewerRoutes(server.deps, { links: new LinkFinder(server.deps.database.db, store, opts) }),
-  );
+  app.use(viewerRoutes(server.deps, { links: new LinkFinder(server.deps.database.db, store, opts) }));
   const v: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -14,7 +14,7 @@ let repId: string;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const rep = await makeUser(db, { role: "rep" });
   const other = await makeUser(db, { role: "rep" });
   repId = rep.id;

@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const east = await makeTeam(db, "East");
   westTeam = (await makeTeam(db, "West")).id;
   marketer = await makeUser(db, { role: "marketer" });

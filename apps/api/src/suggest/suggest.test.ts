@@ -16,7 +16,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer();
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
   const team = await makeTeam(db, "East");
   const other = await makeTeam(db, "West");

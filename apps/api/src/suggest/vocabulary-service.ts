@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { libraryVocabulary, type Vocabulary, vocabularyOf } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import { liveAssetsWhere, seesEverything } from "../assets/visibility";
+import { forgetOnChange, hearsChanges } from "../cluster/change-notices";
 import type { Db } from "../db/client";
 import { assets } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
@@ -67,8 +68,12 @@ export async function vocabularyFor(db: Db, user: SessionUser, known?: string): 
   return version === known ? { version, changed: false } : { version, changed: true, terms };
 }
 
-// read on every suggestion from pasted text: a few seconds' lag behind a new asset costs nothing there
-const lookups = new ShortCache<Vocabulary>(5_000);
+// read on every suggestion from pasted text: a few seconds' lag behind a new asset costs nothing there,
+// but taxonomy terms are dropped at once, in every process, like the taxonomy itself
+const lookups = new ShortCache<Vocabulary>(5_000, () => true, 10_000, hearsChanges);
+forgetOnChange((db, notice) => {
+  if (notice?.kind !== "user") lookups.clear(db);
+});
 
 /** The same vocabulary as a lookup: pasted text gives the server only the keywords the extension could send. */
 export function libraryVocabularyFor(db: Db, user: SessionUser): Promise<Vocabulary> {

@@ -19,7 +19,7 @@ export const taxonomyRouter = router({
   upsert: roleProcedure("admin", "marketer")
     .input(z.object({ terms: z.array(termInputSchema).min(1).max(500) }))
     .mutation(async ({ ctx, input }) => {
-      await upsertTerms(ctx.db, ctx.user.id, input.terms);
+      await upsertTerms(ctx.db, ctx.deps.bus, ctx.user.id, input.terms);
       await ctx.deps.searchIndex.syncSynonyms();
       return { ok: true as const, count: input.terms.length };
     }),
@@ -27,7 +27,7 @@ export const taxonomyRouter = router({
   delete: roleProcedure("admin")
     .input(z.object({ kind: taxonomyKindSchema, key: taxonomyKeySchema }))
     .mutation(async ({ ctx, input }) => {
-      await deleteTerm(ctx.db, ctx.user.id, input.kind, input.key);
+      await deleteTerm(ctx.db, ctx.deps.bus, ctx.user.id, input.kind, input.key);
       await ctx.deps.searchIndex.syncSynonyms();
       return { ok: true as const };
     }),

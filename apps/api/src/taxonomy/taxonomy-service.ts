@@ -1,6 +1,8 @@
 import type { TaxonomyKind, TaxonomyTerm } from "@pitchside/shared";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit";
+import { changeAndNotify, forgetOnChange, hearsChanges } from "../cluster/change-notices";
+import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
 import { assets, taxonomyTerms } from "../db/schema";
 import { AppError } from "../errors";
@@ -22,9 +24,12 @@ export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<Taxonom
   }));
 }
 
-const taxonomyCache = new ShortCache<TaxonomyTerm[]>(5_000);
+const taxonomyCache = new ShortCache<TaxonomyTerm[]>(5_000, () => true, 10_000, hearsChanges);
+forgetOnChange((db, notice) => {
+  if (notice?.kind !== "user") taxonomyCache.clear(db);
+});
 
-/** The whole taxonomy, read on every suggestion: cached (see ShortCache), dropped on every change made here. */
+/** The whole taxonomy, read on every suggestion: cached (see ShortCache), dropped on every change in any process. */
 export function cachedTaxonomy(db: Db): Promise<TaxonomyTerm[]> {
   return taxonomyCache.get(db, "all", () => listTaxonomy(db));
 }
@@ -46,9 +51,14 @@ async function reindexAssetsWith(db: Db, kind: TaxonomyKind, key: string) {
   );
 }
 
-export async function upsertTerms(db: Db, actorId: string | null, terms: TaxonomyTerm[]): Promise<void> {
+export async function upsertTerms(
+  db: Db,
+  bus: ClusterBus,
+  actorId: string | null,
+  terms: TaxonomyTerm[],
+): Promise<void> {
   if (terms.length === 0) return;
-  await db.transaction(async (tx) => {
+  await changeAndNotify(db, bus, [{ kind: "taxonomy" }], async (tx) => {
     await tx
       .insert(taxonomyTerms)
       .values(
@@ -78,10 +88,15 @@ export async function upsertTerms(db: Db, actorId: string | null, terms: Taxonom
       });
     }
   });
-  taxonomyCache.clear();
 }
 
-export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, key: string): Promise<void> {
+export async function deleteTerm(
+  db: Db,
+  bus: ClusterBus,
+  actorId: string,
+  kind: TaxonomyKind,
+  key: string,
+): Promise<void> {
   const [inUse] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(assets)
@@ -92,11 +107,12 @@ export async function deleteTerm(db: Db, actorId: string, kind: TaxonomyKind, ke
       `${kind} "${key}" is used by ${inUse?.n} assets; remove it from them first`,
     );
   }
-  const deleted = await db
-    .delete(taxonomyTerms)
-    .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.key, key)))
-    .returning({ key: taxonomyTerms.key });
-  if (deleted.length === 0) throw new AppError("NOT_FOUND", `No ${kind} with key ${key}`);
-  taxonomyCache.clear();
-  await writeAudit(db, actorId, "taxonomy.delete", "taxonomy", `${kind}:${key}`, {});
+  await changeAndNotify(db, bus, [{ kind: "taxonomy" }], async (tx) => {
+    const deleted = await tx
+      .delete(taxonomyTerms)
+      .where(and(eq(taxonomyTerms.kind, kind), eq(taxonomyTerms.key, key)))
+      .returning({ key: taxonomyTerms.key });
+    if (deleted.length === 0) throw new AppError("NOT_FOUND", `No ${kind} with key ${key}`);
+    await writeAudit(tx, actorId, "taxonomy.delete", "taxonomy", `${kind}:${key}`, {});
+  });
 }

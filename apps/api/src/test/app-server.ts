@@ -18,6 +18,8 @@ import { deleteRedisKeys } from "./redis-keys";
 export interface TestServer {
   url: string;
   deps: AppDeps;
+  /** Its Meilisearch indexes' prefix (a twin shares them). */
+  indexPrefix: string;
   /** A typed client; pass a bearer token or a cookie header to act as someone. */
   client(auth?: { token?: string; cookie?: string }): ReturnType<typeof createTRPCClient<AppRouter>>;
   /** Runs every due job, then indexes everything pending. */
@@ -89,11 +91,14 @@ export async function dropNamedDatabase(url: string, name: string): Promise<void
  * Boots the real app on port 0 against a Meilisearch endpoint; benchmarks call this directly.
  * `database`: one the caller opened and will close (two servers on one database, as two processes);
  * `limiters`: a limit store handed to this server, which closes it.
+ * `twinOf`: a second API process, as far as one test process can make one: its own pool on the
+ * same Postgres database, its own caches and cluster bus, the same search indexes; closing it
+ * leaves the database and the indexes to the first.
  */
 export async function startServerWith(
   meili: { url: string; masterKey: string },
   env: Record<string, string> = {},
-  opts: { database?: Database; limiters?: LimiterStore } = {},
+  opts: { database?: Database; limiters?: LimiterStore; twinOf?: TestServer } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-test-"));
   // LibreOffice and ffmpeg only for the tests that ask (SOFFICE_PATH/FFMPEG_PATH): the rest need not wait for them
@@ -106,8 +111,10 @@ export async function startServerWith(
     SEARCH_TIMEOUT_MS: "5000",
     ...env,
   });
-  const database = opts.database ?? (await openTestDatabase());
-  const prefix = `t${randomBytes(5).toString("hex")}_`;
+  const twinOf = opts.twinOf?.deps.database;
+  if (twinOf && !twinOf.url) throw new Error("a twin needs a Postgres database (DATABASE_URL)");
+  const database = opts.database ?? (twinOf?.url ? await openPostgres(twinOf.url) : await openTestDatabase());
+  const prefix = opts.twinOf?.indexPrefix ?? `t${randomBytes(5).toString("hex")}_`;
   const deps: AppDeps = wireDeps({
     config,
     database,
@@ -116,12 +123,14 @@ export async function startServerWith(
     logger: createLogger(config.logLevel),
     ...(opts.limiters ? { limiters: opts.limiters } : {}),
   });
+  await deps.bus.start();
   await deps.searchIndex.ensure();
   // Workers run only when a test asks (`settle`), so each test decides when jobs and indexing happen.
   const { server, url } = await listenLocally(createApp(deps));
   return {
     url,
     deps,
+    indexPrefix: prefix,
     client: (auth = {}) =>
       createTRPCClient<AppRouter>({
         links: [
@@ -144,8 +153,16 @@ export async function startServerWith(
       await deps.jobs.stop();
       await deps.searchIndex.stop();
       await deps.writeBehind.stop();
+      await deps.bus.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      if (twinOf) {
+        await deps.limiters.close();
+        if (!opts.database) await database.close();
+        deps.storage.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        return;
+      }
       const { client } = deps.searchIndex;
       const indexes = await client.getIndexes({ limit: 1000 }).catch(() => ({ results: [] }));
       await Promise.all(

@@ -10,3 +10,8 @@ export function startTestServer(
 ): Promise<TestServer> {
   return startServerWith(opts.meili ?? { url: inject("meiliUrl"), masterKey: inject("meiliKey") }, env);
 }
+
+/** A second API process over `first`'s Postgres database and search indexes (see startServerWith). */
+export function startTwinServer(first: TestServer, env: Record<string, string> = {}): Promise<TestServer> {
+  return startServerWith({ url: inject("meiliUrl"), masterKey: inject("meiliKey") }, env, { twinOf: first });
+}

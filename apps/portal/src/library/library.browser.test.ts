@@ -74,7 +74,7 @@ beforeAll(async () => {
   meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(workDir, "meili") });
   server = await startServerWith(meili, { PORTAL_DIR: path.join(workDir, "portal") });
   const { db } = server.deps.database;
-  await upsertTerms(db, null, demoTaxonomy);
+  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const marketer = await makeUser(db, { role: "marketer", name: "Mika Marketer" });
   const rep = await makeUser(db, { role: "rep", name: "Ren Rep" });
   people.marketer = { email: marketer.email, password: marketer.password };

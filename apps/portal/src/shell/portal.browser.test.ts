@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (skipBrowser) return;
   ({ server, stop } = await startPortalServer());
   const { db } = server.deps.database;
-  await upsertTerms(db, null, [
+  await upsertTerms(db, server.deps.bus, null, [
     {
       kind: "stage",
       key: "discovery",

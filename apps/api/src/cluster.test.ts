@@ -1,8 +1,9 @@
 /**
- * Two API processes on one Postgres database, one Meilisearch and one file store, as docs/deploy.md
- * lays out production. Needs a Postgres server: it runs in the suite's Postgres pass (DATABASE_URL,
+ * Two API processes on one Postgres database, one Meilisearch and one S3 bucket (s3rver), each with a
+ * data directory of its own, as docs/deploy.md lays out production. Needs a Postgres server: it runs in the suite's Postgres pass (DATABASE_URL,
  * as .ci/run sets it), not in the PGlite one, so CI runs it once.
  */
+import { readdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePdf } from "./assets/processing/test-files";
@@ -12,9 +13,10 @@ import {
   clusterClient,
   clusterToken,
   isAlive,
+  s3ClusterStorage,
   startCluster,
 } from "./test/cluster-harness";
-import { uploadFile } from "./test/factories";
+import { makeUser, uploadFile } from "./test/factories";
 
 const POLL_MS = 200;
 // generous: on a shared two-core machine processing and indexing wait their turn
@@ -30,6 +32,15 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>):
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
+
+/** Files a process wrote under its own DATA_DIR/files (none when the bucket holds them). */
+const filesOnDisk = (node: ClusterNode) => {
+  try {
+    return readdirSync(`${node.dataDir}/files`, { recursive: true });
+  } catch {
+    return [];
+  }
+};
 
 describe.skipIf(!process.env.DATABASE_URL)(
   "two API processes (Postgres pass only: needs DATABASE_URL)",
@@ -47,7 +58,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
     };
 
     beforeAll(async () => {
-      cluster = await startCluster({ processes: 2 });
+      cluster = await startCluster({ processes: 2, storage: s3ClusterStorage });
       [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
       token = await clusterToken(a, cluster.admin);
     }, 120_000);
@@ -84,6 +95,32 @@ describe.skipIf(!process.env.DATABASE_URL)(
         return ids.includes(assetId) ? ids : undefined;
       });
       expect(hits).toContain(assetId);
+      // the file, its pages and its card live in the bucket: neither process kept one on its own disk
+      for (const node of cluster.nodes) expect(filesOnDisk(node)).toEqual([]);
+    });
+
+    it("a sign-out on A is refused on B at once, though B had just accepted the token", async () => {
+      const user = await makeUser(cluster.database.db, { role: "rep" });
+      const own = await clusterToken(a, user);
+      expect((await clusterClient(b, own).auth.me.query()).user.email).toBe(user.email);
+      await clusterClient(a, own).auth.logout.mutate();
+      // the next request, with no wait: B heard the sign-out when it committed
+      await expect(clusterClient(b, own).auth.me.query()).rejects.toThrow(/UNAUTHORIZED|sign in/i);
+    });
+
+    it("counts sign-in attempts in one budget: five wrong passwords on A, the sixth try on B is throttled", async () => {
+      const user = await makeUser(cluster.database.db, { role: "rep" });
+      const attempt = async (node: ClusterNode, password: string) =>
+        (
+          await fetch(`${node.url}/trpc/auth.login`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: node.url },
+            body: JSON.stringify({ email: user.email, password, client: "extension" }),
+          })
+        ).status;
+      for (let i = 0; i < 5; i += 1) expect(await attempt(a, `wrong-password-${i}`)).toBe(401);
+      // even the right password waits: this address used up the account's tries, on A
+      expect(await attempt(b, user.password)).toBe(429);
     });
 
     it("runs each job exactly once across both processes", async () => {

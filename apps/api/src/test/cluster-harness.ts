@@ -15,6 +15,7 @@ import { createUser } from "../identity/users-service";
 import { type RunningMeili, spawnMeili } from "../search/meili-process";
 import type { AppRouter } from "../trpc/app-router";
 import { dropNamedDatabase, openNamedDatabase } from "./app-server";
+import { startS3Server } from "./s3-server";
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -32,10 +33,29 @@ export function sharedDirectoryStorage(root: string): ClusterStorage {
   return { envFor: () => ({ DATA_DIR: dataDir, STORAGE: "local" }), stop: async () => undefined };
 }
 
+/**
+ * One bucket on a real S3-protocol server (s3rver) for every process, each with a data directory of
+ * its own, as on separate machines: a file uploaded through one process is served, and its jobs run,
+ * by any other only through the bucket.
+ */
+export async function s3ClusterStorage(root: string): Promise<ClusterStorage> {
+  const s3 = await startS3Server();
+  return {
+    envFor: (index) => {
+      const dataDir = path.join(root, `data-${index}`);
+      mkdirSync(dataDir, { recursive: true });
+      return { DATA_DIR: dataDir, ...s3.env };
+    },
+    stop: () => s3.stop(),
+  };
+}
+
 export interface ClusterNode {
   name: string;
   url: string;
   pid: number;
+  /** Its DATA_DIR. */
+  dataDir: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** The process's JSON log lines (pino), parsed; other lines are skipped. */
@@ -134,6 +154,7 @@ function startApiProcess(
       name,
       url: READY.exec(out)?.[1] ?? "",
       pid: child.pid ?? 0,
+      dataDir: env.DATA_DIR ?? "",
       output: () => out,
       logLines: () =>
         out.split("\n").flatMap((line) => {

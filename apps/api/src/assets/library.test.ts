@@ -306,4 +306,20 @@ describe("reindex", () => {
     expect(result.documents).toBeGreaterThan(1);
     expect((await search(rep, "capybara")).hits.map((h) => h.asset.id)).toContain(assetId);
   });
+
+  it("lets two rebuilds run at once (two processes, two admins): both swap in a whole index", async () => {
+    const { assetId } = await publishedMarkdown("Reindexed twice", "# The word is okapi");
+    await server.settle();
+    const both = await Promise.all([
+      server.client({ token: admin }).admin.reindex.mutate(),
+      server.client({ token: admin }).admin.reindex.mutate(),
+    ]);
+    expect(both[0].documents).toBe(both[1].documents);
+    expect((await search(rep, "okapi")).hits.map((h) => h.asset.id)).toContain(assetId);
+    // and neither left its side index behind
+    const { results } = await server.deps.searchIndex.client.getIndexes({ limit: 1000 });
+    expect(
+      results.filter((i) => i.uid.startsWith(`${server.indexPrefix}`) && i.uid.includes("_rebuild")),
+    ).toEqual([]);
+  });
 });

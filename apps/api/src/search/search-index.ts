@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { asc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db/client";
@@ -166,9 +167,35 @@ export class SearchIndex {
    * the old one until the swap. Changes made meanwhile are queued again.
    */
   async rebuild(onProgress?: (done: number) => void): Promise<{ documents: number }> {
+    // a side index of its own: two rebuilds at once (two processes, two admins) each swap in a whole index
+    const tmp = `${this.uid}_rebuild_${randomBytes(4).toString("hex")}`;
+    await this.forgetAbandonedRebuilds();
+    try {
+      return await this.rebuildInto(tmp, onProgress);
+    } finally {
+      await this.client
+        .deleteIndex(tmp)
+        .waitTask({ timeout: TASK_TIMEOUT_MS })
+        .catch(() => undefined);
+    }
+  }
+
+  /** Side indexes that a rebuild left when its process died (over an hour old) are deleted. */
+  private async forgetAbandonedRebuilds(): Promise<void> {
+    const { results } = await this.client.getIndexes({ limit: 1000 });
+    const hourAgo = Date.now() - 3600_000;
+    const abandoned = results.filter(
+      (i) => i.uid.startsWith(`${this.uid}_rebuild`) && new Date(String(i.createdAt)).getTime() < hourAgo,
+    );
+    for (const index of abandoned)
+      await this.client.deleteIndex(index.uid).waitTask({ timeout: TASK_TIMEOUT_MS });
+  }
+
+  private async rebuildInto(
+    tmp: string,
+    onProgress?: (done: number) => void,
+  ): Promise<{ documents: number }> {
     const started = new Date();
-    const tmp = `${this.uid}_rebuild`;
-    await this.client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS });
     await this.client.createIndex(tmp, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
     const target = this.client.index(tmp);
     await target.updateSettings(assetIndexSettings).waitTask({ timeout: TASK_TIMEOUT_MS });
@@ -198,7 +225,6 @@ export class SearchIndex {
     await this.client
       .swapIndexes([{ indexes: [this.uid, tmp], rename: false }])
       .waitTask({ timeout: TASK_TIMEOUT_MS });
-    await this.client.deleteIndex(tmp).waitTask({ timeout: TASK_TIMEOUT_MS });
     const changed = await this.db
       .selectDistinct({ id: assets.id })
       .from(assets)

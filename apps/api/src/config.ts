@@ -199,6 +199,8 @@ export interface Config {
       };
   s3Credentials?: { accessKeyId: string; secretAccessKey: string };
   sessionSecret: string;
+  /** The secret came from DATA_DIR (SESSION_SECRET unset): on Postgres, processes then share the first one's. */
+  sessionSecretGenerated: boolean;
   crmWebhookSecret: string | undefined;
   demo: boolean;
   admin: { email: string; password: string } | undefined;
@@ -287,6 +289,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { s3Credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }
       : {}),
     sessionSecret: sessionSecretFor(dataDir, env.SESSION_SECRET),
+    sessionSecretGenerated: !env.SESSION_SECRET,
     crmWebhookSecret: env.CRM_WEBHOOK_SECRET,
     demo: env.PITCHSIDE_DEMO,
     admin:

@@ -7,6 +7,7 @@ import { acquireDataLock } from "./data-lock";
 import { type Database, openDatabase } from "./db/client";
 import type { AppDeps } from "./deps";
 import { startHousekeeping } from "./housekeeping";
+import { sharedSessionSecret } from "./identity/session-secret";
 import { requeueRunningJobs } from "./jobs/queue";
 import type { Logger } from "./logger";
 import { type RunningMeili, spawnMeili } from "./search/meili-process";
@@ -20,7 +21,7 @@ export interface Services {
 
 /** Opens the database (migrated) and Meilisearch (spawned or external), then starts the workers. */
 export async function startServices(
-  config: Config,
+  given: Config,
   logger: Logger,
   opts: { workers?: boolean } = {},
 ): Promise<Services> {
@@ -30,15 +31,20 @@ export async function startServices(
     cleanups.length = 0;
   };
   try {
-    if (!config.databaseUrl) cleanups.push(acquireDataLock(config.dataDir, "server"));
+    if (!given.databaseUrl) cleanups.push(acquireDataLock(given.dataDir, "server"));
     const database: Database = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: path.join(config.dataDir, "db"),
+      databaseUrl: given.databaseUrl,
+      dataDir: path.join(given.dataDir, "db"),
       onIdleError: (err) =>
         logger.warn({ err: err.message }, "a database connection dropped; the pool opens another"),
     });
     cleanups.push(() => database.close());
     await database.migrate();
+    // processes of one database sign alike, whichever data directory each has
+    const config =
+      given.databaseUrl && given.sessionSecretGenerated
+        ? { ...given, sessionSecret: await sharedSessionSecret(database.db, given.sessionSecret) }
+        : given;
     await recoverFromCrash(config, database, logger);
 
     let meili: RunningMeili | null = null;

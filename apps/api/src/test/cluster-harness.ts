@@ -208,8 +208,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       DATABASE_URL: databaseUrl,
       MEILI_URL: meili.url,
       MEILI_MASTER_KEY: meili.masterKey,
-      // one secret on every process: it signs the share viewer's gate pass
-      SESSION_SECRET: randomBytes(32).toString("hex"),
+      // no SESSION_SECRET: the processes adopt the first one's secret through the database
       HOST: "127.0.0.1",
       PORT: "0",
       PITCHSIDE_DEMO: "0",

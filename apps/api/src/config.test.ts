@@ -16,6 +16,22 @@ describe("config", () => {
     expect(config).toMatchObject({ jobLeaseMs: 30_000, searchTimeoutMs: 500 });
   });
 
+  it("caps a spawned Meilisearch's indexing memory at 256Mb unless told otherwise", () => {
+    const limits = (env: Record<string, string>) => {
+      const { meili } = loadConfig({ DATA_DIR: dataDir(), ...env });
+      return "indexing" in meili ? meili.indexing : null;
+    };
+    expect(limits({})).toEqual({ maxMemory: "256Mb", maxThreads: undefined });
+    expect(limits({ MEILI_MAX_INDEXING_MEMORY: "1GiB", MEILI_MAX_INDEXING_THREADS: "2" })).toEqual({
+      maxMemory: "1GiB",
+      maxThreads: 2,
+    });
+    expect(limits({ MEILI_MAX_INDEXING_MEMORY: "auto" })).toEqual({
+      maxMemory: undefined,
+      maxThreads: undefined,
+    });
+  });
+
   it("generates SESSION_SECRET once and keeps it in DATA_DIR", () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -34,6 +50,14 @@ describe("config", () => {
       /^Invalid configuration: MEILI_MASTER_KEY is required with MEILI_URL/,
     ],
     [{ STORAGE: "ftp" }, /^Invalid configuration: STORAGE /],
+    [
+      { MEILI_MAX_INDEXING_MEMORY: "lots" },
+      /^Invalid configuration: MEILI_MAX_INDEXING_MEMORY must be an amount/,
+    ],
+    [
+      { MEILI_MAX_INDEXING_THREADS: "0" },
+      /^Invalid configuration: MEILI_MAX_INDEXING_THREADS must be at least 1/,
+    ],
     [{ STORAGE: "s3" }, /^Invalid configuration: S3_BUCKET is required when STORAGE=s3/],
     [{ SESSION_SECRET: "short" }, /^Invalid configuration: SESSION_SECRET must be at least 32 characters/],
     [{ PITCHSIDE_ADMIN_EMAIL: "a@example.com" }, /^Invalid configuration: PITCHSIDE_ADMIN_PASSWORD /],

@@ -11,6 +11,7 @@ import { downloadRoutes } from "./files/download-route";
 import { healthHandler } from "./health";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { portalHeaders } from "./portal-headers";
+import { portalStatic } from "./portal-static";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
 import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
@@ -77,11 +78,7 @@ export function createApp(deps: AppDeps) {
   const portal = deps.config.portalDir;
   if (existsSync(path.join(portal, "index.html"))) {
     app.use(portalHeaders);
-    app.use(express.static(portal, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/|trpc\/|s\/).*/, (_req, res) => {
-      res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(path.join(portal, "index.html"));
-    });
+    app.use(portalStatic(portal));
   }
 
   app.use((_req: Request, res: Response) => {

@@ -86,13 +86,13 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-function startServer(dataDir: string): RunningServer {
+function startServer(dataDir: string, logLevel = "warn"): RunningServer {
   const server = spawn(
     process.execPath,
     ["--import", "tsx", "--import", path.join(root, "bench/memory-probe.ts"), "src/main.ts"],
     {
       cwd: path.join(root, "apps/api"),
-      env: { ...process.env, DATA_DIR: dataDir, PORT: "0", PITCHSIDE_DEMO: "1", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: "0", PITCHSIDE_DEMO: "1", LOG_LEVEL: logLevel },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -175,10 +175,18 @@ async function main() {
     else console.log(`library page: skipped (no Chromium at ${chromiumPath})`);
     // a second start on the same data: what re-sending settings costs, or not
     await server.stop();
-    server = startServer(dataDir);
+    server = startServer(dataDir, "info");
     const ready = await server.waitFor(/is running at/, 120_000);
-    await settle(server.pid);
     console.log(`second start on the same data: ${ready.match(/\(ready in \d+ ms\)/)?.[0] ?? ready}`);
+    await snapshot(server, "second start, ready");
+    await settle(server.pid);
+    const logged = (msg: string) => server.stdout.filter((l) => l.includes(`"msg":"${msg}"`));
+    const queued = logged("queued renditions and thumbnails that were missing")[0]?.match(
+      /"queued":(\d+)/,
+    )?.[1];
+    console.log(
+      `second start: ${queued ?? 0} renditions queued again at start, ${logged("job done").length} jobs run`,
+    );
     await snapshot(server, "second start, settled");
   } finally {
     await server.stop();
@@ -202,22 +210,27 @@ async function libraryPageJs(url: string) {
     await page.locator("nav").first().waitFor();
     const cold = await browser.newContext({ storageState: await signIn.storageState() });
     const visit = await cold.newPage();
-    const scripts: Promise<{ wire: number; decoded: number; encoding: string }>[] = [];
+    type Script = { wire: number; decoded: number; encoding: string };
+    const scripts: Promise<Script | null>[] = [];
     visit.on("response", (response) => {
       if (!response.url().endsWith(".js")) return;
       scripts.push(
         (async () => {
-          const [sizes, body] = await Promise.all([response.request().sizes(), response.body()]);
+          const [sizes, body, headers] = await Promise.all([
+            response.request().sizes(),
+            response.body(),
+            response.allHeaders(),
+          ]);
           return {
             wire: sizes.responseBodySize,
             decoded: body.length,
-            encoding: (await response.allHeaders())["content-encoding"] ?? "identity",
+            encoding: headers["content-encoding"] ?? "identity",
           };
-        })(),
+        })().catch(() => null), // a request still open when the browser closes
       );
     });
     await visit.goto(`${url}/library`, { waitUntil: "networkidle" });
-    const all = await Promise.all(scripts);
+    const all = (await Promise.all(scripts)).filter((s): s is Script => s !== null);
     const wire = all.reduce((s, x) => s + x.wire, 0);
     const decoded = all.reduce((s, x) => s + x.decoded, 0);
     const encodings = [...new Set(all.map((x) => x.encoding))].join(", ");

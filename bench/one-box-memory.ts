@@ -37,8 +37,12 @@ const threads = (pid: number) => statusField(pid, "Threads");
 function children(pid: number): number[] {
   const found: number[] = [];
   for (const task of readdirSync(`/proc/${pid}/task`)) {
-    const list = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-    if (list) found.push(...list.split(" ").map(Number));
+    try {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (list) found.push(...list.split(" ").map(Number));
+    } catch {
+      // the thread ended meanwhile
+    }
   }
   return found;
 }

@@ -8,6 +8,10 @@
  * Two runs per database: the most it takes (BENCH_CONCURRENCY clients sending
  * back to back), and the latency at a steady offered load (BENCH_RATE events/s,
  * batches sent on a fixed schedule whether or not earlier ones have returned).
+ * The open loop prints the rate offered and the rate sustained: the events
+ * completed divided by the time until the last of them completed, so a server
+ * that falls behind shows its own pace (and its backlog at the end of the
+ * sending window), not the offered one.
  *
  * Knobs (env): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONCURRENCY (8),
  * BENCH_RATE (5000), BENCH_BATCH (100), BENCH_TARGETS ("pglite,postgres"),
@@ -181,10 +185,16 @@ async function drive(target: string) {
     const json = (await res.json()) as { result?: { data?: { accepted: number } } };
     return { t0, t1: performance.now(), accepted: res.ok ? (json.result?.data?.accepted ?? 0) : -1 };
   };
-  const report = (label: string, latencies: number[], events: number, failures: number) => {
+  const report = (
+    label: string,
+    latencies: number[],
+    events: number,
+    failures: number,
+    elapsedS = seconds,
+  ) => {
     latencies.sort((a, b) => a - b);
     console.log(
-      `${ready.kind.padEnd(8)}  ${label.padEnd(30)} ${Math.round(events / seconds)
+      `${ready.kind.padEnd(8)}  ${label.padEnd(30)} ${Math.round(events / elapsedS)
         .toLocaleString("en-US")
         .padStart(7)} events/s  ` +
         `${String(latencies.length).padStart(5)} batches  median ${quantile(latencies, 0.5).toFixed(1).padStart(6)} ms  ` +
@@ -221,6 +231,7 @@ async function drive(target: string) {
       const start = performance.now();
       const total = Math.round((seconds * 1000) / interval);
       const inflight: Promise<void>[] = [];
+      let lastDone = start;
       for (let i = 0; i < total; i += 1) {
         const due = start + i * interval;
         const wait = due - performance.now();
@@ -231,11 +242,29 @@ async function drive(target: string) {
             // measured from when the batch was due, so a backlog shows up as latency
             latencies.push(r.t1 - Math.min(r.t0, due));
             events += Math.max(0, r.accepted);
+            lastDone = Math.max(lastDone, r.t1);
           }),
         );
       }
+      const scheduleEnd = start + total * interval;
+      // the backlog: what the server had not answered when the last batch was due plus one interval
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduleEnd - performance.now())));
+      const doneBySchedule = events;
       await Promise.all(inflight);
-      report(`at ${rate.toLocaleString("en-US")} events/s offered`, latencies, events, failures);
+      const sustainedS = (lastDone - start) / 1000;
+      report(
+        `at ${rate.toLocaleString("en-US")}/s offered, sustained`,
+        latencies,
+        events,
+        failures,
+        sustainedS,
+      );
+      console.log(
+        `${ready.kind.padEnd(8)}  offered ${rate.toLocaleString("en-US")} events/s for ${seconds} s; ` +
+          `sustained ${Math.round(events / sustainedS).toLocaleString("en-US")} events/s ` +
+          `(${events.toLocaleString("en-US")} events, the last done ${sustainedS.toFixed(2)} s after the first was sent); ` +
+          `backlog when sending ended: ${(total * size - doneBySchedule).toLocaleString("en-US")} events`,
+      );
     }
   } finally {
     child.send("stop");

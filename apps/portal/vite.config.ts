@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { firstLoadBudget } from "./first-load-budget.ts";
+import { precompress } from "./precompress.ts";
 
 const api = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react(), firstLoadBudget(300)],
+  plugins: [react(), firstLoadBudget(300), precompress()],
   server: {
     port: 5173,
     strictPort: true,

@@ -14,6 +14,7 @@ import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { metricsRoutes } from "./operations/metrics-route";
 import { requestMetrics } from "./operations/request-metrics";
 import { portalHeaders } from "./portal-headers";
+import { portalStatic } from "./portal-static";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
 import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
@@ -105,11 +106,7 @@ export function createApp(deps: AppDeps) {
   const portal = deps.config.portalDir;
   if (existsSync(path.join(portal, "index.html"))) {
     app.use(portalHeaders);
-    app.use(express.static(portal, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/|trpc\/|s\/).*/, (_req, res) => {
-      res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(path.join(portal, "index.html"));
-    });
+    app.use(portalStatic(portal));
   }
 
   app.use((_req: Request, res: Response) => {

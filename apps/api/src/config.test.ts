@@ -31,6 +31,22 @@ describe("config", () => {
     expect(config).toMatchObject({ logFormat: "pretty", metrics: { token: "0123456789abcdef", port: 9464 } });
   });
 
+  it("caps a spawned Meilisearch's indexing memory at 256Mb unless told otherwise", () => {
+    const limits = (env: Record<string, string>) => {
+      const { meili } = loadConfig({ DATA_DIR: dataDir(), ...env });
+      return "indexing" in meili ? meili.indexing : null;
+    };
+    expect(limits({})).toEqual({ maxMemory: "256Mb", maxThreads: undefined });
+    expect(limits({ MEILI_MAX_INDEXING_MEMORY: "1GiB", MEILI_MAX_INDEXING_THREADS: "2" })).toEqual({
+      maxMemory: "1GiB",
+      maxThreads: 2,
+    });
+    expect(limits({ MEILI_MAX_INDEXING_MEMORY: "auto" })).toEqual({
+      maxMemory: undefined,
+      maxThreads: undefined,
+    });
+  });
+
   it("generates SESSION_SECRET once and keeps it in DATA_DIR", () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -50,6 +66,14 @@ describe("config", () => {
     ],
     [{ REDIS_URL: "127.0.0.1:6379" }, /^Invalid configuration: REDIS_URL must start with redis:\/\//],
     [{ STORAGE: "ftp" }, /^Invalid configuration: STORAGE /],
+    [
+      { MEILI_MAX_INDEXING_MEMORY: "lots" },
+      /^Invalid configuration: MEILI_MAX_INDEXING_MEMORY must be an amount/,
+    ],
+    [
+      { MEILI_MAX_INDEXING_THREADS: "0" },
+      /^Invalid configuration: MEILI_MAX_INDEXING_THREADS must be at least 1/,
+    ],
     [{ STORAGE: "s3" }, /^Invalid configuration: S3_BUCKET is required when STORAGE=s3/],
     [{ S3_DOWNLOADS: "presigned" }, /^Invalid configuration: S3_DOWNLOADS presigned needs STORAGE=s3/],
     [{ S3_DOWNLOADS: "public" }, /^Invalid configuration: S3_DOWNLOADS /],

@@ -4,6 +4,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { MeiliIndexingLimits } from "./search/meili-process";
 import { FFMPEG, LIBREOFFICE, locateTool, type SystemTool } from "./system-tools";
 
 /** The repository root: default home of ./data and of the built portal. */
@@ -86,6 +87,26 @@ const envSchema = z
     ),
     MEILI_MASTER_KEY: optionalString,
     MEILI_BINARY: optionalString,
+    MEILI_MAX_INDEXING_MEMORY: z
+      .string()
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? "256Mb" : v.trim()))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^(auto|\d+(\.\d+)?\s*(b|kb|kib|mb|mib|gb|gib)?)$/i,
+            "must be an amount such as 256Mb or 1GiB, or auto (Meilisearch's own two thirds of the RAM)",
+          ),
+      ),
+    MEILI_MAX_INDEXING_THREADS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number")
+        .transform(Number)
+        .pipe(z.number().min(1, "must be at least 1"))
+        .optional(),
+    ),
     STORAGE: z.enum(["local", "s3"]).default("local"),
     S3_BUCKET: optionalString,
     S3_REGION: optionalString,
@@ -184,7 +205,9 @@ export interface Config {
   /** Rate limits count here, and messages between API processes (cache invalidation) travel here, when set
    * (else Postgres, LISTEN/NOTIFY and a table; else memory and this process alone). */
   redisUrl: string | undefined;
-  meili: { url: string; masterKey: string } | { binary: string | undefined; dataDir: string };
+  meili:
+    | { url: string; masterKey: string }
+    | { binary: string | undefined; dataDir: string; indexing: MeiliIndexingLimits };
   storage:
     | { kind: "local"; dir: string }
     | {
@@ -273,7 +296,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     meili:
       env.MEILI_URL && env.MEILI_MASTER_KEY
         ? { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY }
-        : { binary: env.MEILI_BINARY, dataDir: path.join(dataDir, "meili") },
+        : {
+            binary: env.MEILI_BINARY,
+            dataDir: path.join(dataDir, "meili"),
+            indexing: {
+              maxMemory: env.MEILI_MAX_INDEXING_MEMORY === "auto" ? undefined : env.MEILI_MAX_INDEXING_MEMORY,
+              maxThreads: env.MEILI_MAX_INDEXING_THREADS,
+            },
+          },
     storage:
       env.STORAGE === "s3" && env.S3_BUCKET && env.S3_REGION
         ? {

@@ -52,6 +52,7 @@ export async function startServices(
       const spawned = await spawnMeili({
         binary: config.meili.binary,
         dataDir: config.meili.dataDir,
+        indexing: config.meili.indexing,
         log: logger.child({ part: "meilisearch" }),
       });
       meili = spawned;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
@@ -37,6 +37,12 @@ afterAll(async () => {
 const search = () => server.client({ token: repToken }).search.query.query({ q: "narwhal" });
 
 describe("a supervised Meilisearch", () => {
+  it("is started with its indexing memory capped", async () => {
+    const pid = await meili.processId();
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    expect(args[args.indexOf("--max-indexing-memory") + 1]).toBe("256Mb");
+  });
+
   it("comes back after it is killed, with its exit logged, and /health and search recover", async () => {
     expect((await search()).degraded).toBe(false);
     const pid = await meili.processId();

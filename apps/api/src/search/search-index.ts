@@ -6,7 +6,7 @@ import { assets, assetVersions, searchOutbox, settings } from "../db/schema";
 import type { Logger } from "../logger";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
 import { ASSET_DOCUMENT_VERSION, buildAssetDocuments, synonymsFor } from "./asset-documents";
-import { assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
+import { applySettings, assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
 import { markForIndexing } from "./outbox";
 import { SearchBreaker } from "./search-breaker";
 
@@ -54,9 +54,10 @@ export class SearchIndex {
     return this.client.index(this.uid);
   }
 
+  /** Settings and synonyms go in one task, and only what differs from the index's own. */
   async ensure(): Promise<void> {
-    await ensureAssetIndex(this.client, this.prefix);
-    await this.syncSynonyms();
+    const synonyms = synonymsFor(await listTaxonomy(this.db));
+    await ensureAssetIndex(this.client, this.prefix, synonyms, TASK_TIMEOUT_MS);
     await this.refreshOutdatedDocuments();
   }
 
@@ -81,7 +82,7 @@ export class SearchIndex {
   async syncSynonyms(): Promise<void> {
     try {
       const synonyms = synonymsFor(await listTaxonomy(this.db));
-      await this.index.updateSynonyms(synonyms).waitTask({ timeout: TASK_TIMEOUT_MS });
+      await applySettings(this.client, this.uid, { synonyms }, TASK_TIMEOUT_MS);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, "could not update search synonyms");
     }
@@ -198,9 +199,9 @@ export class SearchIndex {
     const started = new Date();
     await this.client.createIndex(tmp, { primaryKey: "id" }).waitTask({ timeout: TASK_TIMEOUT_MS });
     const target = this.client.index(tmp);
-    await target.updateSettings(assetIndexSettings).waitTask({ timeout: TASK_TIMEOUT_MS });
     const taxonomy = await listTaxonomy(this.db);
-    await target.updateSynonyms(synonymsFor(taxonomy)).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const synonyms = synonymsFor(taxonomy);
+    await applySettings(this.client, tmp, { ...assetIndexSettings, synonyms }, TASK_TIMEOUT_MS);
     let done = 0;
     let after = "";
     for (;;) {
@@ -221,7 +222,7 @@ export class SearchIndex {
       after = page[page.length - 1]?.id ?? after;
       onProgress?.(done);
     }
-    await ensureAssetIndex(this.client, this.prefix);
+    await ensureAssetIndex(this.client, this.prefix, synonyms, TASK_TIMEOUT_MS);
     await this.client
       .swapIndexes([{ indexes: [this.uid, tmp], rename: false }])
       .waitTask({ timeout: TASK_TIMEOUT_MS });

@@ -1,13 +1,15 @@
 import { loadImage } from "@napi-rs/canvas";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DetectedFile, FILE_TYPES } from "./detect-type";
 import { ProcessingError } from "./extract";
 import { PAGE_IMAGE_WIDTH } from "./pdf-pages";
 import {
   closeProcessingWorkers,
+  idleProcessingWorkers,
   renderCardInWorker,
   renderPagesInWorker,
   runProcessing,
+  setProcessingIdleExit,
 } from "./run-processing";
 import { makeOdp, makePdf, makeTempDir, makeZipBomb } from "./test-files";
 
@@ -133,5 +135,20 @@ describe("runProcessing hands back the text of each page", () => {
   it("null for a kind without pages", async () => {
     const path = await files.write("memo.txt", "Plain words.\n");
     expect((await runProcessing(path, FILE_TYPES.text)).pages).toBeNull();
+  });
+});
+
+describe("a warm worker with nothing to do", () => {
+  it("ends after the quiet period, and the next file starts another", async () => {
+    setProcessingIdleExit(300);
+    try {
+      const path = await files.write("quiet.txt", "Before the quiet.\n");
+      expect((await runProcessing(path, TEXT)).text).toBe("Before the quiet.\n");
+      expect(idleProcessingWorkers()).toBe(1);
+      await vi.waitFor(() => expect(idleProcessingWorkers()).toBe(0), { timeout: 10_000, interval: 50 });
+      expect((await runProcessing(path, TEXT)).text).toBe("Before the quiet.\n");
+    } finally {
+      setProcessingIdleExit(30_000);
+    }
   });
 });

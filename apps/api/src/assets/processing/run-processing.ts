@@ -22,6 +22,11 @@ const DEFAULT_MAX_MEMORY_MB = 1024;
 const MAX_IDLE_WORKERS = 1;
 /** A worker is replaced after this many files, so whatever a file left behind does not pile up. */
 const MAX_FILES_PER_WORKER = 100;
+/**
+ * A warm worker holds ~50 MB (its heap, pdf.js, canvas) for nothing once the files stop coming:
+ * after this long without one it ends, and the next file starts a new one.
+ */
+const IDLE_EXIT_MS = 30_000;
 
 /**
  * The worker is TypeScript source in every setting (the API under
@@ -32,6 +37,15 @@ const workerData: WorkerData = { entry: new URL("./worker.ts", import.meta.url).
 
 let nextRequestId = 1;
 const idle: ProcessingWorker[] = [];
+let idleExitMs = IDLE_EXIT_MS;
+
+/** How long a warm worker waits for the next file before it ends (tests shorten it). */
+export function setProcessingIdleExit(ms: number): void {
+  idleExitMs = ms;
+}
+
+/** Warm workers waiting for a file (tests). */
+export const idleProcessingWorkers = () => idle.length;
 
 /**
  * A task in a worker thread, so a huge or hostile file can neither block the
@@ -127,6 +141,7 @@ class ProcessingWorker {
   private job: Job | null = null;
   private filesDone = 0;
   private retired = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly maxMemoryMb: number) {
     this.worker = new Worker(workerEntry, {
@@ -148,6 +163,7 @@ class ProcessingWorker {
   }
 
   run(request: WorkerRequest, timeoutMs: number): Promise<TaskResult> {
+    this.stopIdleTimer();
     return new Promise<TaskResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.retire(new ProcessingError(`Processing took longer than ${formatDuration(timeoutMs)}`));
@@ -160,7 +176,13 @@ class ProcessingWorker {
 
   async terminate(): Promise<void> {
     this.retired = true;
+    this.stopIdleTimer();
     await this.worker.terminate();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private onReply(reply: WorkerReply): void {
@@ -180,6 +202,12 @@ class ProcessingWorker {
       return;
     }
     idle.push(this);
+    this.idleTimer = setTimeout(() => {
+      const at = idle.indexOf(this);
+      if (at >= 0) idle.splice(at, 1);
+      void this.terminate();
+    }, idleExitMs);
+    this.idleTimer.unref();
   }
 
   /** The worker is not to be trusted again: fail its file, if any, and end it. */

@@ -18,11 +18,17 @@ function serveMetrics(metrics: AppMetrics) {
 
 /**
  * GET /metrics on the API's own port, for `Authorization: Bearer <METRICS_TOKEN>` only. Without a
- * token configured it is not mounted at all (a 404 like any unknown path).
+ * token configured it answers 404 like any unknown API path (and not the portal's page, which
+ * would otherwise take every path it does not know).
  */
 export function metricsRoutes(metrics: AppMetrics, token: string | undefined): Router {
   const routes = express.Router();
-  if (!token) return routes;
+  if (!token) {
+    routes.get("/metrics", (_req, res) => {
+      res.status(404).json({ error: "Not found" });
+    });
+    return routes;
+  }
   routes.get("/metrics", (req, res, next) => {
     const given = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
     if (!sameToken(given, token)) {

@@ -198,7 +198,7 @@ export async function addVersion(
 ) {
   const workspace = await getWorkspaceSettings(db);
   return db.transaction(async (tx) => {
-    const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("update");
+    const [asset] = await tx.select().from(assets).where(eq(assets.id, assetId)).for("no key update");
     if (!asset) throw new AppError("NOT_FOUND", `assetId: no asset with id ${assetId}`);
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${assetVersions.number}), 0)::int` })
@@ -230,7 +230,7 @@ export async function approveVersion(db: Db, actor: SessionUser, versionId: stri
   return db.transaction(async (tx) => {
     const [version] = await tx.select().from(assetVersions).where(eq(assetVersions.id, versionId));
     if (!version) throw new AppError("NOT_FOUND", `No version with id ${versionId}`);
-    const [asset] = await tx.select().from(assets).where(eq(assets.id, version.assetId)).for("update");
+    const [asset] = await tx.select().from(assets).where(eq(assets.id, version.assetId)).for("no key update");
     if (!asset || asset.pendingVersionId !== versionId) {
       throw new AppError("BAD_REQUEST", "versionId: this version is not waiting for review");
     }
@@ -394,7 +394,7 @@ export async function updateAsset(db: Db, actor: SessionUser, id: string, patch:
       .select({ type: assets.type, audience: assets.audience })
       .from(assets)
       .where(eq(assets.id, id))
-      .for("update");
+      .for("no key update");
     if (!before) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
     // an audience that was only the old type's default follows the new type's
     const followsType =
@@ -427,7 +427,7 @@ const transitions: Record<AssetStatus, AssetStatus[]> = {
 
 export async function setStatus(db: Db, actor: SessionUser, id: string, status: AssetStatus) {
   const row = await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(assets).where(eq(assets.id, id)).for("update");
+    const [current] = await tx.select().from(assets).where(eq(assets.id, id)).for("no key update");
     if (!current) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
     if (current.status === status) return current;
     if (!transitions[current.status].includes(status)) {

@@ -18,13 +18,17 @@ export interface LanguageVersion {
 const languageNames: Record<string, string> = { en: "English", ja: "Japanese" };
 const languageName = (language: string) => languageNames[language] ?? language;
 
-/** The members of family `familyId`, held until the transaction ends. */
+/**
+ * The members of family `familyId`, held until the transaction ends. `no key update`, as every lock on
+ * an asset row: events and searches recorded meanwhile hold key-share locks on the assets they name
+ * (their foreign keys), and a plain `for update` deadlocked with them.
+ */
 async function familyMembers(tx: Db, familyId: string) {
   return tx
     .select({ id: assets.id, language: assets.language })
     .from(assets)
     .where(eq(assets.familyId, familyId))
-    .for("update");
+    .for("no key update");
 }
 
 /**
@@ -43,7 +47,7 @@ export async function linkLanguageVersion(db: Db, actor: SessionUser, id: string
       .select({ id: assets.id, language: assets.language, familyId: assets.familyId })
       .from(assets)
       .where(inArray(assets.id, [id, of]))
-      .for("update");
+      .for("no key update");
     const asset = rows.find((r) => r.id === id);
     const other = rows.find((r) => r.id === of);
     if (!asset) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
@@ -89,7 +93,7 @@ export async function unlinkLanguageVersion(db: Db, actor: SessionUser, id: stri
       .select({ id: assets.id, familyId: assets.familyId })
       .from(assets)
       .where(eq(assets.id, id))
-      .for("update");
+      .for("no key update");
     if (!asset) throw new AppError("NOT_FOUND", `No asset with id ${id}`);
     if (!asset.familyId) return { unlinked: false };
     const members = await familyMembers(tx, asset.familyId);

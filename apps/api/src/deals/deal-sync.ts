@@ -129,7 +129,7 @@ export async function syncDeals(
       .select()
       .from(deals)
       .where(eq(deals.externalId, record.externalId))
-      .for("update");
+      .for("no key update");
     if (!current) throw new Error(`deal ${record.externalId} vanished during the sync`);
     // a delivery overtaken by a newer one (a slow retry, a replay) must not roll the deal back
     if (record.updatedAt && current.crmUpdatedAt && record.updatedAt < current.crmUpdatedAt) {

@@ -8,7 +8,7 @@ import {
 } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
-import { searchAssets } from "./search-service";
+import { searchAssets, searchCallDeps } from "./search-service";
 
 const keys = z.array(taxonomyKeySchema).max(50).optional();
 
@@ -35,17 +35,7 @@ export const searchInputSchema = z.object({
 });
 
 export const searchRouter = router({
-  query: authedProcedure.input(searchInputSchema).query(({ ctx, input }) =>
-    searchAssets(
-      {
-        db: ctx.db,
-        index: ctx.deps.searchIndex,
-        log: ctx.log,
-        record: ctx.deps.writeBehind,
-        metrics: ctx.deps.metrics,
-      },
-      ctx.user,
-      input,
-    ),
-  ),
+  query: authedProcedure
+    .input(searchInputSchema)
+    .query(({ ctx, input }) => searchAssets(searchCallDeps(ctx), ctx.user, input)),
 });

@@ -21,6 +21,7 @@ import {
 } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
+import type { AppDeps } from "../deps";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import type { AppMetrics } from "../operations/metrics";
@@ -442,8 +443,25 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
   };
 }
 
+/** What a search or a suggestion needs of the app, from a procedure's context. */
+export interface SearchCallDeps {
+  db: Db;
+  index: SearchIndex;
+  log: Logger;
+  record: WriteBehind;
+  metrics: AppMetrics;
+}
+
+export const searchCallDeps = (ctx: { db: Db; log: Logger; deps: AppDeps }): SearchCallDeps => ({
+  db: ctx.db,
+  index: ctx.deps.searchIndex,
+  log: ctx.log,
+  record: ctx.deps.writeBehind,
+  metrics: ctx.deps.metrics,
+});
+
 export async function searchAssets(
-  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind; metrics: AppMetrics },
+  deps: SearchCallDeps,
   user: SessionUser,
   input: SearchInput,
 ): Promise<SearchOutput> {

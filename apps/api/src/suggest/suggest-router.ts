@@ -1,5 +1,6 @@
 import { clientSurfaces, languageSchema, taxonomyKeySchema } from "@pitchside/shared";
 import { z } from "zod";
+import { searchCallDeps } from "../search/search-service";
 import { authedProcedure, router } from "../trpc/init";
 import { readContext } from "./read-context";
 import { suggestForContext } from "./suggest-service";
@@ -30,19 +31,9 @@ export const suggestInputSchema = z.object({
 });
 
 export const suggestRouter = router({
-  forContext: authedProcedure.input(suggestInputSchema).query(({ ctx, input }) =>
-    suggestForContext(
-      {
-        db: ctx.db,
-        index: ctx.deps.searchIndex,
-        log: ctx.log,
-        record: ctx.deps.writeBehind,
-        metrics: ctx.deps.metrics,
-      },
-      ctx.user,
-      input,
-    ),
-  ),
+  forContext: authedProcedure
+    .input(suggestInputSchema)
+    .query(({ ctx, input }) => suggestForContext(searchCallDeps(ctx), ctx.user, input)),
   /** The context `forContext` would rank with (deal, stage, persona, signals), for the rep to check first. */
   readContext: authedProcedure
     .input(suggestInputSchema.omit({ limit: true, surface: true, uiLanguage: true }))

@@ -15,16 +15,14 @@ import { checkedAgainstDatabase, liveAssetsWhere, visibleAssetsFilter } from "..
 import type { Db } from "../db/client";
 import { assets, deals, shareLinks } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
-import type { Logger } from "../logger";
-import type { AppMetrics } from "../operations/metrics";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { searchedAttributes } from "../search/asset-index";
 import { SearchSkippedError } from "../search/search-breaker";
 import { quote } from "../search/search-filters";
 import { foldForSearch } from "../search/search-fold";
 import type { SearchIndex } from "../search/search-index";
+import type { SearchCallDeps } from "../search/search-service";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
-import type { WriteBehind } from "../tracking/write-behind";
 import { resolveContext, type SuggestInput } from "./suggest-context";
 import { oneVersionPerFamily, withFamilyMembers } from "./suggest-families";
 
@@ -198,7 +196,7 @@ function matchedKeywords(doc: Doc, keywords: string[]): string[] {
 }
 
 export async function suggestForContext(
-  deps: { db: Db; index: SearchIndex; log: Logger; record: WriteBehind; metrics: AppMetrics },
+  deps: SearchCallDeps,
   user: SessionUser,
   input: SuggestInput & { uiLanguage?: Language },
 ) {

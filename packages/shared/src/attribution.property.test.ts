@@ -167,22 +167,59 @@ describe("computeInfluence properties", () => {
     );
   });
 
-  it("a deal with no touches affects only the baseline", () => {
+  it("a deal with no touches changes only the baseline and the untouched side", () => {
     fc.assert(
       fc.property(scenario, dealArb, ({ deals, touches }, extra) => {
         const untouched = { ...extra, id: "untouched" };
         for (const model of attributionModels) {
           const before = computeInfluence({ deals, touches, model });
           const after = computeInfluence({ deals: [...deals, untouched], touches, model });
-          const withoutLift = (items: AssetInfluence[]) => items.map(({ lift: _, ...rest }) => rest);
-          expect(withoutLift(after.items)).toEqual(withoutLift(before.items));
+          const touchedSide = (items: AssetInfluence[]) =>
+            items.map(
+              ({ untouched: _u, lift: _l, liftPoints: _p, shrunkWinRate: _s, enoughDeals: _e, ...rest }) =>
+                rest,
+            );
+          expect(touchedSide(after.items)).toEqual(touchedSide(before.items));
           const closedDelta = untouched.status === "open" ? 0 : 1;
+          const wonDelta = untouched.status === "won" ? 1 : 0;
           expect(after.baseline.closed).toBe(before.baseline.closed + closedDelta);
-          expect(after.baseline.won).toBe(before.baseline.won + (untouched.status === "won" ? 1 : 0));
-          for (const item of after.items) {
-            const expected =
-              item.winRate !== null && after.baseline.winRate ? item.winRate / after.baseline.winRate : null;
-            expect(item.lift).toBe(expected);
+          expect(after.baseline.won).toBe(before.baseline.won + wonDelta);
+          after.items.forEach((item, n) => {
+            expect(item.untouched.closed).toBe((before.items[n]?.untouched.closed ?? 0) + closedDelta);
+            expect(item.untouched.won).toBe((before.items[n]?.untouched.won ?? 0) + wonDelta);
+          });
+        }
+      }),
+    );
+  });
+
+  it("splits the period's closed deals into touched and untouched, with rates inside their intervals", () => {
+    fc.assert(
+      fc.property(scenario, ({ deals, touches }) => {
+        const { baseline, items } = computeInfluence({ deals, touches, model: "any" });
+        for (const item of items) {
+          expect(item.won + item.untouched.won).toBe(baseline.won);
+          expect(item.lost + item.untouched.lost).toBe(baseline.lost);
+          for (const side of [item, item.untouched]) {
+            if (side.winRate === null) expect(side.interval).toBeNull();
+            else {
+              expect(side.interval?.low).toBeGreaterThanOrEqual(0);
+              expect(side.interval?.low).toBeLessThanOrEqual(side.winRate + 1e-12);
+              expect(side.interval?.high).toBeGreaterThanOrEqual(side.winRate - 1e-12);
+              expect(side.interval?.high).toBeLessThanOrEqual(1);
+            }
+          }
+          const expected =
+            item.winRate !== null && item.untouched.winRate ? item.winRate / item.untouched.winRate : null;
+          expect(item.lift).toBe(expected);
+          // the shrunk rate lies between the item's own rate and the overall one
+          if (item.winRate !== null && baseline.winRate !== null && item.shrunkWinRate !== null) {
+            const [lo, hi] = [
+              Math.min(item.winRate, baseline.winRate),
+              Math.max(item.winRate, baseline.winRate),
+            ];
+            expect(item.shrunkWinRate).toBeGreaterThanOrEqual(lo - 1e-12);
+            expect(item.shrunkWinRate).toBeLessThanOrEqual(hi + 1e-12);
           }
         }
       }),

@@ -6,8 +6,12 @@ import {
   attributionModels,
   computeGroupInfluence,
   computeInfluence,
+  computeOwnerInfluence,
   convertAmount,
+  liftFigures,
+  minClosedDealsForLift,
   UnknownCurrencyError,
+  wilsonInterval,
 } from "./attribution";
 
 const deal = (id: string, status: AttributionDeal["status"], amount: number, closedAt: string | null) => ({
@@ -65,16 +69,46 @@ describe("computeInfluence: hand-computed example", () => {
     ]);
   });
 
-  it("computes win rate, lift and days to close", () => {
+  it("computes win rate, lift against the closed deals each asset did not touch, and days to close", () => {
     const [a, b, c] = report.items;
+    expect(report.liftBaseline).toBe("not_touched");
+    // A touched d1, d2 (won); untouched: d3, d5 (lost), d6 (won) → 1 / 3
     expect(a?.winRate).toBe(1);
-    expect(a?.lift).toBeCloseTo(1 / 0.6);
+    expect(a?.untouched).toMatchObject({ closed: 3, won: 1, lost: 2 });
+    expect(a?.untouched.winRate).toBeCloseTo(1 / 3, 12);
+    expect(a?.lift).toBeCloseTo(3, 12);
+    expect(a?.liftPoints).toBeCloseTo(200 / 3, 9);
     expect(a?.avgDaysToClose).toBe(20); // (30 + 10) / 2
+    // B touched d1, d2, d3; untouched: d5 (lost), d6 (won) → 0.5
     expect(b?.winRate).toBeCloseTo(2 / 3);
-    expect(b?.lift).toBeCloseTo(2 / 3 / 0.6);
+    expect(b?.untouched).toMatchObject({ closed: 2, won: 1, lost: 1, winRate: 0.5 });
+    expect(b?.lift).toBeCloseTo(4 / 3, 12);
+    expect(b?.liftPoints).toBeCloseTo(50 / 3, 9);
     expect(b?.avgDaysToClose).toBe(14.5); // (20 + 9) / 2
+    // C touched d1 (won; d3 only at its close); untouched: d2, d6 (won), d3, d5 (lost)
     expect(c?.winRate).toBe(1);
+    expect(c?.untouched).toMatchObject({ closed: 4, won: 2, lost: 2, winRate: 0.5 });
+    expect(c?.lift).toBe(2);
+    expect(c?.liftPoints).toBe(50);
     expect(c?.avgDaysToClose).toBe(16);
+  });
+
+  it("gives each win rate its 95 % Wilson interval, a shrunk rate, and flags samples under the minimum", () => {
+    const [a, b, c] = report.items;
+    // 2 of 2 won: hand-computed Wilson bounds
+    expect(a?.interval?.low).toBeCloseTo(0.3423802275, 9);
+    expect(a?.interval?.high).toBe(1);
+    expect(a?.untouched.interval?.low).toBeCloseTo(0.0614919447, 9);
+    expect(a?.untouched.interval?.high).toBeCloseTo(0.7923403992, 9);
+    expect(b?.interval?.low).toBeCloseTo(0.2076596008, 9);
+    expect(b?.interval?.high).toBeCloseTo(0.9385080553, 9);
+    expect(c?.interval?.low).toBeCloseTo(0.2065493144, 9);
+    expect(c?.untouched.interval?.high).toBeCloseTo(0.8499610108, 9);
+    // shrunk toward the overall 0.6 with 5 pseudo-deals: (won + 3) / (closed + 5)
+    expect(a?.shrunkWinRate).toBeCloseTo(5 / 7, 12);
+    expect(b?.shrunkWinRate).toBeCloseTo(5 / 8, 12);
+    expect(c?.shrunkWinRate).toBeCloseTo(4 / 6, 12);
+    expect(report.items.map((i) => i.enoughDeals)).toEqual([false, false, false]);
   });
 
   it("credits revenue under each model", () => {
@@ -110,21 +144,36 @@ describe("computeInfluence: edge cases", () => {
         lost: 0,
         open: 1,
         winRate: null,
+        interval: null,
+        untouched: { closed: 0, won: 0, lost: 0, winRate: null, interval: null },
         lift: null,
+        liftPoints: null,
+        shrunkWinRate: null,
+        enoughDeals: false,
         influencedRevenue: 0,
         avgDaysToClose: null,
       },
     ]);
   });
 
-  it("returns a null lift when the baseline win rate is 0", () => {
+  it("returns a null lift when the untouched win rate is 0 or undefined", () => {
     const report = computeInfluence({
-      deals: [deal("d", "lost", 10, "2024-02-01T00:00:00Z")],
-      touches: [touch("A", "d", "2024-01-01T00:00:00Z")],
+      deals: [deal("d", "lost", 10, "2024-02-01T00:00:00Z"), deal("e", "lost", 10, "2024-02-01T00:00:00Z")],
+      touches: [touch("A", "d", "2024-01-01T00:00:00Z"), touch("B", "d", "2024-01-01T00:00:00Z")],
       model: "any",
     });
     expect(report.items[0]?.winRate).toBe(0);
+    expect(report.items[0]?.untouched.winRate).toBe(0);
     expect(report.items[0]?.lift).toBeNull();
+    expect(report.items[0]?.liftPoints).toBe(0);
+    const alone = computeInfluence({
+      deals: [deal("d", "won", 10, "2024-02-01T00:00:00Z")],
+      touches: [touch("A", "d", "2024-01-01T00:00:00Z")],
+      model: "any",
+    });
+    expect(alone.items[0]?.untouched).toEqual({ closed: 0, won: 0, lost: 0, winRate: null, interval: null });
+    expect(alone.items[0]?.lift).toBeNull();
+    expect(alone.items[0]?.liftPoints).toBeNull();
   });
 
   it("reads a date-only close date as the end of that day", () => {
@@ -210,6 +259,7 @@ describe("computeInfluence: edge cases", () => {
   it("handles no deals and no touches", () => {
     expect(computeInfluence({ deals: [], touches: [], model: "any" })).toEqual({
       baseline: { closed: 0, won: 0, lost: 0, winRate: null },
+      liftBaseline: "not_touched",
       items: [],
     });
   });
@@ -248,6 +298,68 @@ describe("computeGroupInfluence", () => {
         computeInfluence({ deals, touches, model }),
       );
     }
+  });
+});
+
+describe("computeOwnerInfluence", () => {
+  const owners: Record<string, string> = { d1: "o1", d2: "o1", d4: "o1", d3: "o2", d5: "o2", d6: "o2" };
+  const report = (model: AttributionModel) =>
+    computeOwnerInfluence({ deals, touches, model, ownerOf: (id) => owners[id] ?? "none" });
+
+  it("compares an owner's touched deals with the owner's closed deals no content touched", () => {
+    const { items, liftBaseline, baseline } = report("any");
+    expect(liftBaseline).toBe("owner_not_touched");
+    expect(baseline.winRate).toBe(0.6);
+    const [o1, o2] = items;
+    // o1: d1, d2 won and d4 open touched; no closed deal of o1 is untouched
+    expect(o1).toMatchObject({ assetId: "o1", dealsTouched: 3, won: 2, lost: 0, open: 1, winRate: 1 });
+    expect(o1?.untouched).toEqual({ closed: 0, won: 0, lost: 0, winRate: null, interval: null });
+    expect(o1?.lift).toBeNull();
+    // o2: d3 lost touched by B; untouched: d5 lost, d6 won (touched only after close)
+    expect(o2).toMatchObject({ assetId: "o2", dealsTouched: 1, won: 0, lost: 1, open: 0, winRate: 0 });
+    expect(o2?.untouched).toMatchObject({ closed: 2, won: 1, lost: 1, winRate: 0.5 });
+    expect(o2?.lift).toBe(0);
+    expect(o2?.liftPoints).toBe(-50);
+    expect(o2?.interval?.high).toBeCloseTo(0.7934506856, 9);
+  });
+
+  it("credits a touched won deal's whole amount to its owner under every model", () => {
+    for (const model of attributionModels) {
+      expect(report(model).items.map((i) => i.influencedRevenue)).toEqual([1600, 0]);
+    }
+  });
+});
+
+describe("wilsonInterval and liftFigures", () => {
+  it("matches hand-computed 95 % Wilson bounds", () => {
+    expect(wilsonInterval(0, 0)).toBeNull();
+    const fourOfFive = wilsonInterval(4, 5);
+    expect(fourOfFive?.low).toBeCloseTo(0.3755346298, 9);
+    expect(fourOfFive?.high).toBeCloseTo(0.9637758914, 9);
+    const none = wilsonInterval(0, 10);
+    expect(none?.low).toBe(0);
+    expect(none?.high).toBeCloseTo(0.2775327999, 9);
+    const half = wilsonInterval(2, 4);
+    expect(half?.low).toBeCloseTo(0.1500389892, 9);
+    expect(half?.high).toBeCloseTo(0.8499610108, 9);
+  });
+
+  it("needs the minimum of closed deals on both sides before a lift is enough", () => {
+    const n = minClosedDealsForLift;
+    expect(n).toBe(5);
+    expect(liftFigures({ won: 3, lost: n - 3 }, { won: 1, lost: n - 1 }, 0.5).enoughDeals).toBe(true);
+    expect(liftFigures({ won: 3, lost: n - 4 }, { won: 1, lost: 9 }, 0.5).enoughDeals).toBe(false);
+    expect(liftFigures({ won: 3, lost: 9 }, { won: 1, lost: n - 2 }, 0.5).enoughDeals).toBe(false);
+  });
+
+  it("ranks one lucky win below a solid record once shrunk", () => {
+    const lucky = liftFigures({ won: 1, lost: 0 }, { won: 5, lost: 4 }, 0.6);
+    const solid = liftFigures({ won: 4, lost: 1 }, { won: 2, lost: 3 }, 0.6);
+    expect(lucky.winRate).toBe(1);
+    expect(lucky.shrunkWinRate).toBeCloseTo(4 / 6, 12);
+    expect(solid.shrunkWinRate).toBeCloseTo(0.7, 12);
+    expect(solid.lift).toBeCloseTo(2, 12);
+    expect(solid.liftPoints).toBeCloseTo(40, 9);
   });
 });
 

@@ -1,3 +1,5 @@
+import { smoothedWinRate } from "./suggestion-ranking";
+
 export const attributionModels = ["any", "first", "last", "linear"] as const;
 export type AttributionModel = (typeof attributionModels)[number];
 
@@ -19,6 +21,7 @@ export interface AssetDealTouch {
   lastTouchAt: string;
 }
 
+/** All deals closed in the period: the overall win rate, shown apart from any lift. */
 export interface InfluenceBaseline {
   closed: number;
   won: number;
@@ -26,23 +29,109 @@ export interface InfluenceBaseline {
   winRate: number | null;
 }
 
-export interface AssetInfluence {
+/** Below this many closed deals on either side, a lift is "not enough deals" (the figures are still returned). */
+export const minClosedDealsForLift = 5;
+
+/** The standard normal quantile for a two-sided 95 % interval. */
+const z95 = 1.959963984540054;
+
+export interface WinRateInterval {
+  low: number;
+  high: number;
+}
+
+/** The 95 % Wilson score interval of won / closed; null without closed deals. */
+export function wilsonInterval(won: number, closed: number): WinRateInterval | null {
+  if (closed <= 0) return null;
+  const p = won / closed;
+  const z2 = z95 * z95;
+  const denominator = 1 + z2 / closed;
+  const centre = (p + z2 / (2 * closed)) / denominator;
+  const half = (z95 / denominator) * Math.sqrt((p * (1 - p)) / closed + z2 / (4 * closed * closed));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Closed deals on one side of a comparison, with their win rate and its interval. */
+export interface WinRateSample {
+  closed: number;
+  won: number;
+  lost: number;
+  /** won / closed; null without closed deals. */
+  winRate: number | null;
+  interval: WinRateInterval | null;
+}
+
+export function winRateSample(won: number, lost: number): WinRateSample {
+  const closed = won + lost;
+  return {
+    closed,
+    won,
+    lost,
+    winRate: closed > 0 ? won / closed : null,
+    interval: wilsonInterval(won, closed),
+  };
+}
+
+/**
+ * What a lift is measured against. `not_touched`: the period's closed deals the
+ * asset (or group of assets, or the content as a whole) did not touch.
+ * `owner_not_touched` (groups by team or rep, which group deals, not content):
+ * the group's own closed deals that no (filtered) content touched.
+ */
+export const liftBaselines = ["not_touched", "owner_not_touched"] as const;
+export type LiftBaseline = (typeof liftBaselines)[number];
+
+/** Touched deals' win rate against the untouched deals' win rate. */
+export interface LiftFigures {
+  /** won / (won + lost) of the touched deals; null without closed deals. */
+  winRate: number | null;
+  interval: WinRateInterval | null;
+  untouched: WinRateSample;
+  /** winRate / untouched.winRate; null when either is undefined or the untouched rate is 0. */
+  lift: number | null;
+  /** (winRate − untouched.winRate) in percentage points; null when either is undefined. */
+  liftPoints: number | null;
+  /** The win rate shrunk toward the overall rate (smoothedWinRate, as suggestions rank): what tables sort on. */
+  shrunkWinRate: number | null;
+  /** Both sides have at least minClosedDealsForLift closed deals. */
+  enoughDeals: boolean;
+}
+
+/** The lift figures of `touched` closed deals against `untouched` ones, shrunk toward `overallWinRate`. */
+export function liftFigures(
+  touched: { won: number; lost: number },
+  untouched: { won: number; lost: number },
+  overallWinRate: number | null,
+): LiftFigures {
+  const own = winRateSample(touched.won, touched.lost);
+  const other = winRateSample(untouched.won, untouched.lost);
+  const both = own.winRate !== null && other.winRate !== null;
+  return {
+    winRate: own.winRate,
+    interval: own.interval,
+    untouched: other,
+    lift: own.winRate !== null && other.winRate ? own.winRate / other.winRate : null,
+    liftPoints: both ? ((own.winRate as number) - (other.winRate as number)) * 100 : null,
+    shrunkWinRate: overallWinRate === null ? null : smoothedWinRate(own.won, own.closed, overallWinRate),
+    enoughDeals: own.closed >= minClosedDealsForLift && other.closed >= minClosedDealsForLift,
+  };
+}
+
+export interface AssetInfluence extends LiftFigures {
   assetId: string;
   dealsTouched: number;
   won: number;
   lost: number;
   open: number;
-  /** won / (won + lost); null without closed deals. */
-  winRate: number | null;
-  /** winRate / baseline.winRate; null when either is undefined or the baseline is 0. */
-  lift: number | null;
   influencedRevenue: number;
   /** Mean days from the first touch to close over won deals; null without won deals. */
   avgDaysToClose: number | null;
 }
 
 export interface InfluenceReport {
+  /** The overall win rate: every deal closed in the period, touched or not. */
   baseline: InfluenceBaseline;
+  liftBaseline: LiftBaseline;
   items: AssetInfluence[];
 }
 
@@ -139,7 +228,12 @@ interface Accumulator {
   daysToClose: number[];
 }
 
-function aggregate(input: InfluenceInput, keysOf: (assetId: string) => readonly string[]): InfluenceReport {
+/** What a row groups: assets (each touching asset's keys), or deals by owner (each deal's one key). */
+type Grouping =
+  | { by: "assets"; keysOf: (assetId: string) => readonly string[] }
+  | { by: "owner"; ownerOf: (dealId: string) => string };
+
+function aggregate(input: InfluenceInput, grouping: Grouping): InfluenceReport {
   const baseline = baselineOf(input.deals);
   const totals = new Map<string, Accumulator>();
   for (const entry of collectTouches(input.deals, input.touches)) {
@@ -147,7 +241,8 @@ function aggregate(input: InfluenceInput, keysOf: (assetId: string) => readonly 
     // Per key: its earliest first touch on this deal and its summed credit (each asset once).
     const perKey = new Map<string, { first: number; credit: number }>();
     for (const [assetId, times] of entry.assets) {
-      for (const key of new Set(keysOf(assetId))) {
+      const keys = grouping.by === "assets" ? grouping.keysOf(assetId) : [grouping.ownerOf(entry.deal.id)];
+      for (const key of new Set(keys)) {
         const seen = perKey.get(key);
         const credit = credits.get(assetId) ?? 0;
         perKey.set(key, {
@@ -167,12 +262,15 @@ function aggregate(input: InfluenceInput, keysOf: (assetId: string) => readonly 
       totals.set(key, acc);
     }
   }
+  // The closed deals a row is compared with: the period's, or its owner's (groups of deals).
+  const closedOf = (key: string): InfluenceBaseline =>
+    grouping.by === "assets"
+      ? baseline
+      : baselineOf(input.deals.filter((deal) => grouping.ownerOf(deal.id) === key));
   const items = [...totals.entries()]
     .sort(([a], [b]) => compareIds(a, b))
     .map(([assetId, acc]): AssetInfluence => {
-      const closed = acc.won + acc.lost;
-      const winRate = closed > 0 ? acc.won / closed : null;
-      const lift = winRate !== null && baseline.winRate ? winRate / baseline.winRate : null;
+      const scope = closedOf(assetId);
       const days = acc.daysToClose;
       return {
         assetId,
@@ -180,35 +278,49 @@ function aggregate(input: InfluenceInput, keysOf: (assetId: string) => readonly 
         won: acc.won,
         lost: acc.lost,
         open: acc.open,
-        winRate,
-        lift,
+        ...liftFigures(acc, { won: scope.won - acc.won, lost: scope.lost - acc.lost }, baseline.winRate),
         influencedRevenue: acc.revenue,
         avgDaysToClose: days.length > 0 ? days.reduce((sum, d) => sum + d, 0) / days.length : null,
       };
     });
-  return { baseline, items };
+  return { baseline, liftBaseline: grouping.by === "assets" ? "not_touched" : "owner_not_touched", items };
 }
 
 /**
- * Content influence per asset: deals touched before they closed, win rate and
- * lift over the baseline of all closed deals, won revenue credited under
- * `model`, and days from first touch to close. Items are sorted by assetId.
+ * Content influence per asset: deals touched before they closed, their win
+ * rate against the period's closed deals the asset did not touch (lift,
+ * Wilson intervals, the minimum sample, a shrunk win rate), won revenue
+ * credited under `model`, and days from first touch to close. `baseline` is
+ * the overall win rate of all closed deals. Items are sorted by assetId.
  */
 export function computeInfluence(input: InfluenceInput): InfluenceReport {
-  return aggregate(input, (assetId) => [assetId]);
+  return aggregate(input, { by: "assets", keysOf: (assetId) => [assetId] });
 }
 
 /**
- * The same figures per group of assets (type, stage, persona, team…); an asset
- * may sit in several groups. Deals are counted once per group; a group's
- * revenue is the sum of its assets' credits (so linear splits by asset), except
+ * The same figures per group of assets (type, stage, persona…); an asset
+ * may sit in several groups. Deals are counted once per group, and compared
+ * with the closed deals no asset of the group touched; a group's revenue is
+ * the sum of its assets' credits (so linear splits by asset), except
  * any-touch, where a touched won deal credits the group its amount once.
  * Items carry the group key in `assetId`.
  */
 export function computeGroupInfluence(
   input: InfluenceInput & { groupOf: (assetId: string) => readonly string[] },
 ): InfluenceReport {
-  return aggregate(input, input.groupOf);
+  return aggregate(input, { by: "assets", keysOf: input.groupOf });
+}
+
+/**
+ * The same figures per group of deals (team, rep: `ownerOf` gives a deal's
+ * key): the group's deals touched by any content, against the group's closed
+ * deals no content touched (liftBaseline `owner_not_touched`). Every model
+ * credits a touched won deal's whole amount to its group.
+ */
+export function computeOwnerInfluence(
+  input: InfluenceInput & { ownerOf: (dealId: string) => string },
+): InfluenceReport {
+  return aggregate(input, { by: "owner", ownerOf: input.ownerOf });
 }
 
 export class UnknownCurrencyError extends Error {

@@ -4,6 +4,7 @@ import {
   attributionModels,
   computeGroupInfluence,
   computeInfluence,
+  computeOwnerInfluence,
   convertAmount,
 } from "@pitchside/shared";
 import { expect } from "vitest";
@@ -12,18 +13,21 @@ import { assetDealTouches, assets, deals } from "../db/schema";
 import type { InfluenceInput, InfluenceItem, InfluenceResult } from "./influence-service";
 
 /**
- * Holds contentInfluence (through `influence`, over the year 2026) to
- * computeInfluence and computeGroupInfluence of packages/shared, computed
- * here from the raw deals and asset_deal_touches, under every model, per
- * asset and per stage.
+ * Holds contentInfluence (through `influence`, over one calendar `year`) to
+ * computeInfluence, computeGroupInfluence and computeOwnerInfluence of
+ * packages/shared, computed here from the raw deals and asset_deal_touches,
+ * under every model, per asset, per stage and per rep: counts, revenue, lift
+ * against untouched deals, Wilson intervals, shrunk rates and the minimum-sample flag.
  */
 export async function expectSharedAgreement(
   db: Db,
   rates: Record<string, number>,
   influence: (input: InfluenceInput) => Promise<InfluenceResult>,
+  year = 2026,
 ) {
-  const from = Date.parse("2026-01-01T00:00:00Z");
-  const to = Date.parse("2027-01-01T00:00:00Z");
+  const from = Date.parse(`${year}-01-01T00:00:00Z`);
+  const to = Date.parse(`${year + 1}-01-01T00:00:00Z`);
+  const range = { from: `${year}-01-01`, to: `${year}-12-31` };
   const dealRows = await db.select().from(deals);
   const touchRows = await db.select().from(assetDealTouches);
   const assetRows = await db.select().from(assets);
@@ -50,16 +54,10 @@ export async function expectSharedAgreement(
       })),
   };
   const stagesOf = new Map(assetRows.map((a) => [a.id, a.stages]));
-  const strip = (i: InfluenceItem) => ({
-    assetId: i.key,
-    dealsTouched: i.dealsTouched,
-    won: i.won,
-    lost: i.lost,
-    open: i.open,
-    winRate: i.winRate,
-    lift: i.lift,
-    influencedRevenue: i.influencedRevenue,
-    avgDaysToClose: i.avgDaysToClose,
+  const ownerOf = new Map(dealRows.map((d) => [d.id, d.ownerId ?? "none"]));
+  const strip = ({ key, assetId: _a, title: _t, titleJa: _j, type: _ty, ...figures }: InfluenceItem) => ({
+    assetId: key ?? "none",
+    ...figures,
   });
   const close = (
     actual: ReturnType<typeof strip>[],
@@ -84,14 +82,19 @@ export async function expectSharedAgreement(
   };
   for (const model of attributionModels) {
     const shared = computeInfluence({ ...input, model });
-    const report = await influence({ model });
+    const report = await influence({ ...range, model });
     expect(report.baseline).toEqual(shared.baseline);
+    expect(report.liftBaseline).toBe(shared.liftBaseline);
     close(report.items.map(strip), shared.items);
     const sharedStages = computeGroupInfluence({
       ...input,
       model,
       groupOf: (id) => stagesOf.get(id) ?? [],
     });
-    close((await influence({ model, groupBy: "stage" })).items.map(strip), sharedStages.items);
+    close((await influence({ ...range, model, groupBy: "stage" })).items.map(strip), sharedStages.items);
+    const sharedReps = computeOwnerInfluence({ ...input, model, ownerOf: (id) => ownerOf.get(id) ?? "none" });
+    const reps = await influence({ ...range, model, groupBy: "rep" });
+    expect(reps.liftBaseline).toBe(sharedReps.liftBaseline);
+    close(reps.items.map(strip), sharedReps.items);
   }
 }

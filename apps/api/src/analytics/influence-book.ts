@@ -18,6 +18,10 @@ import { ingestEvents, type NewEvent } from "../tracking/events-service";
  * D6 open (rep2): A 08-01
  * D7 won 5,000 USD closed 2025-06-01 (outside the period): A 2025-05-01
  * D8 lost (09-01, rep1): C 08-15…08-20
+ *
+ * A second year, 2024, for the minimum sample (no touch or close in 2025–2026):
+ * P1…P4 won, P5 lost (1,000 USD, closed 03-01…03-05, rep1): E 02-01 each
+ * Q1 won (rep2, 04-01): F 03-01 — one lucky win; Q2 won, Q3…Q5 lost (rep2, 04-02…04-05): no touches
  */
 export async function seedInfluenceBook(deps: AppDeps) {
   const { db } = deps.database;
@@ -37,6 +41,8 @@ export async function seedInfluenceBook(deps: AppDeps) {
     personas: ["cto"],
   });
   const C = await asset("Asset C", { type: "case_study", stages: ["proposal"], personas: ["cfo"] });
+  const E = await asset("Asset E", { type: "one_pager", stages: ["negotiation"], personas: ["ceo"] });
+  const F = await asset("Asset F", { type: "other", stages: [], personas: [] });
   const deal = async (
     status: "open" | "won" | "lost",
     closedAt: string | null,
@@ -62,6 +68,12 @@ export async function seedInfluenceBook(deps: AppDeps) {
   const D6 = await deal("open", null, rep2.id, "999");
   const D7 = await deal("won", "2025-06-01T00:00:00Z", rep1.id, "5000");
   const D8 = await deal("lost", "2026-09-01T00:00:00Z", rep1.id, "700");
+  const P: string[] = [];
+  for (const [n, status] of (["won", "won", "won", "won", "lost"] as const).entries())
+    P.push(await deal(status, `2024-03-0${n + 1}T00:00:00Z`, rep1.id, "1000"));
+  const Q: string[] = [];
+  for (const [n, status] of (["won", "won", "lost", "lost", "lost"] as const).entries())
+    Q.push(await deal(status, `2024-04-0${n + 1}T00:00:00Z`, rep2.id, "1000"));
   const uses: [string, string, string, string][] = [
     [A, D1, "2026-02-01", rep1.id],
     [A, D1, "2026-02-10", rep1.id],
@@ -79,6 +91,8 @@ export async function seedInfluenceBook(deps: AppDeps) {
     [A, D7, "2025-05-01", rep1.id],
     [C, D8, "2026-08-15", rep1.id],
     [C, D8, "2026-08-20", rep1.id],
+    ...P.map((dealId): [string, string, string, string] => [E, dealId, "2024-02-01", rep1.id]),
+    [F, Q[0] as string, "2024-03-01", rep2.id],
   ];
   const rows: NewEvent[] = uses.map(([assetId, dealId, day, userId], i) => ({
     id: randomUUID(),
@@ -93,8 +107,8 @@ export async function seedInfluenceBook(deps: AppDeps) {
   }));
   await ingestEvents(db, rows);
   return {
-    assets: { A, B, C },
-    deals: { D1, D2, D3, D4, D5, D6, D7, D8 },
+    assets: { A, B, C, E, F },
+    deals: { D1, D2, D3, D4, D5, D6, D7, D8, P, Q },
     reps: { rep1, rep2 },
     teams: { team1, team2 },
   };

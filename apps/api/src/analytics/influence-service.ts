@@ -4,6 +4,8 @@ import {
   assetTypeSchema,
   attributionModels,
   type InfluenceBaseline,
+  type LiftBaseline,
+  liftFigures,
 } from "@pitchside/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -59,7 +61,10 @@ export interface InfluenceResult {
   model: AttributionModel;
   groupBy: InfluenceGroup;
   currency: string;
+  /** The overall win rate: every deal closed in the period (deal filters applied), touched or not. */
   baseline: InfluenceBaseline;
+  /** What the items' lift compares with (`touched` always compares with `not_touched`). */
+  liftBaseline: LiftBaseline;
   touched: InfluenceTotals;
   items: InfluenceItem[];
 }
@@ -268,6 +273,9 @@ function touchedSql(period: Period, filters: InfluenceFilters, dealAmount: SQL):
 }
 
 interface BaselineRow {
+  /** The owner's key (team or rep id) when grouped by owner; null on the period's total row. */
+  key: string | null;
+  total: boolean;
   won: number;
   lost: number;
   /** Currencies of the period's won deals that have no rate. */
@@ -332,16 +340,21 @@ export async function contentInfluence(
       await tx.execute(sql`set local work_mem = '64MB'`);
       // compiling these plans with LLVM took longer than running them at 100k deals
       await tx.execute(sql`set local jit = off`);
+      // grouped by team or rep, each group is also compared with its own closed deals: one scan, two sets
+      const owner = groupBy === "team" ? sql`u.team_id` : groupBy === "rep" ? sql`d.owner_id` : null;
       const baseline = rowsOf<BaselineRow>(
-        await tx.execute(sql`select count(*) filter (where d.status = 'won')::int as won,
+        await tx.execute(sql`select ${owner ? sql`${owner}::text` : sql`null::text`} as key,
+          ${owner ? sql`grouping(${owner}) = 1` : sql`true`} as total,
+          count(*) filter (where d.status = 'won')::int as won,
           count(*) filter (where d.status = 'lost')::int as lost,
           array_agg(distinct upper(d.currency)) filter (where d.status = 'won'
             and upper(d.currency) <> all(${sql.param(Object.keys(currency.rates))}::text[])) as missing
-        from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length))}
+        from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length) || groupBy === "team")}
         where d.status <> 'open' and d.closed_at >= ${from} and d.closed_at < ${to}
-          ${dealFilters(filters, "d")}`),
+          ${dealFilters(filters, "d")}
+        ${owner ? sql`group by grouping sets ((), (${owner}))` : sql``}`),
       );
-      const missing = baseline[0]?.missing ?? [];
+      const missing = baseline.find((row) => row.total)?.missing ?? [];
       if (missing.length > 0) {
         // reporting these deals would silently drop their revenue
         throw new AppError(
@@ -368,25 +381,28 @@ export async function contentInfluence(
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  const won = baselineRows[0]?.won ?? 0;
-  const lost = baselineRows[0]?.lost ?? 0;
+  const totalRow = baselineRows.find((row) => row.total);
+  const won = totalRow?.won ?? 0;
+  const lost = totalRow?.lost ?? 0;
   const baseline: InfluenceBaseline = {
     closed: won + lost,
     won,
     lost,
     winRate: won + lost > 0 ? won / (won + lost) : null,
   };
-  const rates = (w: number, l: number) => {
-    const winRate = w + l > 0 ? w / (w + l) : null;
-    return { winRate, lift: winRate !== null && baseline.winRate ? winRate / baseline.winRate : null };
-  };
+  // Untouched = the closed deals compared with (the period's, or the owner's) minus the touched ones.
+  const ownerClosed = new Map(baselineRows.filter((row) => !row.total).map((row) => [row.key, row]));
+  const liftBaseline: LiftBaseline =
+    groupBy === "team" || groupBy === "rep" ? "owner_not_touched" : "not_touched";
+  const figures = (w: number, l: number, scope: { won: number; lost: number } = baseline) =>
+    liftFigures({ won: w, lost: l }, { won: scope.won - w, lost: scope.lost - l }, baseline.winRate);
   const t = touchedRows[0];
   const touched: InfluenceTotals = {
     dealsTouched: t?.deals ?? 0,
     won: t?.won ?? 0,
     lost: t?.lost ?? 0,
     open: t?.open ?? 0,
-    ...rates(t?.won ?? 0, t?.lost ?? 0),
+    ...figures(t?.won ?? 0, t?.lost ?? 0),
     wonRevenue: t?.revenue ?? 0,
   };
   const items = groupRows.map(
@@ -400,7 +416,11 @@ export async function contentInfluence(
       won: row.won,
       lost: row.lost,
       open: row.open,
-      ...rates(row.won, row.lost),
+      ...figures(
+        row.won,
+        row.lost,
+        liftBaseline === "owner_not_touched" ? (ownerClosed.get(row.key) ?? { won: 0, lost: 0 }) : baseline,
+      ),
       influencedRevenue: row.revenue,
       avgDaysToClose: row.avg_days,
     }),
@@ -411,6 +431,7 @@ export async function contentInfluence(
     groupBy,
     currency: currency.reportingCurrency,
     baseline,
+    liftBaseline,
     touched,
     items,
   };

@@ -27,21 +27,80 @@ afterAll(() => server?.close());
 
 const byKey = (items: InfluenceItem[]) => new Map(items.map((i) => [i.key, i]));
 
+type Figures = Pick<
+  InfluenceItem,
+  "winRate" | "interval" | "untouched" | "lift" | "liftPoints" | "shrunkWinRate" | "enoughDeals"
+>;
+/** Hand-computed figures of one row: touched won/lost, untouched won/lost, the rest to 6+ decimals. */
+interface Expected {
+  won: number;
+  lost: number;
+  untouchedWon: number;
+  untouchedLost: number;
+  interval: [number, number] | null;
+  untouchedInterval: [number, number] | null;
+  lift: number | null;
+  liftPoints: number | null;
+  shrunk: number | null;
+  enough: boolean;
+}
+const closeOrNull = (actual: number | null | undefined, expected: number | null, what: string) => {
+  if (expected === null) expect(actual, what).toBeNull();
+  else expect(actual, what).toBeCloseTo(expected, 6);
+};
+function expectFigures(
+  row: (Figures & { won: number; lost: number }) | undefined,
+  want: Expected,
+  what: string,
+) {
+  expect(row, what).toBeDefined();
+  if (!row) return;
+  expect([row.won, row.lost, row.untouched.won, row.untouched.lost], what).toEqual([
+    want.won,
+    want.lost,
+    want.untouchedWon,
+    want.untouchedLost,
+  ]);
+  expect(row.untouched.closed, what).toBe(want.untouchedWon + want.untouchedLost);
+  const rate = (w: number, l: number) => (w + l > 0 ? w / (w + l) : null);
+  closeOrNull(row.winRate, rate(want.won, want.lost), `${what} winRate`);
+  closeOrNull(row.untouched.winRate, rate(want.untouchedWon, want.untouchedLost), `${what} untouched`);
+  for (const [interval, bounds, side] of [
+    [row.interval, want.interval, "touched"],
+    [row.untouched.interval, want.untouchedInterval, "untouched"],
+  ] as const) {
+    closeOrNull(interval?.low ?? null, bounds?.[0] ?? null, `${what} ${side} low`);
+    closeOrNull(interval?.high ?? null, bounds?.[1] ?? null, `${what} ${side} high`);
+  }
+  closeOrNull(row.lift, want.lift, `${what} lift`);
+  closeOrNull(row.liftPoints, want.liftPoints, `${what} liftPoints`);
+  closeOrNull(row.shrunkWinRate, want.shrunk, `${what} shrunk`);
+  expect(row.enoughDeals, `${what} enoughDeals`).toBe(want.enough);
+}
+
+// 95 % Wilson bounds, hand-computed (z = 1.959963984540054) to 10 decimals
+const wilson = {
+  "0/1": [0, 0.7934506856],
+  "1/1": [0.2065493144, 1],
+  "2/2": [0.3423802275, 1],
+  "1/2": [0.0945312057, 0.9054687943],
+  "2/3": [0.2076596008, 0.9385080553],
+  "2/4": [0.1500389892, 0.8499610108],
+  "3/4": [0.3006418426, 0.9544127392],
+  "4/5": [0.3755346298, 0.9637758914],
+  "2/5": [0.1176207742, 0.7692757187],
+  "5/6": [0.4364971778, 0.9699466303],
+  "1/4": [0.0455872608, 0.6993581574],
+  "5/9": [0.2666512935, 0.8112214789],
+} satisfies Record<string, [number, number]>;
+
 describe("contentInfluence on a hand-computed book", () => {
   it("counts deals touched before close, whatever the model, against the baseline of the period", async () => {
     for (const model of attributionModels) {
       const report = await influence({ model });
       expect(report.baseline).toEqual({ closed: 6, won: 4, lost: 2, winRate: 4 / 6 });
       expect(report.currency).toBe("USD");
-      expect(report.touched).toEqual({
-        dealsTouched: 5,
-        won: 2,
-        lost: 2,
-        open: 1,
-        winRate: 0.5,
-        lift: 0.75,
-        wonRevenue: 3000,
-      });
+      expect(report.touched).toMatchObject({ dealsTouched: 5, won: 2, lost: 2, open: 1, wonRevenue: 3000 });
       const items = byKey(report.items);
       const { A, B, C } = book.assets;
       // D4 (touched after it closed), D5 (no touch) and D7 (closed in 2025) count for no asset
@@ -55,7 +114,6 @@ describe("contentInfluence on a hand-computed book", () => {
         open: 1,
       });
       expect(items.get(A)?.winRate).toBeCloseTo(2 / 3, 12);
-      expect(items.get(A)?.lift).toBeCloseTo(1, 12);
       expect(items.get(A)?.avgDaysToClose).toBeCloseTo(20, 9);
       expect(items.get(B)).toMatchObject({
         type: "battle_card",
@@ -65,11 +123,252 @@ describe("contentInfluence on a hand-computed book", () => {
         open: 0,
         winRate: 1,
       });
-      expect(items.get(B)?.lift).toBeCloseTo(1.5, 12);
       expect(items.get(B)?.avgDaysToClose).toBeCloseTo(27.5, 9);
       expect(items.get(C)).toMatchObject({ dealsTouched: 2, won: 1, lost: 1, open: 0, winRate: 0.5 });
-      expect(items.get(C)?.lift).toBeCloseTo(0.75, 12);
       expect(items.get(C)?.avgDaysToClose).toBeCloseTo(22, 9);
+    }
+  });
+
+  it("measures lift against the closed deals the content did not touch, with Wilson intervals, under every model", async () => {
+    const { A, B, C } = book.assets;
+    // 2026: closed D1, D2, D4, D5 won; D3, D8 lost → overall 4 / 6; shrunk = (won + 5 · 2/3) / (closed + 5)
+    const prior = (5 * 2) / 3;
+    for (const model of attributionModels) {
+      const report = await influence({ model });
+      expect(report.liftBaseline).toBe("not_touched");
+      // touched by any content: D1, D2 won, D3, D8 lost; untouched: D4 (used only after close), D5
+      expectFigures(
+        report.touched,
+        {
+          won: 2,
+          lost: 2,
+          untouchedWon: 2,
+          untouchedLost: 0,
+          interval: wilson["2/4"],
+          untouchedInterval: wilson["2/2"],
+          lift: 0.5,
+          liftPoints: -50,
+          shrunk: (2 + prior) / 9,
+          enough: false,
+        },
+        `${model} totals`,
+      );
+      const items = byKey(report.items);
+      // A: D1, D2 won, D3 lost; untouched D4, D5 won, D8 lost
+      expectFigures(
+        items.get(A),
+        {
+          won: 2,
+          lost: 1,
+          untouchedWon: 2,
+          untouchedLost: 1,
+          interval: wilson["2/3"],
+          untouchedInterval: wilson["2/3"],
+          lift: 1,
+          liftPoints: 0,
+          shrunk: (2 + prior) / 8,
+          enough: false,
+        },
+        `${model} A`,
+      );
+      // B: D1, D2 won; untouched D4, D5 won, D3, D8 lost
+      expectFigures(
+        items.get(B),
+        {
+          won: 2,
+          lost: 0,
+          untouchedWon: 2,
+          untouchedLost: 2,
+          interval: wilson["2/2"],
+          untouchedInterval: wilson["2/4"],
+          lift: 2,
+          liftPoints: 50,
+          shrunk: (2 + prior) / 7,
+          enough: false,
+        },
+        `${model} B`,
+      );
+      // C: D2 won, D8 lost; untouched D1, D4, D5 won, D3 lost
+      expectFigures(
+        items.get(C),
+        {
+          won: 1,
+          lost: 1,
+          untouchedWon: 3,
+          untouchedLost: 1,
+          interval: wilson["1/2"],
+          untouchedInterval: wilson["3/4"],
+          lift: 2 / 3,
+          liftPoints: -25,
+          shrunk: (1 + prior) / 7,
+          enough: false,
+        },
+        `${model} C`,
+      );
+    }
+  });
+
+  it("measures groups of assets against the deals none of their assets touched, and owners against their own untouched deals", async () => {
+    const prior = (5 * 2) / 3;
+    const sameAsTotals: Expected = {
+      won: 2,
+      lost: 2,
+      untouchedWon: 2,
+      untouchedLost: 0,
+      interval: wilson["2/4"],
+      untouchedInterval: wilson["2/2"],
+      lift: 0.5,
+      liftPoints: -50,
+      shrunk: (2 + prior) / 9,
+      enough: false,
+    };
+    // discovery (A, B): D1, D2 won, D3 lost vs D4, D5 won, D8 lost; proposal (B, C): D1, D2, D8 vs D3, D4, D5
+    const even: Expected = {
+      won: 2,
+      lost: 1,
+      untouchedWon: 2,
+      untouchedLost: 1,
+      interval: wilson["2/3"],
+      untouchedInterval: wilson["2/3"],
+      lift: 1,
+      liftPoints: 0,
+      shrunk: (2 + prior) / 8,
+      enough: false,
+    };
+    for (const model of attributionModels) {
+      const types = await influence({ model, groupBy: "type" });
+      expect(types.liftBaseline).toBe("not_touched");
+      // case studies (A, C) touched D1, D2, D3, D8 (and open D6): as all content together
+      expectFigures(byKey(types.items).get("case_study"), sameAsTotals, `${model} case_study`);
+      const personas = byKey((await influence({ model, groupBy: "persona" })).items);
+      expectFigures(personas.get("cfo"), sameAsTotals, `${model} cfo`);
+      const stages = byKey((await influence({ model, groupBy: "stage" })).items);
+      expectFigures(stages.get("discovery"), even, `${model} discovery`);
+      expectFigures(stages.get("proposal"), even, `${model} proposal`);
+
+      const reps = await influence({ model, groupBy: "rep" });
+      expect(reps.liftBaseline).toBe("owner_not_touched");
+      const byRep = byKey(reps.items);
+      // rep1 closed D1, D2, D5 won, D8 lost; content touched all but D5
+      const rep1: Expected = {
+        won: 2,
+        lost: 1,
+        untouchedWon: 1,
+        untouchedLost: 0,
+        interval: wilson["2/3"],
+        untouchedInterval: wilson["1/1"],
+        lift: 2 / 3,
+        liftPoints: -100 / 3,
+        shrunk: (2 + prior) / 8,
+        enough: false,
+      };
+      // rep2 closed D3 lost (touched) and D4 won (used only after close)
+      const rep2: Expected = {
+        won: 0,
+        lost: 1,
+        untouchedWon: 1,
+        untouchedLost: 0,
+        interval: wilson["0/1"],
+        untouchedInterval: wilson["1/1"],
+        lift: 0,
+        liftPoints: -100,
+        shrunk: prior / 6,
+        enough: false,
+      };
+      expectFigures(byRep.get(book.reps.rep1.id), rep1, `${model} rep1`);
+      expectFigures(byRep.get(book.reps.rep2.id), rep2, `${model} rep2`);
+      const teams = await influence({ model, groupBy: "team" });
+      expect(teams.liftBaseline).toBe("owner_not_touched");
+      expectFigures(byKey(teams.items).get(book.teams.team1.id), rep1, `${model} team1`);
+      expectFigures(byKey(teams.items).get(book.teams.team2.id), rep2, `${model} team2`);
+    }
+  });
+
+  it("flags lifts under the minimum sample and ranks one lucky win below a solid record (2024)", async () => {
+    const { E, F } = book.assets;
+    const year = { from: "2024-01-01", to: "2024-12-31" };
+    // 2024: P1–P4, Q1, Q2 won; P5, Q3–Q5 lost → overall 6 / 10; shrunk = (won + 3) / (closed + 5)
+    for (const model of attributionModels) {
+      const report = await influence({ ...year, model });
+      expect(report.baseline).toEqual({ closed: 10, won: 6, lost: 4, winRate: 0.6 });
+      const items = byKey(report.items);
+      // E touched P1–P5: 5 closed on each side, enough to show its lift
+      expectFigures(
+        items.get(E),
+        {
+          won: 4,
+          lost: 1,
+          untouchedWon: 2,
+          untouchedLost: 3,
+          interval: wilson["4/5"],
+          untouchedInterval: wilson["2/5"],
+          lift: 2,
+          liftPoints: 40,
+          shrunk: 0.7,
+          enough: true,
+        },
+        `${model} E`,
+      );
+      // F touched one won deal: 100 %, but not enough deals, and shrunk below E
+      expectFigures(
+        items.get(F),
+        {
+          won: 1,
+          lost: 0,
+          untouchedWon: 5,
+          untouchedLost: 4,
+          interval: wilson["1/1"],
+          untouchedInterval: wilson["5/9"],
+          lift: 1.8,
+          liftPoints: 400 / 9,
+          shrunk: 4 / 6,
+          enough: false,
+        },
+        `${model} F`,
+      );
+      expect(items.get(E)?.shrunkWinRate ?? 0).toBeGreaterThan(items.get(F)?.shrunkWinRate ?? 1);
+      // all content: P1–P5 and Q1 (6 closed) against Q2–Q5 (4: under the minimum)
+      expectFigures(
+        report.touched,
+        {
+          won: 5,
+          lost: 1,
+          untouchedWon: 1,
+          untouchedLost: 3,
+          interval: wilson["5/6"],
+          untouchedInterval: wilson["1/4"],
+          lift: 10 / 3,
+          liftPoints: 175 / 3,
+          shrunk: 8 / 11,
+          enough: false,
+        },
+        `${model} totals 2024`,
+      );
+      const types = byKey((await influence({ ...year, model, groupBy: "type" })).items);
+      expect(types.get("one_pager")?.enoughDeals).toBe(true);
+      expect(types.get("one_pager")?.lift).toBeCloseTo(2, 12);
+      expect(types.get("other")?.enoughDeals).toBe(false);
+      // rep2 closed Q1–Q5: Q1 touched (won) against Q2 won, Q3–Q5 lost
+      const reps = byKey((await influence({ ...year, model, groupBy: "rep" })).items);
+      expectFigures(
+        reps.get(book.reps.rep2.id),
+        {
+          won: 1,
+          lost: 0,
+          untouchedWon: 1,
+          untouchedLost: 3,
+          interval: wilson["1/1"],
+          untouchedInterval: wilson["1/4"],
+          lift: 4,
+          liftPoints: 75,
+          shrunk: 4 / 6,
+          enough: false,
+        },
+        `${model} rep2 2024`,
+      );
+      // rep1's closed deals were all touched: nothing to compare with
+      expect(reps.get(book.reps.rep1.id)?.untouched.closed).toBe(0);
+      expect(reps.get(book.reps.rep1.id)?.lift).toBeNull();
     }
   });
 
@@ -164,8 +463,9 @@ describe("contentInfluence on a hand-computed book", () => {
     }
   });
 
-  it("agrees with computeInfluence and computeGroupInfluence of packages/shared under every model", async () => {
+  it("agrees with computeInfluence, computeGroupInfluence and computeOwnerInfluence of packages/shared under every model", async () => {
     await expectSharedAgreement(server.deps.database.db, rates, influence);
+    await expectSharedAgreement(server.deps.database.db, rates, influence, 2024);
   });
 
   it("narrows by asset and deal filters", async () => {
@@ -174,15 +474,10 @@ describe("contentInfluence on a hand-computed book", () => {
     expect(onlyC.items.map((i) => i.key)).toEqual([C]);
     expect(onlyC.baseline.closed).toBe(6);
     // C touched D2 (won, 2,000 USD) and D8 (lost) before they closed; D4 only after
-    expect(onlyC.touched).toEqual({
-      dealsTouched: 2,
-      won: 1,
-      lost: 1,
-      open: 0,
-      winRate: 0.5,
-      lift: 0.75,
-      wonRevenue: 2000,
-    });
+    expect(onlyC.touched).toMatchObject({ dealsTouched: 2, won: 1, lost: 1, open: 0, wonRevenue: 2000 });
+    // untouched by C: D1, D4, D5 won, D3 lost
+    expect(onlyC.touched.untouched).toMatchObject({ closed: 4, won: 3, lost: 1, winRate: 0.75 });
+    expect(onlyC.touched.lift).toBeCloseTo(2 / 3, 12);
     // team West is rep2's: D3 (lost) and D6 (open), both touched by A, a case study
     const west = await influence({ groupBy: "type", filters: { teamIds: [book.teams.team2.id] } });
     expect(

@@ -1,13 +1,24 @@
-import { Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { attributionModels } from "@pitchside/shared";
+import {
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { attributionModels, minClosedDealsForLift } from "@pitchside/shared";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { DefinitionsHelp } from "./definitions-help";
-import { influenceColumns } from "./influence-columns";
+import { influenceColumns, LiftFigure } from "./influence-columns";
 import { useReportFormat } from "./report-format";
 import { PeriodControls, useReportParam, useReportPeriod } from "./report-period";
 import { ReportTable } from "./report-table";
@@ -16,12 +27,25 @@ import { useTypeLabel } from "./type-label";
 
 const groupOptions = ["asset", "type", "stage", "persona", "team", "rep"] as const;
 
-function KpiTile({ label, value, hint }: { label: string; value: string; hint: string }) {
+function KpiTile({
+  label,
+  value,
+  hint,
+  help,
+}: {
+  label: string;
+  value: ReactNode;
+  hint: string;
+  /** What the figure means, as the label's tooltip. */
+  help?: string;
+}) {
   return (
     <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
+      <Tooltip label={help} disabled={!help} multiline w={300} withArrow>
+        <Text size="sm" c="dimmed" td={help ? "underline dotted" : undefined} w="fit-content">
+          {label}
+        </Text>
+      </Tooltip>
       <Text fz={28} fw={700} data-testid={`kpi-${label}`}>
         {value}
       </Text>
@@ -57,7 +81,7 @@ export function AnalyticsHomePage() {
       <Stack gap="lg">
         <QueryState query={influence} what={t("home.title")}>
           {(report) => (
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
               <KpiTile
                 label={t("home.kpi.revenue")}
                 value={format.money(report.touched.wonRevenue)}
@@ -65,11 +89,18 @@ export function AnalyticsHomePage() {
               />
               <KpiTile
                 label={t("home.kpi.lift")}
-                value={format.lift(report.touched.lift)}
+                value={<LiftFigure figures={report.touched} format={format} t={t} />}
                 hint={t("home.kpi.liftHint", {
                   touched: format.percent(report.touched.winRate),
-                  baseline: format.percent(report.baseline.winRate),
+                  untouched: format.percent(report.touched.untouched.winRate),
                 })}
+                help={t("hints.kpiLift", { min: minClosedDealsForLift })}
+              />
+              <KpiTile
+                label={t("home.kpi.overall")}
+                value={format.percent(report.baseline.winRate)}
+                hint={t("home.kpi.overallHint", { closed: format.number(report.baseline.closed) })}
+                help={t("hints.overall")}
               />
               <KpiTile
                 label={t("home.kpi.deals")}
@@ -122,7 +153,7 @@ export function AnalyticsHomePage() {
                 rows={report.items}
                 rowKey={(row) => row.key ?? "none"}
                 fileName={`influence-${report.groupBy}-${report.model}-${period.from}-${period.to}.csv`}
-                initialSort={{ id: "influencedRevenue", desc: true }}
+                initialSort={{ id: "shrunkWinRate", desc: true }}
               />
             )}
           </QueryState>

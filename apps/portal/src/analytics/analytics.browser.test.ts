@@ -81,7 +81,17 @@ describe("analytics home in Chromium against the real API", () => {
       await shot(page, "home-en");
 
       const shown = await tableCells(page);
-      expect(byName(shown.slice(1).map((row) => [row[0], row[8]]))).toEqual([
+      // A, B, C: win rate, win rate without (with their intervals), lift, adjusted win rate, revenue
+      expect(byName(shown.slice(1).map((row) => [row[0], row[6], row[7], row[8], row[9], row[10]]))).toEqual([
+        ["Asset A", "66.7%20.8%–93.9%", "66.7%20.8%–93.9%", "Not enough deals", "66.7%", "$3,000"],
+        ["Asset B", "100%34.2%–100%", "50%15%–85%", "Not enough deals", "76.2%", "$3,000"],
+        ["Asset C", "50%9.5%–90.5%", "75%30.1%–95.4%", "Not enough deals", "61.9%", "$2,000"],
+      ]);
+      // sorted by the adjusted win rate: B (2 of 2 won) leads, C trails
+      expect(shown.slice(1).map((row) => row[0])).toEqual(["Asset B", "Asset A", "Asset C"]);
+      expect(await page.getByTestId("kpi-Overall win rate").textContent()).toBe("66.7%");
+      expect(await page.getByTestId("kpi-Win-rate lift").textContent()).toBe("Not enough deals");
+      expect(byName(shown.slice(1).map((row) => [row[0], row[10]]))).toEqual([
         ["Asset A", "$3,000"],
         ["Asset B", "$3,000"],
         ["Asset C", "$2,000"],
@@ -92,19 +102,23 @@ describe("analytics home in Chromium against the real API", () => {
       ]);
       expect(download.suggestedFilename()).toBe("influence-asset-any-2026-01-01-2026-12-31.csv");
       const csv = parseCsv(readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, ""));
-      expect(csv[0]).toEqual(shown[0]);
-      // the same rows in the order shown (Asset A and B tie on revenue: either may come first)
+      // the table's columns plus the export-only ones, the same rows in the order shown
+      expect(csv[0]?.filter((header) => shown[0]?.includes(header))).toEqual(shown[0]);
       expect(csv.slice(1).map((row) => row[0])).toEqual(shown.slice(1).map((row) => row[0]));
-      expect(byName(csv.slice(1).map((row) => [row[0], row[2], row[3], row[4], row[5], row[8]]))).toEqual([
-        ["Asset A", "4", "2", "1", "1", "3000"],
-        ["Asset B", "2", "2", "0", "0", "3000"],
-        ["Asset C", "2", "1", "1", "0", "2000"],
+      expect(
+        byName(
+          csv.slice(1).map((row) => [row[0], row[2], row[3], row[4], row[5], row[12], row[14], row[17]]),
+        ),
+      ).toEqual([
+        ["Asset A", "4", "2", "1", "1", "1", "No", "3000"],
+        ["Asset B", "2", "2", "0", "0", "2", "No", "3000"],
+        ["Asset C", "2", "1", "1", "0", "0.6666666666666666", "No", "2000"],
       ]);
 
       // linear splits D2's 2,000 over its three assets
       await page.getByText("Linear", { exact: true }).click();
       await expect
-        .poll(async () => byName((await tableCells(page)).slice(1).map((row) => [row[0], row[8]])))
+        .poll(async () => byName((await tableCells(page)).slice(1).map((row) => [row[0], row[10]])))
         .toEqual([
           ["Asset A", "$1,167"],
           ["Asset B", "$1,167"],

@@ -1,4 +1,5 @@
 import { Accordion, List, Text } from "@mantine/core";
+import { minClosedDealsForLift, rankingWeights } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 
 /** The report's definitions as the issue states them, and the currency note. */
@@ -13,6 +14,10 @@ export function DefinitionsHelp({ currency }: { currency: string }) {
             <List.Item>{t("help.touched")}</List.Item>
             <List.Item>{t("help.counts")}</List.Item>
             <List.Item>{t("help.baseline")}</List.Item>
+            <List.Item>{t("help.owners")}</List.Item>
+            <List.Item>{t("help.overall")}</List.Item>
+            <List.Item>{t("help.interval", { min: minClosedDealsForLift })}</List.Item>
+            <List.Item>{t("help.shrunk", { prior: rankingWeights.priorDeals })}</List.Item>
             <List.Item>{t("help.models")}</List.Item>
             <List.Item>{t("help.period")}</List.Item>
           </List>

@@ -1,4 +1,5 @@
-import { Anchor } from "@mantine/core";
+import { Anchor, Stack, Text, Tooltip } from "@mantine/core";
+import { minClosedDealsForLift, rankingWeights } from "@pitchside/shared";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { RouterOutputs } from "../api-types";
@@ -21,9 +22,66 @@ export function rowName(row: InfluenceRow, groupBy: InfluenceReport["groupBy"], 
   return labels.language === "ja" && row.titleJa ? row.titleJa : row.title;
 }
 
+type Format = ReturnType<typeof useReportFormat>;
+type Interval = InfluenceRow["interval"];
+
+/** A win rate with its 95 % interval under it. */
+function RateCell({
+  rate,
+  interval,
+  format,
+  t,
+}: {
+  rate: number | null;
+  interval: Interval;
+  format: Format;
+  t: RowLabels["t"];
+}) {
+  return (
+    <Stack gap={0} align="flex-end">
+      <span>{format.percent(rate)}</span>
+      {interval && (
+        <Tooltip label={t("hints.interval")} multiline w={280} withArrow>
+          <Text size="xs" c="dimmed">
+            {format.interval(interval)}
+          </Text>
+        </Tooltip>
+      )}
+    </Stack>
+  );
+}
+
+/** Lift as a ratio and in points, or "not enough deals" under the minimum sample. */
+export function LiftFigure({
+  figures,
+  format,
+  t,
+}: {
+  figures: Pick<InfluenceRow, "lift" | "liftPoints" | "enoughDeals">;
+  format: Format;
+  t: RowLabels["t"];
+}) {
+  if (!figures.enoughDeals) {
+    return (
+      <Tooltip label={t("hints.notEnough", { min: minClosedDealsForLift })} multiline w={280} withArrow>
+        <Text span inherit c="dimmed" fs="italic">
+          {t("lift.notEnough")}
+        </Text>
+      </Tooltip>
+    );
+  }
+  const points =
+    figures.liftPoints === null ? "" : ` (${t("lift.points", { value: format.signed(figures.liftPoints) })})`;
+  return <>{`${format.lift(figures.lift)}${points}`}</>;
+}
+
+/** Rounds a fraction for the CSV (rates and bounds to 6 decimals, as exported elsewhere unformatted). */
+const raw = (v: number | null | undefined) =>
+  v === null || v === undefined ? null : Math.round(v * 1e6) / 1e6;
+
 /** The influence table's columns, shared by the page and its CSV export. */
 export function influenceColumns(
-  report: Pick<InfluenceReport, "groupBy" | "currency">,
+  report: Pick<InfluenceReport, "groupBy" | "currency" | "liftBaseline">,
   labels: RowLabels,
   format: ReturnType<typeof useReportFormat>,
   periodSearch: string,
@@ -67,15 +125,82 @@ export function influenceColumns(
     {
       id: "winRate",
       header: t("columns.winRate"),
+      hint: t("hints.winRate"),
       value: (row) => row.winRate,
-      display: (row) => format.percent(row.winRate),
+      display: (row) => <RateCell rate={row.winRate} interval={row.interval} format={format} t={t} />,
       numeric: true,
+    },
+    {
+      id: "winRateLow",
+      header: t("columns.winRateLow"),
+      value: (row) => raw(row.interval?.low),
+      numeric: true,
+      exportOnly: true,
+    },
+    {
+      id: "winRateHigh",
+      header: t("columns.winRateHigh"),
+      value: (row) => raw(row.interval?.high),
+      numeric: true,
+      exportOnly: true,
+    },
+    {
+      id: "untouchedWinRate",
+      header: t("columns.untouchedWinRate"),
+      hint: t(`hints.untouched.${report.liftBaseline}`),
+      value: (row) => row.untouched.winRate,
+      display: (row) => (
+        <RateCell rate={row.untouched.winRate} interval={row.untouched.interval} format={format} t={t} />
+      ),
+      numeric: true,
+    },
+    {
+      id: "untouchedLow",
+      header: t("columns.untouchedLow"),
+      value: (row) => raw(row.untouched.interval?.low),
+      numeric: true,
+      exportOnly: true,
+    },
+    {
+      id: "untouchedHigh",
+      header: t("columns.untouchedHigh"),
+      value: (row) => raw(row.untouched.interval?.high),
+      numeric: true,
+      exportOnly: true,
     },
     {
       id: "lift",
       header: t("columns.lift"),
+      hint: t("hints.lift", { min: minClosedDealsForLift }),
       value: (row) => row.lift,
-      display: (row) => format.lift(row.lift),
+      display: (row) => <LiftFigure figures={row} format={format} t={t} />,
+      numeric: true,
+    },
+    {
+      id: "liftPoints",
+      header: t("columns.liftPoints"),
+      value: (row) => (row.liftPoints === null ? null : Math.round(row.liftPoints * 1e4) / 1e4),
+      numeric: true,
+      exportOnly: true,
+    },
+    {
+      id: "enoughDeals",
+      header: t("columns.enoughDeals"),
+      value: (row) => (row.enoughDeals ? t("yes") : t("no")),
+      exportOnly: true,
+    },
+    {
+      id: "liftBaseline",
+      header: t("columns.liftBaseline"),
+      value: () => t(`baselines.${report.liftBaseline}`),
+      exportOnly: true,
+    },
+    {
+      id: "shrunkWinRate",
+      header: t("columns.shrunkWinRate"),
+      hint: t("hints.shrunkWinRate", { prior: rankingWeights.priorDeals }),
+      value: (row) => row.shrunkWinRate,
+      display: (row) => format.percent(row.shrunkWinRate),
       numeric: true,
     },
     {

@@ -9,6 +9,7 @@ export function useReportFormat(currency = "USD") {
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
     const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     const ratio = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
     const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -19,6 +20,12 @@ export function useReportFormat(currency = "USD") {
     return {
       percent: orDash((v: number) => percent.format(v)),
       lift: orDash((v: number) => `${ratio.format(v)}×`),
+      /** A difference in percentage points, signed ("+12.5"): the caller adds the unit in the UI language. */
+      signed: (v: number) => signed.format(v),
+      /** A 95 % interval of a rate, "34.2%–100%". */
+      interval: orDash(
+        (v: { low: number; high: number }) => `${percent.format(v.low)}–${percent.format(v.high)}`,
+      ),
       money: (v: number) => money.format(v),
       number: (v: number) => decimal.format(v),
       days: orDash((v: number) => decimal.format(v)),

@@ -1,4 +1,4 @@
-import { Button, Group, ScrollArea, Table, Text, UnstyledButton } from "@mantine/core";
+import { Button, Group, ScrollArea, Table, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CsvColumn, downloadCsv, toCsv } from "./csv";
@@ -8,6 +8,10 @@ export interface ReportColumn<T> extends CsvColumn<T> {
   id: string;
   display?: (row: T) => ReactNode;
   numeric?: boolean;
+  /** What the figure means, shown as the header's tooltip. */
+  hint?: string;
+  /** In the CSV only (e.g. an interval's bounds, which the page shows inside another cell). */
+  exportOnly?: boolean;
 }
 
 type Sort = { id: string; desc: boolean } | null;
@@ -51,6 +55,7 @@ export function ReportTable<T>({
   const { t } = useTranslation("analytics");
   const [sort, setSort] = useState<Sort>(initialSort);
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
+  const shown = columns.filter((c) => !c.exportOnly);
   const toggle = (id: string) =>
     setSort((s) =>
       s?.id === id ? { id, desc: !s.desc } : { id, desc: columns.find((c) => c.id === id)?.numeric ?? false },
@@ -77,16 +82,23 @@ export function ReportTable<T>({
           <Table striped highlightOnHover withTableBorder aria-label={caption ?? fileName}>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((c) => (
+                {shown.map((c) => (
                   <Table.Th
                     key={c.id}
                     ta={c.numeric ? "right" : "left"}
                     aria-sort={sort?.id === c.id ? (sort.desc ? "descending" : "ascending") : "none"}
                   >
-                    <UnstyledButton onClick={() => toggle(c.id)} fw={600} fz="sm">
-                      {c.header}
-                      {sort?.id === c.id ? (sort.desc ? " ▼" : " ▲") : ""}
-                    </UnstyledButton>
+                    <Tooltip label={c.hint} disabled={!c.hint} multiline w={300} withArrow>
+                      <UnstyledButton
+                        onClick={() => toggle(c.id)}
+                        fw={600}
+                        fz="sm"
+                        td={c.hint ? "underline dotted" : undefined}
+                      >
+                        {c.header}
+                        {sort?.id === c.id ? (sort.desc ? " ▼" : " ▲") : ""}
+                      </UnstyledButton>
+                    </Tooltip>
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -94,7 +106,7 @@ export function ReportTable<T>({
             <Table.Tbody>
               {sorted.map((row) => (
                 <Table.Tr key={rowKey(row)}>
-                  {columns.map((c) => (
+                  {shown.map((c) => (
                     <Table.Td key={c.id} ta={c.numeric ? "right" : "left"}>
                       {c.display ? c.display(row) : (c.value(row) ?? "–")}
                     </Table.Td>

@@ -89,7 +89,7 @@ export function AnalyticsHomePage() {
               />
               <KpiTile
                 label={t("home.kpi.lift")}
-                value={<LiftFigure figures={report.touched} format={format} t={t} />}
+                value={<LiftFigure figures={report.touched} format={format} t={t} fz="xl" />}
                 hint={t("home.kpi.liftHint", {
                   touched: format.percent(report.touched.winRate),
                   untouched: format.percent(report.touched.untouched.winRate),

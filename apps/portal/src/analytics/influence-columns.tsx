@@ -42,7 +42,7 @@ function RateCell({
       <span>{format.percent(rate)}</span>
       {interval && (
         <Tooltip label={t("hints.interval")} multiline w={280} withArrow>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
             {format.interval(interval)}
           </Text>
         </Tooltip>
@@ -56,15 +56,18 @@ export function LiftFigure({
   figures,
   format,
   t,
+  fz,
 }: {
   figures: Pick<InfluenceRow, "lift" | "liftPoints" | "enoughDeals">;
   format: Format;
   t: RowLabels["t"];
+  /** The size of "not enough deals" (a KPI tile's figure is too large for a sentence). */
+  fz?: string;
 }) {
   if (!figures.enoughDeals) {
     return (
       <Tooltip label={t("hints.notEnough", { min: minClosedDealsForLift })} multiline w={280} withArrow>
-        <Text span inherit c="dimmed" fs="italic">
+        <Text span inherit={!fz} fz={fz} c="dimmed" fs="italic">
           {t("lift.notEnough")}
         </Text>
       </Tooltip>

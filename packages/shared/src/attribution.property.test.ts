@@ -6,6 +6,7 @@ import {
   type AttributionDeal,
   attributionModels,
   computeInfluence,
+  computeOwnerInfluence,
 } from "./attribution";
 
 const DAY = 86_400_000;
@@ -221,6 +222,29 @@ describe("computeInfluence properties", () => {
             expect(item.shrunkWinRate).toBeGreaterThanOrEqual(lo - 1e-12);
             expect(item.shrunkWinRate).toBeLessThanOrEqual(hi + 1e-12);
           }
+        }
+      }),
+    );
+  });
+
+  it("compares each owner's touched deals with the owner's own closed deals, under every model", () => {
+    fc.assert(
+      fc.property(scenario, fc.func(fc.constantFrom("o1", "o2", "o3")), ({ deals, touches }, owner) => {
+        const ownerOf = (dealId: string) => owner(dealId);
+        for (const model of attributionModels) {
+          const report = computeOwnerInfluence({ deals, touches, model, ownerOf });
+          expect(report.liftBaseline).toBe("owner_not_touched");
+          for (const item of report.items) {
+            const mine = deals.filter((d) => ownerOf(d.id) === item.assetId);
+            expect(item.won + item.untouched.won).toBe(mine.filter((d) => d.status === "won").length);
+            expect(item.lost + item.untouched.lost).toBe(mine.filter((d) => d.status === "lost").length);
+          }
+          // each touched deal sits in exactly one owner's row
+          const touched = computeInfluence({ deals, touches, model: "any" });
+          const dealsOf = report.items.reduce((sum, i) => sum + i.dealsTouched, 0);
+          const anyTouch = deals.filter((d) => touchingAssets(d, touches).size > 0).length;
+          expect(dealsOf).toBe(anyTouch);
+          expect(touched.baseline).toEqual(report.baseline);
         }
       }),
     );

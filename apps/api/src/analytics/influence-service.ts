@@ -273,13 +273,17 @@ function touchedSql(period: Period, filters: InfluenceFilters, dealAmount: SQL):
 }
 
 interface BaselineRow {
-  /** The owner's key (team or rep id) when grouped by owner; null on the period's total row. */
-  key: string | null;
-  total: boolean;
   won: number;
   lost: number;
   /** Currencies of the period's won deals that have no rate. */
   missing: string[] | null;
+}
+
+/** An owner's (team or rep; null: none) closed deals in the period. */
+interface OwnerRow {
+  key: string | null;
+  won: number;
+  lost: number;
 }
 
 interface TouchedRow {
@@ -332,29 +336,24 @@ export async function contentInfluence(
             ${input.model === "any" ? sql`max` : sql`sum`}(${credit}) as credit
           ${touchesSql(period, filters, groupBy, keyFrom)}
           group by 1, r.deal_id, r.status, r.closed_at`;
-  // Three statements in one snapshot; influence_touches holds what the touches need from their
+  // Three statements (four by team or rep) in one snapshot; influence_touches holds what the touches need from their
   // deals and their credit shares, so each is one scan (bench/analytics.ts, 100k deals).
-  const [baselineRows, touchedRows, groupRows] = await db.transaction(
+  const [baselineRows, ownerRows, touchedRows, groupRows] = await db.transaction(
     async (tx) => {
       // a year of touches hashes in memory rather than spilling to disk
       await tx.execute(sql`set local work_mem = '64MB'`);
       // compiling these plans with LLVM took longer than running them at 100k deals
       await tx.execute(sql`set local jit = off`);
-      // grouped by team or rep, each group is also compared with its own closed deals: one scan, two sets
-      const owner = groupBy === "team" ? sql`u.team_id` : groupBy === "rep" ? sql`d.owner_id` : null;
       const baseline = rowsOf<BaselineRow>(
-        await tx.execute(sql`select ${owner ? sql`${owner}::text` : sql`null::text`} as key,
-          ${owner ? sql`grouping(${owner}) = 1` : sql`true`} as total,
-          count(*) filter (where d.status = 'won')::int as won,
+        await tx.execute(sql`select count(*) filter (where d.status = 'won')::int as won,
           count(*) filter (where d.status = 'lost')::int as lost,
           array_agg(distinct upper(d.currency)) filter (where d.status = 'won'
             and upper(d.currency) <> all(${sql.param(Object.keys(currency.rates))}::text[])) as missing
-        from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length) || groupBy === "team")}
+        from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length))}
         where d.status <> 'open' and d.closed_at >= ${from} and d.closed_at < ${to}
-          ${dealFilters(filters, "d")}
-        ${owner ? sql`group by grouping sets ((), (${owner}))` : sql``}`),
+          ${dealFilters(filters, "d")}`),
       );
-      const missing = baseline.find((row) => row.total)?.missing ?? [];
+      const missing = baseline[0]?.missing ?? [];
       if (missing.length > 0) {
         // reporting these deals would silently drop their revenue
         throw new AppError(
@@ -362,6 +361,19 @@ export async function contentInfluence(
           `No exchange rate for ${missing.sort().join(", ")}: an admin can add it in the analytics settings`,
         );
       }
+      // grouped by team or rep, each group is compared with its own closed deals: counted per owner
+      const owner = groupBy === "team" ? sql`u.team_id` : groupBy === "rep" ? sql`d.owner_id` : null;
+      const owners = owner
+        ? rowsOf<OwnerRow>(
+            await tx.execute(sql`select ${owner}::text as key,
+              count(*) filter (where d.status = 'won')::int as won,
+              count(*) filter (where d.status = 'lost')::int as lost
+            from deals d ${ownerJoin("d", Boolean(filters.teamIds?.length) || groupBy === "team")}
+            where d.status <> 'open' and d.closed_at >= ${from} and d.closed_at < ${to}
+              ${dealFilters(filters, "d")}
+            group by 1`),
+          )
+        : [];
       const touched = await tx.execute(touchedSql(period, filters, dealAmount));
       const groups = await tx.execute(sql`with per_deal as (${perDeal}),
       g as (
@@ -377,13 +389,12 @@ export async function contentInfluence(
         ${label.title} as title, ${label.titleJa} as title_ja, ${label.type} as type
       from g ${label.join}
       order by g.key::text`);
-      return [baseline, rowsOf<TouchedRow>(touched), rowsOf<GroupRow>(groups)] as const;
+      return [baseline, owners, rowsOf<TouchedRow>(touched), rowsOf<GroupRow>(groups)] as const;
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
-  const totalRow = baselineRows.find((row) => row.total);
-  const won = totalRow?.won ?? 0;
-  const lost = totalRow?.lost ?? 0;
+  const won = baselineRows[0]?.won ?? 0;
+  const lost = baselineRows[0]?.lost ?? 0;
   const baseline: InfluenceBaseline = {
     closed: won + lost,
     won,
@@ -391,7 +402,7 @@ export async function contentInfluence(
     winRate: won + lost > 0 ? won / (won + lost) : null,
   };
   // Untouched = the closed deals compared with (the period's, or the owner's) minus the touched ones.
-  const ownerClosed = new Map(baselineRows.filter((row) => !row.total).map((row) => [row.key, row]));
+  const ownerClosed = new Map(ownerRows.map((row) => [row.key, row]));
   const liftBaseline: LiftBaseline =
     groupBy === "team" || groupBy === "rep" ? "owner_not_touched" : "not_touched";
   const figures = (w: number, l: number, scope: { won: number; lost: number } = baseline) =>

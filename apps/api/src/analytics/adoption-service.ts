@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { instants, type PeriodInput, resolvePeriod } from "./report-period";
 import { rowsOf } from "./sql-rows";
+import { type CountedType, cellCount, usageCells } from "./usage-cells";
 
 /** Event types that show a rep using content (a suggestion merely shown does not). */
-export const REP_USE_TYPES = [
+export const REP_USE_TYPES: readonly CountedType[] = [
   "asset_viewed",
   "asset_downloaded",
   "shared",
@@ -28,12 +29,13 @@ export interface RepAdoption {
 export async function repAdoption(db: Db, input: PeriodInput, now = new Date()): Promise<RepAdoption> {
   const period = resolvePeriod(input, now);
   const { from, to } = instants(period);
-  const uses = sql`from events e join users u on u.id = e.user_id
-    where u.role = 'rep' and e.at >= ${from} and e.at < ${to} and e.type = any(${sql.param(REP_USE_TYPES)}::text[])`;
+  // usage_daily's cells where the rep acted (rep_id is the event's user), not the raw events
+  const uses = sql`from ${usageCells(period)} join users u on u.id = c.rep_id
+    where u.role = 'rep' and c.rep_acted and (${cellCount(REP_USE_TYPES)}) > 0`;
   const [weeks, active, reps, deals] = await Promise.all([
-    db.execute(sql`select to_char(date_trunc('week', e.at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-      count(distinct e.user_id)::int as "activeReps" ${uses} group by 1 order by 1`),
-    db.execute(sql`select count(distinct e.user_id)::int as n ${uses}`),
+    db.execute(sql`select to_char(date_trunc('week', c.day::timestamp), 'YYYY-MM-DD') as week,
+      count(distinct c.rep_id)::int as "activeReps" ${uses} group by 1 order by 1`),
+    db.execute(sql`select count(distinct c.rep_id)::int as n ${uses}`),
     db.execute(sql`select count(*)::int as n from users where role = 'rep' and disabled_at is null`),
     db.execute(sql`
       select count(*)::int as total,

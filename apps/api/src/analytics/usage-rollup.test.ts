@@ -325,7 +325,7 @@ describe("usage_daily", () => {
       .values(Array.from({ length: 60 }, () => randomEvent()))
       .onConflictDoNothing();
     await expectRawAgreement();
-  });
+  }, 120_000);
 
   it("agrees after events are deleted and after the cascades that change them", async () => {
     const some = rowsOf<{ id: string }>(
@@ -376,5 +376,6 @@ describe("usage_daily", () => {
       Array.from({ length: 80 }, () => randomEvent()),
     );
     await expectRawAgreement();
-  });
+    // seven rounds of some sixty report comparisons: minutes on a busy machine
+  }, 240_000);
 });

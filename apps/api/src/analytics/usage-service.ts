@@ -104,7 +104,9 @@ export async function usageOverTime(db: Db, raw: UsageInput, now = new Date()): 
       where ${sql.join(where, sql` and `)}
       group by 1, 2
     ) g ${labelJoin}
-    order by 1, 2`;
+    -- the order of the formatted (bucket, key), without sorting text by the locale's rules: a date's
+    -- order is its text's, and byte order ("C") is the locale's for uuids and surface names alike
+    order by g.bucket, g.key::text collate "C"`;
   const result = await db.transaction(async (tx) => {
     // a year's cells hash in memory rather than sorting on disk
     await tx.execute(sql`set local work_mem = '64MB'`);

@@ -13,7 +13,10 @@
  * that falls behind shows its own pace (and its backlog at the end of the
  * sending window), not the offered one.
  *
- * Knobs (env): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONCURRENCY (8),
+ * Each pass runs twice, without usage_daily's insert trigger and with it
+ * (migration 0011), on the same server: the ingest cost of the usage rollup.
+ *
+ * Knobs (env): BENCH_ROLLUP ("on" or "off": that pass only), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONCURRENCY (8),
  * BENCH_RATE (5000), BENCH_BATCH (100), BENCH_TARGETS ("pglite,postgres"),
  * DATABASE_URL (postgres://postgres@127.0.0.1:5432/test; a database of its own is created and dropped).
  *
@@ -26,6 +29,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
 import { assets, assetVersions, deals } from "../apps/api/src/db/schema";
@@ -117,6 +121,16 @@ async function serve(target: string) {
   const ready: Ready = { url, token, assetIds, dealIds: dealRows.map((d) => d.id), kind: database.kind };
   process.send?.(ready);
   process.on("message", async (msg) => {
+    if (msg === "rollup off" || msg === "rollup on") {
+      // before and after usage_daily (migration 0011) on one server: its insert trigger dropped or made again
+      await db.execute(sql`drop trigger if exists usage_daily_on_event_insert on events`);
+      if (msg === "rollup on") {
+        await db.execute(sql`create trigger usage_daily_on_event_insert after insert on events
+          referencing new table as new_rows for each statement execute function usage_daily_follow_insert()`);
+      }
+      process.send?.(msg);
+      return;
+    }
     if (msg !== "stop") return;
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -159,6 +173,8 @@ async function drive(target: string) {
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
   const size = Number(process.env.BENCH_BATCH ?? 100);
   const rate = Number(process.env.BENCH_RATE ?? 5000);
+  // before and after usage_daily in one run: its insert trigger off, then on (BENCH_ROLLUP=on|off for one)
+  const modes = process.env.BENCH_ROLLUP ? [process.env.BENCH_ROLLUP] : ["off", "on"];
   const child = fork(fileURLToPath(import.meta.url), ["--serve", target], {
     execArgv: [
       "--import",
@@ -194,7 +210,7 @@ async function drive(target: string) {
   ) => {
     latencies.sort((a, b) => a - b);
     console.log(
-      `${ready.kind.padEnd(8)}  ${label.padEnd(30)} ${Math.round(events / elapsedS)
+      `${ready.kind.padEnd(8)}  ${label.padEnd(40)} ${Math.round(events / elapsedS)
         .toLocaleString("en-US")
         .padStart(7)} events/s  ` +
         `${String(latencies.length).padStart(5)} batches  median ${quantile(latencies, 0.5).toFixed(1).padStart(6)} ms  ` +
@@ -202,69 +218,68 @@ async function drive(target: string) {
     );
   };
   try {
-    // 1. closed loop: `concurrency` clients send back to back — the most the process takes
-    {
-      const latencies: number[] = [];
-      let events = 0;
-      let failures = 0;
-      const measureFrom = performance.now() + warmup * 1000;
-      const stopAt = measureFrom + seconds * 1000;
-      const worker = async () => {
-        while (performance.now() < stopAt) {
-          const r = await send();
-          if (r.accepted !== size) failures += 1;
-          if (r.t0 >= measureFrom && r.t1 <= stopAt) {
-            latencies.push(r.t1 - r.t0);
-            events += Math.max(0, r.accepted);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: concurrency }, worker));
-      report(`max, ${concurrency} clients back to back`, latencies, events, failures);
-    }
-    // 2. open loop: batches sent on a fixed schedule at the target rate — latency at that load
-    {
-      const interval = (1000 * size) / rate;
-      const latencies: number[] = [];
-      let events = 0;
-      let failures = 0;
-      const start = performance.now();
-      const total = Math.round((seconds * 1000) / interval);
-      const inflight: Promise<void>[] = [];
-      let lastDone = start;
-      for (let i = 0; i < total; i += 1) {
-        const due = start + i * interval;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        inflight.push(
-          send().then((r) => {
+    for (const mode of modes) {
+      child.send(`rollup ${mode}`);
+      await new Promise((resolve) => child.once("message", resolve));
+      const label = (what: string) => `${what}, usage_daily ${mode}`;
+      // 1. closed loop: `concurrency` clients send back to back — the most the process takes
+      {
+        const latencies: number[] = [];
+        let events = 0;
+        let failures = 0;
+        const measureFrom = performance.now() + warmup * 1000;
+        const stopAt = measureFrom + seconds * 1000;
+        const worker = async () => {
+          while (performance.now() < stopAt) {
+            const r = await send();
             if (r.accepted !== size) failures += 1;
-            // measured from when the batch was due, so a backlog shows up as latency
-            latencies.push(r.t1 - Math.min(r.t0, due));
-            events += Math.max(0, r.accepted);
-            lastDone = Math.max(lastDone, r.t1);
-          }),
+            if (r.t0 >= measureFrom && r.t1 <= stopAt) {
+              latencies.push(r.t1 - r.t0);
+              events += Math.max(0, r.accepted);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, worker));
+        report(label(`max, ${concurrency} clients`), latencies, events, failures);
+      }
+      // 2. open loop: batches sent on a fixed schedule at the target rate — latency at that load
+      {
+        const interval = (1000 * size) / rate;
+        const latencies: number[] = [];
+        let events = 0;
+        let failures = 0;
+        const start = performance.now();
+        const total = Math.round((seconds * 1000) / interval);
+        const inflight: Promise<void>[] = [];
+        let lastDone = start;
+        for (let i = 0; i < total; i += 1) {
+          const due = start + i * interval;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          inflight.push(
+            send().then((r) => {
+              if (r.accepted !== size) failures += 1;
+              // measured from when the batch was due, so a backlog shows up as latency
+              latencies.push(r.t1 - Math.min(r.t0, due));
+              events += Math.max(0, r.accepted);
+              lastDone = Math.max(lastDone, r.t1);
+            }),
+          );
+        }
+        const scheduleEnd = start + total * interval;
+        // the backlog: what the server had not answered when the last batch was due plus one interval
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduleEnd - performance.now())));
+        const doneBySchedule = events;
+        await Promise.all(inflight);
+        const sustainedS = (lastDone - start) / 1000;
+        report(label(`${rate.toLocaleString("en-US")}/s offered`), latencies, events, failures, sustainedS);
+        console.log(
+          `${ready.kind.padEnd(8)}  usage_daily ${mode}: offered ${rate.toLocaleString("en-US")} events/s for ${seconds} s; ` +
+            `sustained ${Math.round(events / sustainedS).toLocaleString("en-US")} events/s ` +
+            `(${events.toLocaleString("en-US")} events, the last done ${sustainedS.toFixed(2)} s after the first was sent); ` +
+            `backlog when sending ended: ${(total * size - doneBySchedule).toLocaleString("en-US")} events`,
         );
       }
-      const scheduleEnd = start + total * interval;
-      // the backlog: what the server had not answered when the last batch was due plus one interval
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, scheduleEnd - performance.now())));
-      const doneBySchedule = events;
-      await Promise.all(inflight);
-      const sustainedS = (lastDone - start) / 1000;
-      report(
-        `at ${rate.toLocaleString("en-US")}/s offered, sustained`,
-        latencies,
-        events,
-        failures,
-        sustainedS,
-      );
-      console.log(
-        `${ready.kind.padEnd(8)}  offered ${rate.toLocaleString("en-US")} events/s for ${seconds} s; ` +
-          `sustained ${Math.round(events / sustainedS).toLocaleString("en-US")} events/s ` +
-          `(${events.toLocaleString("en-US")} events, the last done ${sustainedS.toFixed(2)} s after the first was sent); ` +
-          `backlog when sending ended: ${(total * size - doneBySchedule).toLocaleString("en-US")} events`,
-      );
     }
   } finally {
     child.send("stop");

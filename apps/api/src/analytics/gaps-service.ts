@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { REP_USE_TYPES } from "./adoption-service";
 import { instants, periodSchema, resolvePeriod } from "./report-period";
 import { isoOf as iso, rowsOf } from "./sql-rows";
+import { cellCount, usageCells } from "./usage-cells";
 
 const DAY_MS = 86_400_000;
 
@@ -53,8 +54,7 @@ export async function contentGaps(db: Db, raw: GapsInput, now = new Date()): Pro
       order by s.sort_order, s.key, p.sort_order, p.key`),
     db.execute(sql`select a.id, a.title, a.type::text as type, a.published_at from assets a
       where a.status = 'published' and not exists (
-        select 1 from events e where e.asset_id = a.id and e.at >= ${from} and e.at < ${to}
-          and e.type = any(${sql.param(REP_USE_TYPES)}::text[]))
+        select 1 from ${usageCells(period)} where c.asset_id = a.id and (${cellCount(REP_USE_TYPES)}) > 0)
       order by a.published_at nulls first, a.title limit ${input.limit}`),
     db.execute(sql`select id, title, expires_at from assets
       where status = 'published' and expires_at is not null and expires_at < ${soon}::timestamptz

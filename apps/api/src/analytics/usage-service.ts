@@ -2,8 +2,9 @@ import { surfaces } from "@pitchside/shared";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { instants, periodSchema, resolvePeriod } from "./report-period";
+import { periodSchema, resolvePeriod } from "./report-period";
 import { rowsOf } from "./sql-rows";
+import { type CountedType, cellCount, usageCells } from "./usage-cells";
 
 export const usageGroups = ["none", "asset", "rep", "team", "surface"] as const;
 
@@ -50,24 +51,28 @@ const counted = {
   shares: ["shared", "link_copied"],
   inserts: ["link_inserted"],
   opens: ["prospect_opened"],
-} as const;
+} as const satisfies Record<keyof UsageCounts, readonly CountedType[]>;
 const usageTypes = Object.values(counted).flat();
 
-const countOf = (types: readonly string[]) =>
-  sql`count(*) filter (where e.type = any(${sql.param([...types])}::text[]))::int`;
+const countOf = (types: readonly CountedType[]) => sql`coalesce(sum(${cellCount(types)}), 0)::int`;
 
-function groupSql(by: (typeof usageGroups)[number]): { key: SQL; label: SQL } {
+/** The split's key, grouped on as it is stored; its label joined to the (far fewer) groups after. */
+function groupSql(by: (typeof usageGroups)[number]): { key: SQL; label: SQL; labelJoin: SQL } {
   switch (by) {
     case "none":
-      return { key: sql`null::text`, label: sql`null::text` };
+      return { key: sql`null::text`, label: sql`null::text`, labelJoin: sql`` };
     case "asset":
-      return { key: sql`e.asset_id::text`, label: sql`max(a.title)` };
+      return {
+        key: sql`c.asset_id`,
+        label: sql`a.title`,
+        labelJoin: sql`left join assets a on a.id = g.key`,
+      };
     case "rep":
-      return { key: sql`e.rep_id::text`, label: sql`max(u.name)` };
+      return { key: sql`c.rep_id`, label: sql`r.name`, labelJoin: sql`left join users r on r.id = g.key` };
     case "team":
-      return { key: sql`u.team_id::text`, label: sql`max(t.name)` };
+      return { key: sql`u.team_id`, label: sql`t.name`, labelJoin: sql`left join teams t on t.id = g.key` };
     case "surface":
-      return { key: sql`e.surface::text`, label: sql`e.surface::text` };
+      return { key: sql`c.surface`, label: sql`g.key::text`, labelJoin: sql`` };
   }
 }
 
@@ -78,29 +83,36 @@ function groupSql(by: (typeof usageGroups)[number]): { key: SQL; label: SQL } {
 export async function usageOverTime(db: Db, raw: UsageInput, now = new Date()): Promise<UsageResult> {
   const input = usageInputSchema.parse(raw);
   const period = resolvePeriod(input, now);
-  const { from, to } = instants(period);
-  const { key, label } = groupSql(input.by);
-  const where: SQL[] = [sql`e.type = any(${sql.param(usageTypes)}::text[])`];
+  const { key, label, labelJoin } = groupSql(input.by);
+  const where: SQL[] = [sql`(${cellCount(usageTypes)}) > 0`];
   const f = input.filters;
-  if (f.assetIds?.length) where.push(sql`e.asset_id = any(${sql.param(f.assetIds)}::uuid[])`);
-  if (f.repIds?.length) where.push(sql`e.rep_id = any(${sql.param(f.repIds)}::uuid[])`);
+  if (f.assetIds?.length) where.push(sql`c.asset_id = any(${sql.param(f.assetIds)}::uuid[])`);
+  if (f.repIds?.length) where.push(sql`c.rep_id = any(${sql.param(f.repIds)}::uuid[])`);
   if (f.teamIds?.length) where.push(sql`u.team_id = any(${sql.param(f.teamIds)}::uuid[])`);
-  if (f.surfaces?.length) where.push(sql`e.surface::text = any(${sql.param(f.surfaces)}::text[])`);
-  const result = await db.execute(sql`
-    with e as (
-      select ev.type, ev.asset_id, ev.surface, ev.at, coalesce(ev.user_id, s.created_by) as rep_id
-      from events ev left join share_links s on s.id = ev.share_id
-      where ev.at >= ${from} and ev.at < ${to}
-    )
-    select to_char(date_trunc(${input.bucket}, e.at at time zone 'UTC'), 'YYYY-MM-DD') as bucket,
-      ${key} as key, ${label} as label,
-      ${countOf(counted.views)} as views, ${countOf(counted.shares)} as shares,
-      ${countOf(counted.inserts)} as inserts, ${countOf(counted.opens)} as opens
-    from e left join assets a on a.id = e.asset_id
-      left join users u on u.id = e.rep_id left join teams t on t.id = u.team_id
-    where ${sql.join(where, sql` and `)}
-    group by 1, 2 ${input.by === "surface" ? sql`, e.surface` : sql``}
-    order by 1, 2`);
+  if (f.surfaces?.length) where.push(sql`c.surface::text = any(${sql.param(f.surfaces)}::text[])`);
+  const byTeam = input.by === "team" || Boolean(f.teamIds?.length);
+  // usage_daily, not the raw events: a year of a large book is a few hundred thousand cells, summed
+  // per (bucket, key) as stored (a hash of dates and uuids), then formatted and labelled
+  const query = sql`
+    select to_char(g.bucket, 'YYYY-MM-DD') as bucket, g.key::text as key, ${label} as label,
+      g.views, g.shares, g.inserts, g.opens
+    from (
+      select date_trunc(${input.bucket}, c.day::timestamp) as bucket, ${key} as key,
+        ${countOf(counted.views)} as views, ${countOf(counted.shares)} as shares,
+        ${countOf(counted.inserts)} as inserts, ${countOf(counted.opens)} as opens
+      from ${usageCells(period)} ${byTeam ? sql`left join users u on u.id = c.rep_id` : sql``}
+      where ${sql.join(where, sql` and `)}
+      group by 1, 2
+    ) g ${labelJoin}
+    -- the order of the formatted (bucket, key), without sorting text by the locale's rules: a date's
+    -- order is its text's, and byte order ("C") is the locale's for uuids and surface names alike
+    order by g.bucket, g.key::text collate "C"`;
+  const result = await db.transaction(async (tx) => {
+    // a year's cells hash in memory rather than sorting on disk
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local jit = off`);
+    return tx.execute(query);
+  });
   const points = rowsOf<UsagePoint>(result);
   const totals = new Map<string | null, UsageTotal>();
   for (const p of points) {

@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -433,6 +435,10 @@ export const events = pgTable(
     index("events_at_idx").on(t.at),
     index("events_asset_idx").on(t.assetId, t.at),
     index("events_deal_idx").on(t.dealId, t.at),
+    // one row per suggestion request (its first item, or none): the gaps report's weak suggestions
+    index("events_suggestion_requests_idx")
+      .on(t.at)
+      .where(sql`type = 'suggestion_shown' and coalesce((props->>'rank')::int, 1) = 1`),
   ],
 );
 
@@ -531,6 +537,40 @@ export const influenceGroups = pgTable(
   ],
 );
 
+/**
+ * The events the usage, adoption and gaps reports count, per UTC day, asset,
+ * rep, surface and whether the rep acted (the event's user) or a prospect did
+ * on the rep's link (the share link's maker): one count per event type.
+ * Derived: a trigger on events adds each insert's counts, and the cells an
+ * update or delete of events (a cascade from a deleted asset, user or link)
+ * or a link's new maker touches are recounted from the events (migration
+ * 0011). No foreign keys: the triggers move a deleted asset's or user's
+ * counts to null as the events' own set-null cascades do.
+ */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    day: date("day").notNull(),
+    assetId: uuid("asset_id"),
+    repId: uuid("rep_id"),
+    surface: surfaceEnum("surface").notNull(),
+    /** The rep is the event's user (false: a prospect's event, credited to the link's maker). */
+    repActed: boolean("rep_acted").notNull(),
+    viewed: integer("viewed").notNull().default(0),
+    downloaded: integer("downloaded").notNull().default(0),
+    shared: integer("shared").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    copied: integer("copied").notNull().default(0),
+    clicked: integer("clicked").notNull().default(0),
+    opened: integer("opened").notNull().default(0),
+  },
+  (t) => [
+    unique("usage_daily_cell").on(t.day, t.assetId, t.repId, t.surface, t.repActed).nullsNotDistinct(),
+    // the gaps report asks, per published asset, whether anyone used it in the period
+    index("usage_daily_asset_idx").on(t.assetId, t.day),
+  ],
+);
+
 export const searches = pgTable(
   "searches",
   {
@@ -541,7 +581,11 @@ export const searches = pgTable(
     resultCount: integer("result_count").notNull(),
     at: ts("at").notNull().defaultNow(),
   },
-  (t) => [index("searches_at_idx").on(t.at)],
+  (t) => [
+    index("searches_at_idx").on(t.at),
+    // the gaps report's searches that found nothing, without reading the others
+    index("searches_zero_idx").on(t.at).where(sql`result_count = 0`),
+  ],
 );
 
 export const feedback = pgTable("feedback", {

@@ -142,17 +142,18 @@ beforeAll(async () => {
   await ask(repA, O1, ["acme"], []);
   const earlier = [await ask(repA, O1, ["acme"], []), await ask(repA, O1, ["acme"], ["price"])];
   await ask(repB, undefined, ["acme", "notarealco"], []);
-  await server.deps.writeBehind.flush();
-
-  // history: two of O1's requests were made ten days ago; then the deals close, after their requests
-  await db
-    .update(suggestionSignals)
-    .set({ at: sql`${suggestionSignals.at} - interval '10 days'` })
-    .where(inArray(suggestionSignals.id, earlier));
+  // the deals close at once, before the write-behind has written their requests: a request counts from
+  // when the rep asked
   const close = (status: "won" | "lost", ids: string[]) =>
     db.update(deals).set({ status, closedAt: sql`now()` }).where(inArray(deals.id, ids));
   await close("won", [W1, W2, W3, W4, W5]);
   await close("lost", [L1, L2, L3, L5]);
+  await server.deps.writeBehind.flush();
+  // history: two of O1's requests were made ten days ago
+  await db
+    .update(suggestionSignals)
+    .set({ at: sql`${suggestionSignals.at} - interval '10 days'` })
+    .where(inArray(suggestionSignals.id, earlier));
 }, 120_000);
 afterAll(() => server?.close());
 

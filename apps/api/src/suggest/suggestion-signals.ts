@@ -36,6 +36,8 @@ export function suggestionSignalRow(
 ): SuggestionSignalRow {
   return {
     id: requestId,
+    // when the rep asked, not when the write-behind gets to it (a deal may close in between)
+    at: new Date(),
     userId: user.id,
     teamId: user.teamId,
     dealId,

@@ -12,7 +12,7 @@
  * tenth with an objection, each with one stage; a quarter internal.
  * Postgres on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test), in a database of
  * its own, created and dropped here; PGlite (in memory) at a tenth.
- * Knobs (env): BENCH_TARGETS ("postgres,pglite"), BENCH_RUNS (5), BENCH_SCALE (1).
+ * Knobs (env): BENCH_TARGETS ("postgres,pglite"), BENCH_RUNS (5), BENCH_SCALE (1), BENCH_KEEP_DB (a name).
  */
 
 import { cpus, loadavg } from "node:os";
@@ -21,13 +21,15 @@ import { fieldSignals } from "../apps/api/src/analytics/field-signals-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
 import { type Database, openPglite } from "../apps/api/src/db/client";
 import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { openTestDatabase } from "../apps/api/src/test/app-server";
+import { openNamedDatabase, openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
 
 const DAY_MS = 86_400_000;
 const ANCHOR = new Date("2026-11-01T00:00:00Z");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+/** A database name on that server: generated into once, kept, and reused by later runs. */
+const KEEP_DB = process.env.BENCH_KEEP_DB;
 const COMPETITORS = 10;
 const OBJECTIONS = 8;
 
@@ -35,7 +37,8 @@ process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/test";
 
 /** PGlite in memory, or a database of its own on DATABASE_URL's server (dropped on close). */
 async function openTarget(target: string): Promise<Database> {
-  if (target !== "pglite") return openTestDatabase();
+  if (target !== "pglite")
+    return KEEP_DB ? openNamedDatabase(process.env.DATABASE_URL as string, KEEP_DB) : openTestDatabase();
   const database = await openPglite(undefined);
   await database.migrate();
   return database;
@@ -51,11 +54,11 @@ async function generate(database: Database, deals: number) {
     // the demo's stages and industries; competitors and objection themes c1..c10, o1..o8
     for (const term of demoTaxonomy.filter((t) => t.kind === "stage" || t.kind === "industry"))
       await run(sql`insert into taxonomy_terms (kind, key, label_en, label_ja, sort_order)
-        values (${term.kind}, ${term.key}, ${term.label.en}, ${term.label.ja}, ${term.order})`);
+        values (${term.kind}::taxonomy_kind, ${term.key}, ${term.label.en}, ${term.label.ja}, ${term.order})`);
     await run(sql`insert into taxonomy_terms (kind, key, label_en, label_ja, sort_order)
-      select 'competitor', 'c' || i, 'Competitor ' || i, '競合 ' || i, i from generate_series(1, ${COMPETITORS}) i
+      select 'competitor'::taxonomy_kind, 'c' || i, 'Competitor ' || i, '競合 ' || i, i from generate_series(1, ${COMPETITORS}) i
       union all
-      select 'objection', 'o' || i, 'Objection ' || i, '懸念 ' || i, i from generate_series(1, ${OBJECTIONS}) i`);
+      select 'objection'::taxonomy_kind, 'o' || i, 'Objection ' || i, '懸念 ' || i, i from generate_series(1, ${OBJECTIONS}) i`);
     await run(sql`insert into teams (id, name)
       select md5('team' || i)::uuid, 'Team ' || i from generate_series(1, 20) i`);
     await run(sql`insert into users (id, email, name, role, team_id, password_hash)
@@ -110,7 +113,8 @@ async function bench(target: string, deals: number) {
   const database = await openTarget(target);
   try {
     const started = performance.now();
-    await generate(database, deals);
+    const kept = target !== "pglite" && KEEP_DB !== undefined && (await count(database, "deals")) > 0;
+    if (!kept) await generate(database, deals);
     const [dealCount, requestCount] = await Promise.all([
       count(database, "deals"),
       count(database, "suggestion_signals"),

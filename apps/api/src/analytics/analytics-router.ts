@@ -4,6 +4,7 @@ import { repAdoption } from "./adoption-service";
 import { currencySettingsSchema, getCurrencySettings, saveCurrencySettings } from "./currency-settings";
 import { assetDeals, dealTimeline } from "./drilldown-service";
 import { engagementInputSchema, prospectEngagement } from "./engagement-service";
+import { fieldSignals, fieldSignalsInputSchema } from "./field-signals-service";
 import { contentGaps, gapsInputSchema } from "./gaps-service";
 import { contentInfluence, influenceInputSchema } from "./influence-service";
 import { periodSchema } from "./report-period";
@@ -35,6 +36,9 @@ export const analyticsRouter = router({
   adoption: analyst.input(periodSchema).query(({ ctx, input }) => repAdoption(ctx.db, input)),
 
   gaps: analyst.input(gapsInputSchema).query(({ ctx, input }) => contentGaps(ctx.db, input)),
+
+  /** Competitors and objections reps' messages named (taxonomy keys only), their trend, win rates and coverage. */
+  fieldSignals: analyst.input(fieldSignalsInputSchema).query(({ ctx, input }) => fieldSignals(ctx.db, input)),
 
   assetDeals: analyst
     .input(periodSchema.extend({ assetId: z.uuid() }))

@@ -571,6 +571,37 @@ export const usageDaily = pgTable(
   ],
 );
 
+/**
+ * One row per suggestion request: only the taxonomy keys the shared detection found in the rep's message
+ * (never its text or keywords), the deal and rep it was for, and the rep's team at the time. The id is the
+ * `requestId` a suggestion answer carries. Field signals read it (analytics/field-signals-service.ts).
+ */
+export const suggestionSignals = pgTable(
+  "suggestion_signals",
+  {
+    id: uuid("id").primaryKey(),
+    at: ts("at").notNull().defaultNow(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The rep's team when they asked: where the signal was heard, even if they move teams later. */
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    surface: surfaceEnum("surface").notNull(),
+    stage: text("stage"),
+    persona: text("persona"),
+    language: text("language"),
+    competitors: textArray("competitors"),
+    objections: textArray("objections"),
+  },
+  (t) => [
+    // the reports read only requests that named something
+    index("suggestion_signals_at_idx")
+      .on(t.at)
+      .where(sql`cardinality(competitors) + cardinality(objections) > 0`),
+    // whole, not partial: a deal's deletion finds its rows through it
+    index("suggestion_signals_deal_idx").on(t.dealId, t.at),
+  ],
+);
+
 export const searches = pgTable(
   "searches",
   {

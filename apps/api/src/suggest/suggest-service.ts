@@ -25,6 +25,7 @@ import type { SearchCallDeps } from "../search/search-service";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
 import { resolveContext, type SuggestInput } from "./suggest-context";
 import { oneVersionPerFamily, withFamilyMembers } from "./suggest-families";
+import { suggestionSignalRow } from "./suggestion-signals";
 
 type Doc = AssetDocument & { _rankingScore?: number };
 
@@ -313,6 +314,10 @@ export async function suggestForContext(
     ];
   });
 
+  // the request's taxonomy keys for Field signals, written behind the answer; its id comes back as requestId
+  const requestId = randomUUID();
+  const surface = input.surface ?? "portal";
+  deps.record.signal(suggestionSignalRow(requestId, user, deal?.id ?? null, surface, context, taxonomy));
   if (items.length > 0 || context.keywords.length > 0) {
     deps.record.event(
       (items.length > 0 ? items : [null]).map((item, rank) => ({
@@ -321,8 +326,9 @@ export async function suggestForContext(
         userId: user.id,
         assetId: item?.asset.id ?? null,
         dealId: deal?.id ?? null,
-        surface: input.surface ?? "portal",
+        surface,
         props: {
+          requestId,
           rank: item ? rank + 1 : null,
           score: item?.score ?? null,
           topScore: items[0]?.score ?? 0,
@@ -336,6 +342,8 @@ export async function suggestForContext(
   }
 
   return {
+    /** Names this request when a rep later marks one of its suggestions. */
+    requestId,
     context: {
       stage: context.stage,
       persona: context.persona,

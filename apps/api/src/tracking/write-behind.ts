@@ -1,9 +1,10 @@
 import type { Db } from "../db/client";
-import { events, searches } from "../db/schema";
+import { events, searches, suggestionSignals } from "../db/schema";
 import type { Logger } from "../logger";
 
 type SearchRow = typeof searches.$inferInsert;
 type EventRow = typeof events.$inferInsert;
+type SignalRow = typeof suggestionSignals.$inferInsert;
 
 /** Rows kept for a retry while the database is away; past it, the oldest go (with a warning). */
 const MAX_PENDING = 20_000;
@@ -17,6 +18,7 @@ const MAX_PENDING = 20_000;
 export class WriteBehind {
   private searches: SearchRow[] = [];
   private events: EventRow[] = [];
+  private signals: SignalRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -33,6 +35,12 @@ export class WriteBehind {
 
   event(rows: EventRow[]): void {
     this.events.push(...rows);
+    this.schedule();
+  }
+
+  /** A suggestion request's taxonomy keys (Field signals). */
+  signal(row: SignalRow): void {
+    this.signals.push(row);
     this.schedule();
   }
 
@@ -57,6 +65,9 @@ export class WriteBehind {
   private async write() {
     await this.drain(this.searches, (rows) => this.db.insert(searches).values(rows));
     await this.drain(this.events, (rows) => this.db.insert(events).values(rows).onConflictDoNothing());
+    await this.drain(this.signals, (rows) =>
+      this.db.insert(suggestionSignals).values(rows).onConflictDoNothing(),
+    );
   }
 
   private async drain<T>(queue: T[], insert: (rows: T[]) => Promise<unknown>) {

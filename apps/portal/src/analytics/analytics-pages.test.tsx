@@ -2,20 +2,9 @@ import { randomUUID } from "node:crypto";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../test/api";
+import { captureDownloads } from "../test/downloads";
 import { renderApp } from "../test/render-app";
 import { parseCsv } from "./csv";
-
-/** The text of the last CSV the page saved (the page hands a Blob to URL.createObjectURL). */
-function captureDownloads() {
-  const blobs: Blob[] = [];
-  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
-    blobs.push(blob as Blob);
-    return "blob:test";
-  });
-  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
-  return async () => (await (blobs.at(-1) as Blob).text()).replace(/^\uFEFF/, "");
-}
 
 afterEach(() => vi.restoreAllMocks());
 

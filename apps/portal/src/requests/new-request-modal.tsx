@@ -7,15 +7,18 @@ import { fieldErrors, hasFieldErrors } from "../api-errors";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 
-/** Asks marketing for missing content; `query` is the library search that found nothing. */
-export function NewRequestModal(props: { query: string; onClose: () => void }) {
+/**
+ * Asks marketing for missing content; `query` is the library search that found nothing, or a title a
+ * report proposes with its own `details` (Field signals: a signal the library does not cover at a stage).
+ */
+export function NewRequestModal(props: { query: string; details?: string | null; onClose: () => void }) {
   const { t } = useTranslation("requests");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: {
       title: props.query,
-      details: props.query ? t("form.searchedFor", { query: props.query }) : "",
+      details: props.details ?? (props.query ? t("form.searchedFor", { query: props.query }) : ""),
     },
     validate: { title: (v) => (v.trim() ? null : t("form.titleRequired")) },
   });

@@ -24,6 +24,7 @@ export function RequestsPage() {
       (current) => {
         current.delete("new");
         current.delete("q");
+        current.delete("details");
         return current;
       },
       { replace: true },
@@ -51,7 +52,9 @@ export function RequestsPage() {
       ) : (
         <MyRequests />
       )}
-      {asking && <NewRequestModal query={params.get("q") ?? ""} onClose={closeForm} />}
+      {asking && (
+        <NewRequestModal query={params.get("q") ?? ""} details={params.get("details")} onClose={closeForm} />
+      )}
     </Stack>
   );
 }

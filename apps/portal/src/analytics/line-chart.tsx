@@ -23,10 +23,12 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans JP', sans-serif";
 const TEXT = "#495057";
 const GRID = "#dee2e6";
 const HEIGHT = 300;
-const PAD = { left: 52, right: 20, bottom: 30 };
+const PAD = { left: 64, right: 36, bottom: 30 };
 const LEGEND_ROW = 22;
 /** Markers on every point only while points are far enough apart to read them. */
-const MAX_MARKED_POINTS = 60;
+const MAX_MARKED_POINTS = 24;
+/** How far apart the markers of series with equal values sit, side by side on the point. */
+const TIE_SPREAD = 9;
 
 /** A marker shape of `size` centred on (x, y), outlined in the series' colour over a white fill. */
 function MarkerShape({
@@ -87,6 +89,28 @@ export function xLabelIndexes(count: number, width: number): number[] {
   const room = Math.max(1, Math.floor(width / 90));
   const every = Math.max(1, Math.ceil(count / room));
   return Array.from({ length: count }, (_, i) => i).filter((i) => i % every === 0);
+}
+
+/**
+ * Per series and bucket, how far to move its marker sideways: series with equal values at a bucket
+ * get their markers side by side around the point instead of one over the other.
+ */
+export function tieOffsets(series: readonly { values: readonly number[] }[]): number[][] {
+  const offsets = series.map((s) => s.values.map(() => 0));
+  const buckets = Math.max(0, ...series.map((s) => s.values.length));
+  for (let j = 0; j < buckets; j += 1) {
+    const byValue = new Map<number, number[]>();
+    series.forEach((s, i) => {
+      const v = s.values[j] ?? 0;
+      byValue.set(v, [...(byValue.get(v) ?? []), i]);
+    });
+    for (const tied of byValue.values()) {
+      tied.forEach((i, rank) => {
+        (offsets[i] as number[])[j] = (rank - (tied.length - 1) / 2) * TIE_SPREAD;
+      });
+    }
+  }
+  return offsets;
 }
 
 /** Rough text width for laying out the legend (CJK characters are about twice as wide). */
@@ -161,6 +185,7 @@ const ChartSvg = forwardRef<SVGSVGElement, ChartSvgProps>(function ChartSvg(
   const onMove = (e: MouseEvent<SVGSVGElement>) =>
     onActive(indexAt(e.clientX, e.currentTarget.getBoundingClientRect()));
   const marked = n <= MAX_MARKED_POINTS;
+  const offsets = tieOffsets(chart.series);
   return (
     <svg
       ref={ref}
@@ -190,7 +215,8 @@ const ChartSvg = forwardRef<SVGSVGElement, ChartSvgProps>(function ChartSvg(
         {ticks.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} stroke={GRID} />
-            <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" fill={TEXT}>
+            {/* clear of the markers spread sideways at the first bucket */}
+            <text x={PAD.left - 22} y={y(v) + 4} textAnchor="end" fill={TEXT}>
               {number(v)}
             </text>
           </g>
@@ -225,13 +251,12 @@ const ChartSvg = forwardRef<SVGSVGElement, ChartSvgProps>(function ChartSvg(
               />
               {s.values.map((v, j) =>
                 marked || j === active ? (
-                  // each later series' marker is smaller, so equal values stay visible one inside the other
                   <MarkerShape
                     key={chart.buckets[j]}
                     marker={style.marker}
-                    x={x(j)}
+                    x={x(j) + (offsets[i]?.[j] ?? 0)}
                     y={y(v)}
-                    size={6 - i}
+                    size={4.5}
                     color={style.color}
                   />
                 ) : null,
@@ -309,7 +334,7 @@ export function LineChart({
             p="xs"
             style={{
               position: "absolute",
-              top: 8,
+              top: 48, // below the legend
               pointerEvents: "none",
               ...(active < chart.buckets.length / 2 ? { left: 60 } : { right: 24 }),
             }}

@@ -5,7 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../i18n";
 import { theme } from "../theme";
-import { seriesStyles } from "./line-chart";
+import { seriesStyles, tieOffsets } from "./line-chart";
 import { UsageChart } from "./usage-chart";
 
 const point = (bucket: string, views: number, shares: number, inserts: number, opens: number) => ({
@@ -66,6 +66,22 @@ describe("UsageChart", () => {
     expect(shares.querySelectorAll("rect")).toHaveLength(3);
     expect(inserts.querySelectorAll("path")).toHaveLength(3);
     expect(seriesStyles.map((s) => s.marker)).toEqual(["circle", "square", "triangle", "diamond", "cross"]);
+    // in the first week shares, inserts and opens are all 2: their markers sit side by side, 9 px apart
+    const square = shares.querySelector("rect") as SVGRectElement;
+    const circle = svg.querySelector('[data-series="views"] circle') as SVGCircleElement;
+    expect(Number(square.getAttribute("x")) + Number(square.getAttribute("width")) / 2).toBeCloseTo(
+      Number(circle.getAttribute("cx")) - 9,
+    );
+  });
+
+  it("spreads the markers of equal values around their point", () => {
+    const values = (...v: number[]) => ({ values: v });
+    expect(tieOffsets([values(4, 0, 1), values(2, 0, 0), values(2, 0, 0), values(2, 0, 1)])).toEqual([
+      [0, -13.5, -4.5],
+      [-9, -4.5, -4.5],
+      [0, 4.5, 4.5],
+      [9, 13.5, 4.5],
+    ]);
   });
 
   it("reads out every series at a week from the keyboard, equal values included", async () => {

@@ -107,20 +107,34 @@ async function settled(page: Page, heading: string | RegExp) {
   await page.locator(".mantine-Loader-root").first().waitFor({ state: "detached" });
 }
 
+/** A fresh Japanese context signed in as the admin, on `path` once it has loaded. */
+async function adminInJapanese(path: string, heading: string | RegExp) {
+  if (!browser || !portal) throw new Error("no browser");
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems = collectConsoleErrors(page);
+  await signIn(page, portal.server.url, admin);
+  await page.goto(`${portal.server.url}${path}`);
+  await settled(page, heading);
+  return { context, page, problems };
+}
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("analytics pages in Japanese, in Chromium against the real API", () => {
   it.skipIf(skip)(
     title("show no raw keys and no ISO dates on any analytics page"),
     async () => {
-      if (!browser || !portal) throw new Error("no browser");
-      const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const problems = collectConsoleErrors(page);
-      await signIn(page, portal.server.url, admin);
-      const found: Record<string, string[]> = {};
-      for (const p of pages) {
-        await page.goto(`${portal.server.url}${p.path()}`);
+      const [first, ...rest] = pages;
+      if (!first) throw new Error("no pages");
+      const { context, page, problems } = await adminInJapanese(first.path(), first.heading);
+      const found: Record<string, string[]> = { [first.name]: rawLeftovers(await visibleText(page)) };
+      for (const p of rest) {
+        await page.goto(`${portal?.server.url}${p.path()}`);
         await settled(page, p.heading);
         found[p.name] = rawLeftovers(await visibleText(page));
       }
@@ -134,16 +148,7 @@ describe("analytics pages in Japanese, in Chromium against the real API", () => 
   it.skipIf(skip)(
     title("downloads the usage chart as a PNG of the chart with its title, and its data as CSV"),
     async () => {
-      if (!browser || !portal) throw new Error("no browser");
-      const context = await browser.newContext({
-        locale: "ja-JP",
-        viewport: { width: 1280, height: 900 },
-        acceptDownloads: true,
-      });
-      const page = await context.newPage();
-      await signIn(page, portal.server.url, admin);
-      await page.goto(`${portal.server.url}/analytics/me?${PERIOD}`);
-      await settled(page, "自分の利用状況");
+      const { context, page } = await adminInJapanese(`/analytics/me?${PERIOD}`, "自分の利用状況");
       const chartTitle = "週ごとの閲覧・共有・挿入・見込み客の開封";
       const slider = page.getByRole("slider", { name: chartTitle });
       const svg = slider.locator("svg");
@@ -192,12 +197,10 @@ describe("analytics pages in Japanese, in Chromium against the real API", () => 
   it.skipIf(skip)(
     title("prints a report without the shell, under a header naming the report and its period"),
     async () => {
-      if (!browser || !portal) throw new Error("no browser");
-      const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await signIn(page, portal.server.url, admin);
-      await page.goto(`${portal.server.url}/analytics/usage?${PERIOD}`);
-      await settled(page, "利用状況とエンゲージメント");
+      const { context, page } = await adminInJapanese(
+        `/analytics/usage?${PERIOD}`,
+        "利用状況とエンゲージメント",
+      );
       const header = page.getByTestId("print-header");
       await expect.poll(() => header.isVisible()).toBe(false);
       await expect.poll(() => page.getByRole("button", { name: "印刷" }).isVisible()).toBe(true);

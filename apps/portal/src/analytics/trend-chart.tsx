@@ -1,4 +1,15 @@
-import { UsageChart } from "./usage-chart";
+import { Skeleton } from "@mantine/core";
+import { type ComponentProps, lazy, Suspense } from "react";
+import type { UsageChart as Chart } from "./usage-chart";
 
-/** The usage trend: the name the report pages know the usage chart by. */
-export const TrendChart = UsageChart;
+// the chart and its downloads load after the page, in a chunk of their own (the first-load budget)
+const UsageChart = lazy(async () => ({ default: (await import("./usage-chart")).UsageChart }));
+
+/** The usage trend, fetched on first render with a placeholder of about its height. */
+export function TrendChart(props: ComponentProps<typeof Chart>) {
+  return (
+    <Suspense fallback={<Skeleton h={340} />}>
+      <UsageChart {...props} />
+    </Suspense>
+  );
+}

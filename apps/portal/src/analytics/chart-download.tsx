@@ -86,7 +86,7 @@ export function ChartDownload({
         size="xs"
         variant="light"
         disabled={empty}
-        aria-label={t("chart.csvOf", { title: chart.title })}
+        aria-label={`${t("chart.csv")}: ${chart.title}`}
         onClick={() =>
           downloadCsv(`${fileName}.csv`, toCsv(chartCsvColumns(chart, bucketHeader), chartCsvRows(chart)))
         }
@@ -97,7 +97,7 @@ export function ChartDownload({
         size="xs"
         variant="light"
         disabled={empty}
-        aria-label={t("chart.pngOf", { title: chart.title })}
+        aria-label={`${t("chart.png")}: ${chart.title}`}
         onClick={() => void png()}
       >
         {t("chart.png")}

@@ -1,6 +1,14 @@
 import { Box, Paper, Text } from "@mantine/core";
-import { useElementSize } from "@mantine/hooks";
-import { forwardRef, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref, useState } from "react";
+import {
+  forwardRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { useFormat } from "../i18n/format";
 import type { ChartData } from "./chart-data";
 
@@ -283,7 +291,16 @@ export function LineChart({
   footer?: ReactNode;
 }) {
   const format = useFormat();
-  const { ref, width: measured } = useElementSize();
+  const ref = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState(0);
+  // drawn at its box's width (a hook of our own: @mantine/hooks' would join the shell's vendor chunk)
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(([entry]) => setMeasured(entry?.contentRect.width ?? 0));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
   const [active, setActive] = useState<number | null>(null);
   const width = Math.round(measured) || 720; // before layout (and in jsdom) a common width
   const withYear =

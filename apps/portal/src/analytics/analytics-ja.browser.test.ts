@@ -35,6 +35,7 @@ const pages: { name: string; path: () => string; heading: string | RegExp }[] = 
   { name: "influence", path: () => `/analytics/influence?${PERIOD}`, heading: "コンテンツの影響" },
   { name: "usage", path: () => `/analytics/usage?${PERIOD}`, heading: "利用状況とエンゲージメント" },
   { name: "gaps", path: () => `/analytics/gaps?${PERIOD}`, heading: "コンテンツの不足" },
+  { name: "field signals", path: () => `/analytics/signals?${PERIOD}`, heading: "現場のシグナル" },
   {
     name: "asset drill-down",
     path: () => `/analytics/assets/${book?.assets.A}?${PERIOD}`,

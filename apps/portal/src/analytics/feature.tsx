@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: "signals",
+            handle: { report: "nav.signals" } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./field-signals-page")).FieldSignalsPage }),
           },
           {

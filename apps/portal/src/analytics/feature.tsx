@@ -35,6 +35,10 @@ export const routes: RouteObject[] = [
           { path: "usage", lazy: async () => ({ Component: (await import("./usage-page")).UsagePage }) },
           { path: "gaps", lazy: async () => ({ Component: (await import("./gaps-page")).GapsPage }) },
           {
+            path: "summary",
+            lazy: async () => ({ Component: (await import("./summary-page")).SummaryPage }),
+          },
+          {
             path: "assets/:id",
             lazy: async () => ({ Component: (await import("./asset-deals-page")).AssetDealsPage }),
           },
@@ -69,6 +73,7 @@ export const navItems: NavItem[] = [
       { to: "/analytics/influence", label: "analytics:nav.influence" },
       { to: "/analytics/usage", label: "analytics:nav.usage" },
       { to: "/analytics/gaps", label: "analytics:nav.gaps" },
+      { to: "/analytics/summary", label: "analytics:nav.summary" },
     ],
   },
   { to: "/analytics/settings", label: "analytics:nav.settings", roles: ["admin"] },

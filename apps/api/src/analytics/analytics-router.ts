@@ -9,6 +9,7 @@ import { contentGaps, gapsInputSchema } from "./gaps-service";
 import { contentInfluence, influenceInputSchema } from "./influence-service";
 import { periodSchema } from "./report-period";
 import { usageInputSchema, usageOverTime } from "./usage-service";
+import { weeklySummary, weeklySummaryInputSchema } from "./weekly-summary";
 
 /** Marketing reports: marketers and admins only; reps get their own usage. */
 const analyst = roleProcedure("marketer", "admin");
@@ -47,6 +48,11 @@ export const analyticsRouter = router({
   dealTimeline: analyst
     .input(z.object({ dealId: z.uuid() }))
     .query(({ ctx, input }) => dealTimeline(ctx.db, input.dealId)),
+
+  /** The week's top content, new gaps and unused assets (the weekly mail's page). */
+  weeklySummary: analyst
+    .input(weeklySummaryInputSchema)
+    .query(({ ctx, input }) => weeklySummary(ctx.db, input)),
 
   settings: router({
     get: analyst.query(({ ctx }) => getCurrencySettings(ctx.db)),

@@ -53,6 +53,11 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import("./field-signals-page")).FieldSignalsPage }),
           },
           {
+            path: "summary",
+            handle: { report: "nav.summary", period: false } satisfies ReportHandle,
+            lazy: async () => ({ Component: (await import("./summary-page")).SummaryPage }),
+          },
+          {
             path: "assets/:id",
             handle: { report: "nav.influence" } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./asset-deals-page")).AssetDealsPage }),
@@ -91,6 +96,7 @@ export const navItems: NavItem[] = [
       { to: "/analytics/usage", label: "analytics:nav.usage" },
       { to: "/analytics/gaps", label: "analytics:nav.gaps" },
       { to: "/analytics/signals", label: "analytics:nav.signals" },
+      { to: "/analytics/summary", label: "analytics:nav.summary" },
     ],
   },
   { to: "/analytics/settings", label: "analytics:nav.settings", roles: ["admin"] },

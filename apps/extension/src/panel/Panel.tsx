@@ -347,6 +347,7 @@ export function Panel({ surface, target }: Props) {
                                   markRequest(item.asset.id, marks[item.asset.id] ?? null, pressed, {
                                     surface,
                                     dealId,
+                                    requestId: result?.requestId,
                                   }),
                                 ).then(
                                   (res) => setMarks((m) => ({ ...m, [item.asset.id]: res.helped })),

@@ -202,6 +202,7 @@ export function FindPage() {
                           assetId={asset.id}
                           titleId={`suggestion-${asset.id}`}
                           dealId={linkDeal?.id}
+                          requestId={result.requestId}
                         />
                       </Stack>
                     </Card>

@@ -6,7 +6,14 @@ import { useReportPeriod } from "./report-period";
 
 /** What an analytics route's `handle` says about its printout: the report's name and whether it has a period. */
 export interface ReportHandle {
-  report: "nav.influence" | "nav.usage" | "nav.gaps" | "nav.settings" | "nav.myUsage" | "nav.signals" | "nav.summary";
+  report:
+    | "nav.influence"
+    | "nav.usage"
+    | "nav.gaps"
+    | "nav.settings"
+    | "nav.myUsage"
+    | "nav.signals"
+    | "nav.summary";
   period?: boolean;
 }
 

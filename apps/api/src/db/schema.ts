@@ -4,6 +4,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -433,6 +435,38 @@ export const events = pgTable(
     index("events_at_idx").on(t.at),
     index("events_asset_idx").on(t.assetId, t.at),
     index("events_deal_idx").on(t.dealId, t.at),
+  ],
+);
+
+/**
+ * What prospects did with shared links, per (asset, link, visitor, UTC day,
+ * page): opens on the page-0 row, active milliseconds on each page's row.
+ * Derived: a trigger on events adds every inserted prospect_opened and
+ * prospect_page event (migration 0010), so engagement reads this, not the raw
+ * events. `visitor` is the viewer's visitor id, or `c:` and a salted hash of
+ * address and user agent when the browser sent none; '' when unknown (events
+ * recorded without either), which counts no visitor.
+ */
+export const prospectEngagement = pgTable(
+  "prospect_engagement",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    shareId: uuid("share_id").references(() => shareLinks.id, { onDelete: "cascade" }),
+    visitor: text("visitor").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    /** 0 for the visitor's opens that day; else a page number. */
+    page: integer("page").notNull(),
+    opens: integer("opens").notNull().default(0),
+    activeMs: bigint("active_ms", { mode: "number" }).notNull().default(0),
+    firstAt: ts("first_at").notNull(),
+    lastAt: ts("last_at").notNull(),
+  },
+  (t) => [
+    unique("prospect_engagement_key").on(t.assetId, t.shareId, t.visitor, t.day, t.page).nullsNotDistinct(),
+    index("prospect_engagement_day_idx").on(t.day, t.assetId),
+    index("prospect_engagement_share_idx").on(t.shareId, t.day),
   ],
 );
 

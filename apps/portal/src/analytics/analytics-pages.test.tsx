@@ -19,6 +19,22 @@ function captureDownloads() {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A link inserted in Gmail, as the extension records it (naming the link it made, if any). */
+async function insertLink(reps: ReturnType<typeof apiAs>, assetId: string, dealId: string, shareId?: string) {
+  await reps.events.track.mutate({
+    events: [
+      {
+        id: randomUUID(),
+        type: "link_inserted",
+        assetId,
+        dealId,
+        surface: "gmail",
+        ...(shareId ? { shareId } : {}),
+      },
+    ],
+  });
+}
+
 /** A won deal of 1,000 USD that a rep used the asset on two days before it closed yesterday. */
 async function seedWonDeal() {
   const marketer = await newUser("marketer");
@@ -34,17 +50,7 @@ async function seedWonDeal() {
     stage: "analytics_proposal",
     amount: 1000,
   });
-  await reps.events.track.mutate({
-    events: [
-      {
-        id: randomUUID(),
-        type: "link_inserted",
-        assetId,
-        dealId: deal.id,
-        surface: "gmail",
-      },
-    ],
-  });
+  await insertLink(reps, assetId, deal.id);
   // won now, after the use (a client may not date a use before the deal existed)
   await reps.deals.update.mutate({ id: deal.id, patch: { status: "won" } });
   return { marketer, rep, title };
@@ -92,6 +98,45 @@ describe("analytics pages", () => {
     expect(exported?.slice(0, 7)).toEqual([title, "Case study", "1", "1", "0", "0", "1"]);
     expect(Number(exported?.[8])).toBe(1000);
     expect(Number(exported?.[9])).toBe(0);
+  });
+
+  it("shows a deal's timeline in Japanese: one entry per insert, stage and surface names, dates by day", async () => {
+    const marketer = await newUser("marketer");
+    const rep = await newUser("rep");
+    const title = unique("Timeline case study");
+    const assetId = await publishedAsset(marketer.token, title);
+    await asAdmin().taxonomy.upsert.mutate({
+      terms: [
+        { kind: "stage", key: "timeline_discovery", label: { en: "Discovery", ja: "ヒアリング" } },
+        { kind: "stage", key: "timeline_negotiation", label: { en: "Negotiation", ja: "価格交渉" } },
+      ],
+    });
+    const reps = apiAs(rep.token);
+    const deal = await reps.deals.create.mutate({
+      name: unique("Timeline deal"),
+      stage: "timeline_discovery",
+    });
+    await reps.deals.update.mutate({ id: deal.id, patch: { stage: "timeline_negotiation" } });
+    // the extension's insert: a link made for it, then the insert naming it
+    const link = await reps.shares.create.mutate({
+      assetId,
+      dealId: deal.id,
+      surface: "gmail",
+      trackedByCaller: true,
+    });
+    await insertLink(reps, assetId, deal.id, link.id);
+    renderApp({ token: marketer.token, path: `/analytics/deals/${deal.id}`, language: "ja" });
+
+    expect(await screen.findByText(`リンク挿入: ${title}`, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByText(`共有: ${title}`)).toBeNull();
+    expect(screen.getByText("ステージ: ヒアリング → 価格交渉")).toBeInTheDocument();
+    expect(screen.getByText("Gmail")).toBeInTheDocument();
+    // grouped under today's date, as Japanese writes it
+    const today = new Intl.DateTimeFormat("ja", { dateStyle: "medium" }).format(new Date());
+    expect(screen.getByRole("region", { name: today })).toBeInTheDocument();
+    const text = document.body.textContent ?? "";
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toMatch(/timeline_|link_inserted|gmail|negotiation/);
   });
 
   it("sends a rep to their own usage", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../test/api";
+import { apiAs, apiUrl, asAdmin, newUser, publishedAsset, unique } from "../test/api";
 import { renderApp } from "../test/render-app";
 import { parseCsv } from "./csv";
 
@@ -137,6 +137,53 @@ describe("analytics pages", () => {
     const text = document.body.textContent ?? "";
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).not.toMatch(/timeline_|link_inserted|gmail|negotiation/);
+  });
+
+  it("shows prospect engagement per asset and per link in Japanese", async () => {
+    const marketer = await newUser("marketer");
+    const rep = await newUser("rep");
+    const title = unique("Engagement one-pager");
+    const assetId = await publishedAsset(marketer.token, title);
+    const link = await apiAs(rep.token).shares.create.mutate({ assetId, name: "CFO" });
+    // three browsers (their own user agents): two with visitor ids who read the page, one without that only opens
+    const chrome = (n: number) =>
+      `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/13${n}.0.0.0 Safari/537.36`;
+    const beacon = async (n: number, body: unknown) => {
+      const res = await fetch(`${apiUrl()}/api/v/${link.token}/events`, {
+        method: "POST",
+        headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": chrome(n) },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(204);
+    };
+    for (const [n, activeMs] of [
+      [1, 2000],
+      [2, 3000],
+    ] as const) {
+      const visitorId = `portal-visitor-${n}`;
+      await beacon(n, { type: "open", visitorId });
+      await beacon(n, { id: randomUUID(), type: "page", page: 1, activeMs, visitorId });
+    }
+    await beacon(3, { type: "open" });
+    const { user } = renderApp({ token: marketer.token, path: "/analytics/usage", language: "ja" });
+
+    const table = await screen.findByRole(
+      "table",
+      { name: "アセットごとの見込み客エンゲージメント" },
+      { timeout: 10_000 },
+    );
+    const cellsOf = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+    const row = (await within(table).findByText(title)).closest("tr") as HTMLElement;
+    // opens, visitors, return visitors, seconds, pages read of the one page, completion (2 of 3 visitors read it)
+    expect(cellsOf(row).slice(0, 7)).toEqual([title, "3", "3", "0", "5", "1 ページ中 1", "66.7%"]);
+
+    await user.click(screen.getByText("リンクごと"));
+    const links = await screen.findByRole("table", { name: "リンクごとの見込み客エンゲージメント" });
+    const linkRow = (await within(links).findByText("CFO")).closest("tr") as HTMLElement;
+    expect(cellsOf(linkRow)).toEqual(expect.arrayContaining([title, "CFO", "3", "5", "66.7%"]));
   });
 
   it("sends a rep to their own usage", async () => {

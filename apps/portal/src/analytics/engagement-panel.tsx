@@ -95,7 +95,7 @@ export function EngagementPanel({ period }: { period: ReturnType<typeof useRepor
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" align="flex-end" mb="sm">
         <Title order={2} size="h4">
-          {title}
+          {t("usage.engagementTitle")}
         </Title>
         <SegmentedControl
           value={view}
@@ -113,6 +113,7 @@ export function EngagementPanel({ period }: { period: ReturnType<typeof useRepor
         <QueryState query={perAsset} what={title}>
           {(data) => (
             <ReportTable
+              caption={title}
               columns={assetColumns}
               rows={data.items}
               rowKey={(r) => r.assetId}
@@ -124,6 +125,7 @@ export function EngagementPanel({ period }: { period: ReturnType<typeof useRepor
         <QueryState query={perLink} what={title}>
           {(data) => (
             <ReportTable
+              caption={title}
               columns={linkColumns}
               rows={data.items}
               rowKey={(r) => r.shareId}

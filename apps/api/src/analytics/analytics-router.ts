@@ -3,7 +3,12 @@ import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { repAdoption } from "./adoption-service";
 import { currencySettingsSchema, getCurrencySettings, saveCurrencySettings } from "./currency-settings";
 import { assetDeals, dealTimeline } from "./drilldown-service";
-import { engagementInputSchema, prospectEngagement } from "./engagement-service";
+import {
+  engagementInputSchema,
+  linkEngagementInputSchema,
+  linkEngagementReport,
+  prospectEngagement,
+} from "./engagement-service";
 import { fieldSignals, fieldSignalsInputSchema } from "./field-signals-service";
 import { contentGaps, gapsInputSchema } from "./gaps-service";
 import { contentInfluence, influenceInputSchema } from "./influence-service";
@@ -33,6 +38,11 @@ export const analyticsRouter = router({
   engagement: analyst
     .input(engagementInputSchema)
     .query(({ ctx, input }) => prospectEngagement(ctx.db, input)),
+
+  /** The same per share link: who sent which link, and how its prospects read it. */
+  linkEngagement: analyst
+    .input(linkEngagementInputSchema)
+    .query(({ ctx, input }) => linkEngagementReport(ctx.db, input)),
 
   adoption: analyst.input(periodSchema).query(({ ctx, input }) => repAdoption(ctx.db, input)),
 

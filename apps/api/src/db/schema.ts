@@ -442,6 +442,38 @@ export const events = pgTable(
   ],
 );
 
+/**
+ * What prospects did with shared links, per (asset, link, visitor, UTC day,
+ * page): opens on the page-0 row, active milliseconds on each page's row.
+ * Derived: a trigger on events adds every inserted prospect_opened and
+ * prospect_page event (migration 0010), so engagement reads this, not the raw
+ * events. `visitor` is the viewer's visitor id, or `c:` and a salted hash of
+ * address and user agent when the browser sent none; '' when unknown (events
+ * recorded without either), which counts no visitor.
+ */
+export const prospectEngagement = pgTable(
+  "prospect_engagement",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    shareId: uuid("share_id").references(() => shareLinks.id, { onDelete: "cascade" }),
+    visitor: text("visitor").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    /** 0 for the visitor's opens that day; else a page number. */
+    page: integer("page").notNull(),
+    opens: integer("opens").notNull().default(0),
+    activeMs: bigint("active_ms", { mode: "number" }).notNull().default(0),
+    firstAt: ts("first_at").notNull(),
+    lastAt: ts("last_at").notNull(),
+  },
+  (t) => [
+    unique("prospect_engagement_key").on(t.assetId, t.shareId, t.visitor, t.day, t.page).nullsNotDistinct(),
+    index("prospect_engagement_day_idx").on(t.day, t.assetId),
+    index("prospect_engagement_share_idx").on(t.shareId, t.day),
+  ],
+);
+
 export const assetDealTouches = pgTable(
   "asset_deal_touches",
   {

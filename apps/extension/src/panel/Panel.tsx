@@ -152,6 +152,8 @@ export function Panel({ surface, target }: Props) {
       api("shares.create", {
         assetId: item.asset.id,
         surface,
+        // the insert or copy is tracked below, as the one event of this action
+        trackedByCaller: true,
         ...(dealId ? { dealId } : {}),
         ...(recipient && dealChoice !== "none" ? { recipientEmail: recipient } : {}),
       }),

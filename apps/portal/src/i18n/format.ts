@@ -32,6 +32,7 @@ export function createFormat(locale: string, t: TFunction) {
     date: (iso: string) => dateFormat({ dateStyle: "medium" }, iso).format(new Date(iso)),
     dateTime: (iso: string) =>
       dateFormat({ dateStyle: "medium", timeStyle: "short" }, iso).format(new Date(iso)),
+    time: (iso: string) => dateFormat({ timeStyle: "short" }, iso).format(new Date(iso)),
     number: (value: number) => number.format(value),
     /** A day without its year unless asked ("Nov 2", "11月2日"): chart axes. */
     day,

@@ -43,7 +43,8 @@ const pages: { name: string; path: () => string; heading: string | RegExp }[] = 
   },
   { name: "my usage", path: () => `/analytics/me?${PERIOD}`, heading: "自分の利用状況" },
   { name: "currency settings", path: () => "/analytics/settings", heading: "レポート通貨" },
-  // the deal timeline (/analytics/deals/:id) joins this list with its rewrite: it still shows stage keys
+  { name: "deal timeline", path: () => `/analytics/deals/${book?.deals.D1}`, heading: /のタイムライン$/ },
+  { name: "weekly summary", path: () => "/analytics/summary", heading: "週次サマリー" },
 ];
 
 beforeAll(async () => {

@@ -101,18 +101,17 @@ async function engagementFigures(
       : sql`select a.id as g, v.page_count from assets a left join asset_versions v on v.id = a.current_version_id`;
   return rowsOf<FigureRow>(
     await db.execute(sql`
-    with r as (${rows}),
-    per_visitor as (
-      select g, visitor, count(distinct day)::int as days,
-        count(distinct page) filter (where page > 0 and active_ms > 0)::int as pages
-      from r where visitor <> '' group by g, visitor
-    ),
+    with r as not materialized (${rows}),
     totals as (
-      select g, sum(opens)::int as opens, sum(active_ms)::float8 as active_ms,
-        count(distinct page) filter (where page > 0 and active_ms > 0)::int as pages_read
+      select g, sum(opens)::int as opens, sum(active_ms)::float8 as active_ms
       from r group by g
       order by opens desc, active_ms desc, g
       limit ${input.limit}
+    ),
+    per_visitor as (
+      select g, visitor, count(distinct day)::int as days,
+        count(distinct page) filter (where page > 0 and active_ms > 0)::int as pages
+      from r where visitor <> '' and g in (select g from totals) group by g, visitor
     ),
     docs as (select d.g, greatest(coalesce(d.page_count, 1), 1) as page_count from (${docs}) d
       where d.g in (select g from totals)),
@@ -122,13 +121,14 @@ async function engagementFigures(
       from per_visitor v join docs d on d.g = v.g group by v.g
     ),
     heat as (
-      select g, json_agg(json_build_object('page', page, 'activeMs', ms) order by page) as pages
+      select g, count(*)::int as pages_read,
+        json_agg(json_build_object('page', page, 'activeMs', ms) order by page) as pages
       from (select g, page, sum(active_ms)::float8 as ms from r
         where page > 0 and g in (select g from totals) group by g, page having sum(active_ms) > 0) p
       group by g
     )
     select t.g, t.opens, coalesce(v.unique_visitors, 0) as unique_visitors,
-      coalesce(v.return_visitors, 0) as return_visitors, t.active_ms, t.pages_read,
+      coalesce(v.return_visitors, 0) as return_visitors, t.active_ms, coalesce(h.pages_read, 0) as pages_read,
       d.page_count, v.completion, coalesce(h.pages, '[]'::json) as pages
     from totals t join docs d on d.g = t.g left join visitors v on v.g = t.g left join heat h on h.g = t.g
     order by t.opens desc, t.active_ms desc, t.g`),

@@ -24,30 +24,31 @@ ALTER TABLE "signal_mentions" ADD CONSTRAINT "signal_mentions_deal_id_deals_id_f
 ALTER TABLE "signal_mentions" ADD CONSTRAINT "signal_mentions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signal_mentions" ADD CONSTRAINT "signal_mentions_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "signal_mentions_at_idx" ON "signal_mentions" USING btree ("at","kind","key","deal_id","user_id","team_id","stage");--> statement-breakpoint
+-- Writes the mentions of some requests (one row per request and key) from suggestion_signals.
+CREATE FUNCTION "write_signal_mentions"(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO signal_mentions (request_id, kind, key, at, deal_id, user_id, team_id, stage)
+  SELECT n.id, m.kind, m.key, n.at, n.deal_id, n.user_id, n.team_id, n.stage
+  FROM suggestion_signals n
+  CROSS JOIN LATERAL (
+    SELECT 'competitor' AS kind, k AS key FROM unnest(n.competitors) k
+    UNION ALL
+    SELECT 'objection', k FROM unnest(n.objections) k
+  ) m
+  WHERE n.id = ANY (ids)
+  ON CONFLICT DO NOTHING;
+$$;
+--> statement-breakpoint
 -- Each inserted request's (kind, key) pairs go to signal_mentions, and each deal's earliest mention of a
 -- key to signal_deal_firsts, set at a time from the statement's rows (the write-behind inserts up to 500
 -- requests per statement). The rows only ever get inserted; a deal's or a rep's deletion sets their ids
 -- null (or drops the deal's firsts) through the foreign keys, as it does on suggestion_signals.
 CREATE FUNCTION "signal_rollups_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO signal_mentions (request_id, kind, key, at, deal_id, user_id, team_id, stage)
-  SELECT n.id, m.kind, m.key, n.at, n.deal_id, n.user_id, n.team_id, n.stage
-  FROM new_rows n
-  CROSS JOIN LATERAL (
-    SELECT 'competitor' AS kind, k AS key FROM unnest(n.competitors) k
-    UNION ALL
-    SELECT 'objection', k FROM unnest(n.objections) k
-  ) m
-  ON CONFLICT DO NOTHING;
+  PERFORM write_signal_mentions(ARRAY(SELECT id FROM new_rows));
   INSERT INTO signal_deal_firsts (deal_id, kind, key, first_at)
-  SELECT n.deal_id, m.kind, m.key, min(n.at)
-  FROM new_rows n
-  CROSS JOIN LATERAL (
-    SELECT 'competitor' AS kind, k AS key FROM unnest(n.competitors) k
-    UNION ALL
-    SELECT 'objection', k FROM unnest(n.objections) k
-  ) m
-  WHERE n.deal_id IS NOT NULL
+  SELECT m.deal_id, m.kind, m.key, min(m.at)
+  FROM signal_mentions m JOIN new_rows n ON n.id = m.request_id
+  WHERE m.deal_id IS NOT NULL
   GROUP BY 1, 2, 3
   ON CONFLICT (deal_id, kind, key) DO UPDATE SET first_at = excluded.first_at
     WHERE signal_deal_firsts.first_at > excluded.first_at;
@@ -67,15 +68,7 @@ BEGIN
     SELECT deal_id FROM old_rows UNION ALL SELECT deal_id FROM new_rows
   ) d WHERE deal_id IS NOT NULL;
   DELETE FROM signal_mentions m USING old_rows o WHERE m.request_id = o.id;
-  INSERT INTO signal_mentions (request_id, kind, key, at, deal_id, user_id, team_id, stage)
-  SELECT n.id, m.kind, m.key, n.at, n.deal_id, n.user_id, n.team_id, n.stage
-  FROM new_rows n
-  CROSS JOIN LATERAL (
-    SELECT 'competitor' AS kind, k AS key FROM unnest(n.competitors) k
-    UNION ALL
-    SELECT 'objection', k FROM unnest(n.objections) k
-  ) m
-  ON CONFLICT DO NOTHING;
+  PERFORM write_signal_mentions(ARRAY(SELECT id FROM new_rows));
   IF touched IS NOT NULL THEN
     DELETE FROM signal_deal_firsts WHERE deal_id = ANY (touched);
     INSERT INTO signal_deal_firsts (deal_id, kind, key, first_at)

@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { repAdoption } from "../apps/api/src/analytics/adoption-service";
 import { saveCurrencySettings } from "../apps/api/src/analytics/currency-settings";
 import { assetDeals, dealTimeline } from "../apps/api/src/analytics/drilldown-service";
-import { prospectEngagement } from "../apps/api/src/analytics/engagement-service";
+import { linkEngagementReport, prospectEngagement } from "../apps/api/src/analytics/engagement-service";
 import { contentGaps } from "../apps/api/src/analytics/gaps-service";
 import { contentInfluence, type InfluenceInput } from "../apps/api/src/analytics/influence-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
@@ -176,6 +176,7 @@ async function generate(database: Database, size: Size) {
     // triggers are off while loading (replica role): build the rollups as the migrations do
     await run(sql`select refresh_influence_touches(array(select id from deals))`);
     await run(sql`select rebuild_usage_daily()`);
+    await run(sql`select rebuild_prospect_engagement()`);
   });
   // autovacuum would set the rollups' visibility map in time (the report's index-only scans
   // need it); a benchmark cannot wait
@@ -297,6 +298,7 @@ async function bench(target: string, size: Size) {
       ],
       ["adoption", async () => (await repAdoption(db, period)).weeks.length],
       ["engagement", async () => (await prospectEngagement(db, period)).items.length],
+      ["engagement by link", async () => (await linkEngagementReport(db, period)).items.length],
       ["gaps", async () => (await contentGaps(db, period)).unusedAssets.length],
       ["asset drill-down", async () => (await assetDeals(db, sample.asset, period)).deals.length],
       ["deal timeline", async () => (await dealTimeline(db, sample.deal)).entries.length],

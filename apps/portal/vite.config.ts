@@ -6,7 +6,7 @@ import { precompress } from "./precompress.ts";
 const api = "http://127.0.0.1:3000";
 
 export default defineConfig({
-  plugins: [react(), firstLoadBudget(300), precompress()],
+  plugins: [react(), firstLoadBudget(320), precompress()],
   server: {
     port: 5173,
     strictPort: true,

@@ -170,6 +170,19 @@ const envSchema = z
         .optional(),
     ),
     MAIL_FROM: optionalString,
+    /** The weekly summary's day (mon … sun) and hour (0–23, UTC): by default Monday 08:00 UTC. */
+    WEEKLY_SUMMARY_DAY: z
+      .enum(
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        "must be one of mon, tue, wed, thu, fri, sat, sun",
+      )
+      .default("mon"),
+    WEEKLY_SUMMARY_HOUR: z
+      .string()
+      .regex(/^\d{1,2}$/, "must be an hour from 0 to 23")
+      .default("8")
+      .transform(Number)
+      .pipe(z.number().int().max(23, "must be an hour from 0 to 23")),
     SOFFICE_PATH: optionalString,
     FFMPEG_PATH: optionalString,
     PATH: optionalString,
@@ -249,6 +262,8 @@ export interface Config {
   portalDir: string;
   /** Email alerts go out through this server; absent, alerts stay in the app. */
   smtp?: { url: string; from: string };
+  /** When the last week's summary is made (and mailed): ISO weekday 1–7 and hour, UTC. */
+  weeklySummary: { day: number; hour: number };
   /** LibreOffice (Office renditions) and ffmpeg (video posters), or null when the machine has none. */
   tools: { soffice: string | null; ffmpeg: string | null };
 }
@@ -340,6 +355,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
     portalDir: env.PORTAL_DIR ? path.resolve(env.PORTAL_DIR) : path.join(repoRoot, "apps/portal/dist"),
     tools: { soffice: toolPath(LIBREOFFICE, env), ffmpeg: toolPath(FFMPEG, env) },
+    weeklySummary: {
+      day: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].indexOf(env.WEEKLY_SUMMARY_DAY) + 1,
+      hour: env.WEEKLY_SUMMARY_HOUR,
+    },
     ...(env.SMTP_URL
       ? {
           smtp: {

@@ -1,3 +1,4 @@
+import { scheduleWeeklySummary } from "./analytics/weekly-summary";
 import { removeAbandonedUploads } from "./assets/unsaved-uploads";
 import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./assets/upload-staging";
 import type { AppDeps } from "./deps";
@@ -17,6 +18,12 @@ const tasks: { name: string; everyMs: number; run: (deps: AppDeps) => Promise<nu
   },
   // rate-limit counters in Postgres whose windows have long ended (Redis and memory expire their own)
   { name: "expired limits", everyMs: 5 * 60_000, run: (d) => d.limiters.sweep() },
+  // last week's summary, once per week across every process (mailed when SMTP_URL is set)
+  {
+    name: "weekly summary",
+    everyMs: 5 * 60_000,
+    run: (d) => scheduleWeeklySummary(d.database.db, d.config.weeklySummary),
+  },
   // partial files of uploads cut off mid-way (a dropped connection, a crash)
   {
     name: "partial uploads",

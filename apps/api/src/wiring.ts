@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { Meilisearch } from "meilisearch";
+import { weeklySummaryJob } from "./analytics/weekly-summary";
 import { processVersionJob } from "./assets/process-version-job";
 import { renderVersionJob } from "./assets/render-version-job";
 import { listenForChanges } from "./cluster/change-notices";
@@ -81,6 +82,7 @@ export function wireDeps(opts: {
     process_version: processVersionJob(db, storage),
     render_version: renderVersionJob(db, storage, opts.config.tools, opts.logger),
     send_mail: sendMailJob(db, opts.config),
+    weekly_summary: weeklySummaryJob(db, opts.config),
   };
   const limiters = opts.limiters ?? limiterStoreFor({ ...opts, namespace: opts.indexPrefix });
   const bus = clusterBus(opts.config, opts.database, opts.logger);
@@ -98,7 +100,10 @@ export function wireDeps(opts: {
       handlers,
       opts.logger,
       // a deck in LibreOffice never holds up the text of the next upload, nor a slow mail server either
-      { lanes: [["process_version"], ["render_version"], ["send_mail"]], leaseMs: opts.config.jobLeaseMs },
+      {
+        lanes: [["process_version"], ["render_version"], ["send_mail", "weekly_summary"]],
+        leaseMs: opts.config.jobLeaseMs,
+      },
     ),
     logger: opts.logger,
     limiters,

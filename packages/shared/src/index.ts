@@ -2,6 +2,7 @@ export * from "./asset-meta";
 export * from "./attribution";
 export * from "./deal-match";
 export * from "./email-domain";
+export * from "./iso-week";
 export * from "./keywords";
 export * from "./language";
 export * from "./message";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  feedbackPoints,
   rankSuggestions,
   type SuggestionCandidate,
   type SuggestionContext,
@@ -128,6 +129,27 @@ describe("rankSuggestions", () => {
       candidate("proven", { closedDeals: 10, wonDeals: 8 }),
     ]);
     expect(ranked.map((r) => r.id)).toEqual(["proven", "lucky"]);
+  });
+
+  it("counts reps' marks as smoothed votes: helped up, not helpful down, no marks nothing", () => {
+    // (helped + 2) / (votes + 4), centred on ½, times ±2 points
+    expect(feedbackPoints(0, 0)).toBe(0);
+    expect(feedbackPoints(1, 0)).toBeCloseTo(0.4);
+    expect(feedbackPoints(0, 1)).toBeCloseTo(-0.4);
+    expect(feedbackPoints(6, 0)).toBeCloseTo(1.2);
+    expect(feedbackPoints(3, 1)).toBeCloseTo(0.5);
+    const ranked = rank(context({ stage: "proposal" }), [
+      candidate("a", { stages: ["proposal"], notHelpfulVotes: 1 }),
+      candidate("b", { stages: ["proposal"] }),
+      candidate("c", { stages: ["proposal"], helpedVotes: 1 }),
+    ]);
+    expect(ranked.map((r) => [r.id, r.score])).toEqual([
+      ["c", 2.4],
+      ["b", 2],
+      ["a", 1.6],
+    ]);
+    // the marks show no reason of their own
+    expect(ranked[0]?.reasons.map((r) => r.kind)).toEqual(["stage"]);
   });
 
   it("nudges down what was already shared on this deal", () => {

@@ -26,6 +26,9 @@ export interface SuggestionCandidate {
   closedDeals: number;
   wonDeals: number;
   alreadySharedOnDeal: boolean;
+  /** Reps whose latest mark on this asset's suggestions is "helped" / "not helpful" (one vote each). */
+  helpedVotes?: number;
+  notHelpfulVotes?: number;
 }
 
 export type ReasonKind =
@@ -38,6 +41,8 @@ export type ReasonKind =
   | "language"
   | "track_record"
   | "already_shared"
+  /** Reps marked it helped or not helpful: moves the score, shows no reason. */
+  | "feedback"
   /** Nothing matched the message's topics: why this asset is offered anyway. */
   | "fallback";
 
@@ -68,7 +73,20 @@ export const rankingWeights = {
   alreadyShared: -2,
   /** Pseudo-deals at the baseline rate: a new asset is not buried, a lucky one not crowned. */
   priorDeals: 5,
+  /** Points at most, either way, for reps' "helped" / "not helpful" marks. */
+  feedback: 2,
+  /** Pseudo-votes split evenly: one rep's mark moves an asset a little, many reps' a lot. */
+  priorVotes: 4,
 } as const;
+
+/**
+ * The marks' points: the smoothed share of "helped" votes, centred on an even split, scaled to
+ * ±rankingWeights.feedback. No votes: 0.
+ */
+export function feedbackPoints(helped: number, notHelpful: number, prior = rankingWeights.priorVotes) {
+  const share = (helped + prior / 2) / (helped + notHelpful + prior);
+  return (share - 0.5) * 2 * rankingWeights.feedback;
+}
 
 export function smoothedWinRate(
   won: number,
@@ -169,7 +187,8 @@ export function rankSuggestions(
     const reasons: Reason[] = [];
     const add = (points: number, kind: ReasonKind, label: string | null) => {
       score += points;
-      if (kind !== "language" && kind !== "track_record" && kind !== "already_shared") relevance += points;
+      if (kind !== "language" && kind !== "track_record" && kind !== "already_shared" && kind !== "feedback")
+        relevance += points;
       if (kind === "competitor" || kind === "objection" || kind === "text") topical += points;
       if (label) reasons.push({ kind, label });
     };
@@ -219,6 +238,7 @@ export function rankSuggestions(
     const lift = (smoothed - opts.baselineWinRate) * 10 * w.trackRecord;
     add(lift, "track_record", c.closedDeals >= 3 && lift > 0 ? p.won(c.wonDeals, c.closedDeals) : null);
     if (c.alreadySharedOnDeal) add(w.alreadyShared, "already_shared", p.shared);
+    add(feedbackPoints(c.helpedVotes ?? 0, c.notHelpfulVotes ?? 0), "feedback", null);
     return {
       id: c.id,
       score: Math.round(score * 1000) / 1000,

@@ -3,12 +3,18 @@ import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { repAdoption } from "./adoption-service";
 import { currencySettingsSchema, getCurrencySettings, saveCurrencySettings } from "./currency-settings";
 import { assetDeals, dealTimeline } from "./drilldown-service";
-import { engagementInputSchema, prospectEngagement } from "./engagement-service";
+import {
+  engagementInputSchema,
+  linkEngagementInputSchema,
+  linkEngagementReport,
+  prospectEngagement,
+} from "./engagement-service";
 import { fieldSignals, fieldSignalsInputSchema } from "./field-signals-service";
 import { contentGaps, gapsInputSchema } from "./gaps-service";
 import { contentInfluence, influenceInputSchema } from "./influence-service";
 import { periodSchema } from "./report-period";
 import { usageInputSchema, usageOverTime } from "./usage-service";
+import { weeklySummary, weeklySummaryInputSchema } from "./weekly-summary";
 
 /** Marketing reports: marketers and admins only; reps get their own usage. */
 const analyst = roleProcedure("marketer", "admin");
@@ -33,6 +39,11 @@ export const analyticsRouter = router({
     .input(engagementInputSchema)
     .query(({ ctx, input }) => prospectEngagement(ctx.db, input)),
 
+  /** The same per share link: who sent which link, and how its prospects read it. */
+  linkEngagement: analyst
+    .input(linkEngagementInputSchema)
+    .query(({ ctx, input }) => linkEngagementReport(ctx.db, input)),
+
   adoption: analyst.input(periodSchema).query(({ ctx, input }) => repAdoption(ctx.db, input)),
 
   gaps: analyst.input(gapsInputSchema).query(({ ctx, input }) => contentGaps(ctx.db, input)),
@@ -47,6 +58,11 @@ export const analyticsRouter = router({
   dealTimeline: analyst
     .input(z.object({ dealId: z.uuid() }))
     .query(({ ctx, input }) => dealTimeline(ctx.db, input.dealId)),
+
+  /** The week's top content, new gaps and unused assets (the weekly mail's page). */
+  weeklySummary: analyst
+    .input(weeklySummaryInputSchema)
+    .query(({ ctx, input }) => weeklySummary(ctx.db, input)),
 
   settings: router({
     get: analyst.query(({ ctx }) => getCurrencySettings(ctx.db)),

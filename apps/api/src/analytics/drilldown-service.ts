@@ -94,6 +94,9 @@ export interface TimelineEntry {
   surface: string | null;
   fromStage: string | null;
   toStage: string | null;
+  /** A prospect's reading (`prospect_read`, one entry per link, visitor and day): pages read and active time. */
+  pagesRead: number | null;
+  activeMs: number | null;
 }
 
 /** Drill-down from a deal: stage changes and content events in time order, and whether each came before close. */
@@ -125,15 +128,30 @@ export async function dealTimeline(db: Db, dealId: string) {
     surface: string | null;
     from_stage: string | null;
     to_stage: string | null;
+    pages_read: number | null;
+    active_ms: number | null;
   }>(
     await db.execute(sql`
       select h.id::text as id, h.changed_at as at, 'stage' as kind, 'stage_changed' as type, null::uuid as asset_id,
-        null::text as asset_title, null::text as user_name, null::text as surface, h.from_stage, h.to_stage
+        null::text as asset_title, null::text as user_name, null::text as surface, h.from_stage, h.to_stage,
+        null::int as pages_read, null::float8 as active_ms
       from deal_stage_history h where h.deal_id = ${dealId}::uuid
       union all
-      select e.id::text, e.at, 'event', e.type, e.asset_id, a.title, u.name, e.surface::text, null, null
+      select e.id::text, e.at, 'event', e.type, e.asset_id, a.title, u.name, e.surface::text, null, null, null, null
       from events e left join assets a on a.id = e.asset_id left join users u on u.id = e.user_id
-      where e.deal_id = ${dealId}::uuid and e.type <> 'suggestion_shown'
+      where e.deal_id = ${dealId}::uuid and e.type not in ('suggestion_shown', 'prospect_page')
+        -- one action, one entry: a link made for an insert or copy recorded before those
+        -- stood for themselves carries a "shared" of its own, which the insert or copy stands for
+        and not (e.type = 'shared' and e.share_id is not null and exists (
+          select 1 from events i where i.deal_id = e.deal_id and i.share_id = e.share_id
+            and i.type in ('link_inserted', 'link_copied')))
+      union all
+      -- a prospect's page beacons (one every few seconds) read as one entry per link, visitor and day
+      select min(e.id::text), min(e.at), 'event', 'prospect_read', e.asset_id, a.title, null, 'viewer', null, null,
+        count(distinct e.props->>'page')::int, coalesce(sum((e.props->>'activeMs')::float8), 0)::float8
+      from events e left join assets a on a.id = e.asset_id
+      where e.deal_id = ${dealId}::uuid and e.type = 'prospect_page'
+      group by e.asset_id, a.title, e.share_id, e.props->>'visitorId', (e.at at time zone 'UTC')::date
       order by 2, 3 desc, 1`),
   );
   const closedAt = iso(deal.closed_at);
@@ -160,6 +178,8 @@ export async function dealTimeline(db: Db, dealId: string) {
       surface: r.surface,
       fromStage: r.from_stage,
       toStage: r.to_stage,
+      pagesRead: r.pages_read,
+      activeMs: r.active_ms,
       afterClose: closedAt !== null && new Date(r.at).getTime() >= Date.parse(closedAt),
     })),
   };

@@ -192,7 +192,12 @@ describe("prospect engagement, adoption and drill-downs", () => {
         title: "Report asset X",
         opens: 2,
         uniqueVisitors: 2,
+        returnVisitors: 0,
         activeMs: 6000,
+        pagesRead: 2,
+        pageCount: 3,
+        // one visitor read 2 of 3 pages, the other 1
+        completion: 0.5,
         pages: [
           { page: 1, activeMs: 5200 },
           { page: 2, activeMs: 800 },
@@ -227,7 +232,7 @@ describe("prospect engagement, adoption and drill-downs", () => {
         "link_inserted",
         "shared",
         "prospect_opened",
-        "prospect_page",
+        "prospect_read",
       ]),
     );
     const times = timeline.entries.map((e) => e.at);

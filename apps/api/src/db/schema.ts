@@ -442,6 +442,38 @@ export const events = pgTable(
   ],
 );
 
+/**
+ * What prospects did with shared links, per (asset, link, visitor, UTC day,
+ * page): opens on the page-0 row, active milliseconds on each page's row.
+ * Derived: a trigger on events adds every inserted prospect_opened and
+ * prospect_page event (migration 0010), so engagement reads this, not the raw
+ * events. `visitor` is the viewer's visitor id, or `c:` and a salted hash of
+ * address and user agent when the browser sent none; '' when unknown (events
+ * recorded without either), which counts no visitor.
+ */
+export const prospectEngagement = pgTable(
+  "prospect_engagement",
+  {
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    shareId: uuid("share_id").references(() => shareLinks.id, { onDelete: "cascade" }),
+    visitor: text("visitor").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    /** 0 for the visitor's opens that day; else a page number. */
+    page: integer("page").notNull(),
+    opens: integer("opens").notNull().default(0),
+    activeMs: bigint("active_ms", { mode: "number" }).notNull().default(0),
+    firstAt: ts("first_at").notNull(),
+    lastAt: ts("last_at").notNull(),
+  },
+  (t) => [
+    unique("prospect_engagement_key").on(t.assetId, t.shareId, t.visitor, t.day, t.page).nullsNotDistinct(),
+    index("prospect_engagement_day_idx").on(t.day, t.assetId),
+    index("prospect_engagement_share_idx").on(t.shareId, t.day),
+  ],
+);
+
 export const assetDealTouches = pgTable(
   "asset_deal_touches",
   {
@@ -670,6 +702,33 @@ export const feedback = pgTable("feedback", {
   createdAt: createdAt(),
 });
 
+/**
+ * A rep's "helped" / "not helpful" on one suggestion: one per (user, asset, request), a second
+ * click changes it. `request_id` names the suggestion request (no foreign key yet); null when the
+ * client did not send one.
+ */
+export const suggestionMarks = pgTable(
+  "suggestion_marks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id"),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    helped: boolean("helped").notNull(),
+    surface: surfaceEnum("surface").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("suggestion_marks_one_per_request").on(t.userId, t.assetId, t.requestId).nullsNotDistinct(),
+    index("suggestion_marks_asset_idx").on(t.assetId, t.userId, t.at),
+  ],
+);
+
 export const contentRequests = pgTable("content_requests", {
   id: uuid("id").primaryKey().defaultRandom(),
   requesterId: uuid("requester_id").references(() => users.id, { onDelete: "set null" }),
@@ -723,11 +782,24 @@ export const jobs = pgTable(
     runAt: ts("run_at").notNull().defaultNow(),
     lockedAt: ts("locked_at"),
     lastError: text("last_error"),
+    /** At most one job ever per key (a week's summary): a second enqueue with it is a no-op. */
+    dedupeKey: text("dedupe_key"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [index("jobs_ready_idx").on(t.status, t.runAt)],
+  (t) => [
+    index("jobs_ready_idx").on(t.status, t.runAt),
+    uniqueIndex("jobs_dedupe_key_idx").on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+  ],
 );
+
+/** Each finished ISO week's summary (analytics/weekly-summary.ts), computed once, mailed from it. */
+export const weeklySummaries = pgTable("weekly_summaries", {
+  /** ISO week, e.g. 2026-W49. */
+  week: text("week").primaryKey(),
+  summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
 
 /** Outbox for the search indexer: written in the same transaction as the change. */
 export const searchOutbox = pgTable("search_outbox", {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrencySettings } from "../analytics/currency-settings";
+import { prospectEngagement } from "../analytics/engagement-service";
 import { contentInfluence } from "../analytics/influence-service";
 import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
 import { makeAsset } from "../test/deal-factories";
@@ -61,6 +62,15 @@ describe("seedDemoActivity", () => {
     expect(influence.touched.won).toBeGreaterThan(0);
     expect(influence.touched.wonRevenue).toBeGreaterThan(0);
     expect(await getCurrencySettings(db)).toEqual({ reportingCurrency: "USD", rates: { USD: 1, JPY: 150 } });
+
+    // every prospect event carries its visitor: engagement counts visitors next to opens
+    const engagement = await prospectEngagement(db, {}, now);
+    const opens = engagement.items.reduce((n, i) => n + i.opens, 0);
+    const visitors = engagement.items.reduce((n, i) => n + i.uniqueVisitors, 0);
+    expect(opens).toBeGreaterThan(0);
+    expect(visitors).toBeGreaterThan(0);
+    expect(visitors).toBeLessThanOrEqual(opens);
+    expect(stored.filter((e) => e.type === "shared")).toHaveLength(0);
 
     const noResults = (await db.select().from(searches)).filter((s) => s.resultCount === 0);
     expect(noResults.some((s) => /[぀-ヿ一-鿿]/.test(s.query))).toBe(true);

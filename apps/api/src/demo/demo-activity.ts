@@ -221,20 +221,34 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
         })
         .returning({ id: shareLinks.id });
       const base = { userId: plan.ownerId, assetId: asset.id, dealId, shareId: share?.id ?? null };
-      batch.push({ ...base, id: randomUUID(), type: "shared", surface, at, props: {} });
+      // the extension's insert is one event: the link it made records no "shared" of its own
       batch.push({ ...base, id: randomUUID(), type: "link_inserted", surface, at, props: {} });
-      if (rnd.next() < 0.7) {
-        const opened = new Date(at.getTime() + rnd.int(1, 48) * 3_600_000);
-        const viewer = { ...base, userId: null, surface: "viewer" as const };
-        batch.push({ ...viewer, id: randomUUID(), type: "prospect_opened", at: opened, props: {} });
-        for (let page = 1; page <= rnd.int(1, 4); page += 1) {
+      // a prospect (or two) reading it, as the viewer records them: each browser under its visitor id
+      const readers = rnd.next() < 0.7 ? (rnd.next() < 0.25 ? 2 : 1) : 0;
+      for (let reader = 0; reader < readers; reader += 1) {
+        const visitorId = `demo-visitor-${randomUUID().slice(0, 12)}`;
+        const visits = rnd.next() < 0.3 ? 2 : 1;
+        for (let visit = 0; visit < visits; visit += 1) {
+          const later = (rnd.int(1, 48) + visit * rnd.int(24, 96)) * 3_600_000;
+          // before the close: the demo's reading all counts toward influence
+          const opened = new Date(Math.min(at.getTime() + later, end - 3_600_000));
+          const viewer = { ...base, userId: null, surface: "viewer" as const };
           batch.push({
             ...viewer,
             id: randomUUID(),
-            type: "prospect_page",
-            at: new Date(opened.getTime() + page * 30_000),
-            props: { page, activeMs: rnd.int(8, 120) * 1000 },
+            type: "prospect_opened",
+            at: opened,
+            props: { visitorId },
           });
+          for (let page = 1; page <= rnd.int(1, 4); page += 1) {
+            batch.push({
+              ...viewer,
+              id: randomUUID(),
+              type: "prospect_page",
+              at: new Date(opened.getTime() + page * 30_000),
+              props: { visitorId, page, activeMs: rnd.int(8, 120) * 1000 },
+            });
+          }
         }
       }
     }

@@ -1,6 +1,13 @@
+import { clientSurfaces } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
-import { commentOnAsset, deleteComment, feedbackForAsset, rateAsset } from "./feedback-service";
+import {
+  commentOnAsset,
+  deleteComment,
+  feedbackForAsset,
+  markSuggestion,
+  rateAsset,
+} from "./feedback-service";
 
 export const feedbackRouter = router({
   forAsset: authedProcedure
@@ -14,6 +21,19 @@ export const feedbackRouter = router({
   comment: authedProcedure
     .input(z.object({ assetId: z.uuid(), comment: z.string().trim().min(1, "write something").max(5000) }))
     .mutation(({ ctx, input }) => commentOnAsset(ctx.db, ctx.user, input.assetId, input.comment)),
+
+  /** "Helped" / "not helpful" on a suggestion; `helped: null` takes the mark back. */
+  markSuggestion: authedProcedure
+    .input(
+      z.object({
+        assetId: z.uuid(),
+        helped: z.boolean().nullable(),
+        dealId: z.uuid().optional(),
+        requestId: z.uuid().optional(),
+        surface: z.enum(clientSurfaces),
+      }),
+    )
+    .mutation(({ ctx, input }) => markSuggestion(ctx.db, ctx.user, input)),
 
   deleteComment: authedProcedure
     .input(z.object({ id: z.uuid() }))

@@ -1,7 +1,9 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { ClientSurface } from "@pitchside/shared";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
-import { assets, feedback, users } from "../db/schema";
+import { assets, deals, feedback, suggestionMarks, users } from "../db/schema";
+import { visibleDealsWhere } from "../deals/deal-visibility";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 
@@ -42,6 +44,82 @@ export async function commentOnAsset(db: Db, user: SessionUser, assetId: string,
   return { id: row.id, createdAt: row.createdAt.toISOString() };
 }
 
+export interface SuggestionMarkInput {
+  assetId: string;
+  /** null takes the caller's mark back. */
+  helped: boolean | null;
+  dealId?: string | undefined;
+  requestId?: string | undefined;
+  surface: ClientSurface;
+}
+
+/**
+ * A rep's "helped" / "not helpful" on a suggestion: one mark per (user, asset, request), a second
+ * click changes it. Answers the asset's votes as they now stand.
+ */
+export async function markSuggestion(db: Db, user: SessionUser, input: SuggestionMarkInput) {
+  await assertVisible(db, user, input.assetId);
+  if (input.dealId) {
+    const [deal] = await db
+      .select({ id: deals.id })
+      .from(deals)
+      .where(and(eq(deals.id, input.dealId), visibleDealsWhere(user)));
+    if (!deal) throw new AppError("NOT_FOUND", `No deal with id ${input.dealId}`);
+  }
+  const requestId = input.requestId ?? null;
+  const mine = and(
+    eq(suggestionMarks.userId, user.id),
+    eq(suggestionMarks.assetId, input.assetId),
+    requestId === null ? isNull(suggestionMarks.requestId) : eq(suggestionMarks.requestId, requestId),
+  );
+  if (input.helped === null) await db.delete(suggestionMarks).where(mine);
+  else {
+    const values = {
+      helped: input.helped,
+      surface: input.surface,
+      dealId: input.dealId ?? null,
+      at: new Date(),
+    };
+    await db
+      .insert(suggestionMarks)
+      .values({ ...values, assetId: input.assetId, userId: user.id, requestId })
+      .onConflictDoUpdate({
+        target: [suggestionMarks.userId, suggestionMarks.assetId, suggestionMarks.requestId],
+        set: values,
+      });
+  }
+  const votes = (await markVotes(db, [input.assetId])).get(input.assetId) ?? noVotes;
+  return { helped: input.helped, ...votes };
+}
+
+const noVotes = { helpedVotes: 0, notHelpfulVotes: 0 };
+
+/**
+ * Each asset's votes from suggestion marks: a rep's latest mark on the asset is one vote (marks
+ * on many requests do not add up), "helped" for, "not helpful" against.
+ */
+export async function markVotes(db: Db, assetIds: string[]) {
+  if (assetIds.length === 0) return new Map<string, typeof noVotes>();
+  const latest = db
+    .selectDistinctOn([suggestionMarks.assetId, suggestionMarks.userId], {
+      assetId: suggestionMarks.assetId,
+      helped: suggestionMarks.helped,
+    })
+    .from(suggestionMarks)
+    .where(inArray(suggestionMarks.assetId, assetIds))
+    .orderBy(suggestionMarks.assetId, suggestionMarks.userId, sql`${suggestionMarks.at} desc`)
+    .as("latest");
+  const rows = await db
+    .select({
+      assetId: latest.assetId,
+      helpedVotes: sql<number>`count(*) filter (where ${latest.helped})::int`,
+      notHelpfulVotes: sql<number>`count(*) filter (where not ${latest.helped})::int`,
+    })
+    .from(latest)
+    .groupBy(latest.assetId);
+  return new Map(rows.map(({ assetId, ...votes }) => [assetId, votes]));
+}
+
 /** The average and count of ratings (one per user), the caller's own rating, and comments oldest first. */
 export async function feedbackForAsset(db: Db, user: SessionUser, assetId: string) {
   await assertVisible(db, user, assetId);
@@ -59,6 +137,15 @@ export async function feedbackForAsset(db: Db, user: SessionUser, assetId: strin
       mine: sql<number | null>`max(${latest.rating}) filter (where ${latest.userId} = ${user.id})`,
     })
     .from(latest);
+  const [votes, [lastMark]] = await Promise.all([
+    markVotes(db, [assetId]),
+    db
+      .select({ helped: suggestionMarks.helped })
+      .from(suggestionMarks)
+      .where(and(eq(suggestionMarks.assetId, assetId), eq(suggestionMarks.userId, user.id)))
+      .orderBy(sql`${suggestionMarks.at} desc`)
+      .limit(1),
+  ]);
   const comments = await db
     .select({
       id: feedback.id,
@@ -77,6 +164,8 @@ export async function feedbackForAsset(db: Db, user: SessionUser, assetId: strin
       average: summary?.average ?? null,
       mine: summary?.mine == null ? null : Number(summary.mine),
     },
+    /** Suggestion marks: one vote per rep (their latest), and the caller's latest. */
+    marks: { ...(votes.get(assetId) ?? noVotes), mine: lastMark?.helped ?? null },
     comments: comments.map((c) => ({
       id: c.id,
       author: c.userName,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
 
-export type JobKind = "process_version" | "render_version" | "send_mail";
+export type JobKind = "process_version" | "render_version" | "send_mail" | "weekly_summary";
 
 export async function enqueueJob(
   db: Db,
@@ -16,6 +16,24 @@ export async function enqueueJob(
     .returning({ id: jobs.id });
   if (!row) throw new Error("insert returned no row");
   return row.id;
+}
+
+/**
+ * Enqueues a job at most once per `dedupeKey`, however many processes try (the key is unique in
+ * the jobs table): the job's id, or null when one with that key was already enqueued.
+ */
+export async function enqueueJobOnce(
+  db: Db,
+  kind: JobKind,
+  payload: Record<string, unknown>,
+  dedupeKey: string,
+): Promise<number | null> {
+  const [row] = await db
+    .insert(jobs)
+    .values({ kind, payload, dedupeKey })
+    .onConflictDoNothing({ target: jobs.dedupeKey, where: sql`${jobs.dedupeKey} is not null` })
+    .returning({ id: jobs.id });
+  return row?.id ?? null;
 }
 
 /**

@@ -22,6 +22,8 @@ export const sharesRouter = router({
         versionId: z.uuid().optional(),
         pinVersion: z.boolean().optional(),
         surface: z.enum(clientSurfaces).optional(),
+        /** The caller tracks the insert or copy itself: no `shared` event (one action, one event). */
+        trackedByCaller: z.boolean().optional(),
       }),
     )
     .mutation(({ ctx, input }) => createShare(ctx.db, ctx.deps.config.publicUrl, ctx.user, input)),

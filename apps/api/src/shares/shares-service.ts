@@ -39,6 +39,12 @@ export interface NewShare extends LinkControls {
   /** Pin to the live version as it is now, instead of following the asset's newer versions. */
   pinVersion?: boolean | undefined;
   surface?: ClientSurface | undefined;
+  /**
+   * The caller records the use itself, right after (the extension's `link_inserted` or
+   * `link_copied` naming this link), so making the link records no `shared` event: one action,
+   * one event.
+   */
+  trackedByCaller?: boolean | undefined;
 }
 
 /** A deal the caller can see, or NOT_FOUND naming the field. */
@@ -81,8 +87,8 @@ export async function shareableAsset(db: Db, user: SessionUser, assetId: string)
 }
 
 /**
- * Writes one link (a single link, or one asset of a deal room) and its
- * `shared` event (a touch on the deal), in the caller's transaction.
+ * Writes one link (a single link, or one asset of a deal room) and, unless the caller
+ * records the use itself, its `shared` event (a touch on the deal), in the caller's transaction.
  */
 export async function insertShareLink(
   tx: Db,
@@ -101,6 +107,8 @@ export async function insertShareLink(
     passcodeHash: string | null;
     expiresAt: Date | null;
     surface: ClientSurface;
+    /** False when the caller records the use itself (see NewShare.trackedByCaller). */
+    recordShared?: boolean;
   },
 ) {
   const [share] = await tx
@@ -123,6 +131,7 @@ export async function insertShareLink(
     })
     .returning();
   if (!share) throw new Error("insert returned no row");
+  if (input.recordShared === false) return share;
   await ingestEventsIn(tx, [
     {
       id: randomUUID(),
@@ -174,6 +183,7 @@ export async function createShare(db: Db, publicUrl: string, user: SessionUser, 
       passcodeHash,
       expiresAt,
       surface: input.surface ?? "portal",
+      recordShared: input.trackedByCaller !== true,
     });
     await writeAudit(tx, user.id, "share.create", "share_link", share.id, {
       assetId: asset.id,

@@ -28,7 +28,9 @@ const visitorId = (() => {
     }
     return v;
   } catch {
-    return uuid();
+    // storage blocked: no id at all, so the server knows this browser by its hashed address and
+    // user agent (a fresh id per page load would count every reload as a new visitor)
+    return undefined;
   }
 })();
 

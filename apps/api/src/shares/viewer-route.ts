@@ -83,6 +83,22 @@ function clientHash(secret: string, req: Request): string {
   return dailyHash(secret, `viewer-client:${req.ip ?? ""}:${req.get("user-agent") ?? ""}`);
 }
 
+/**
+ * A visitor without a visitor id (storage blocked, a script of their own): their address and user
+ * agent as a salted hash, kept (unlike the daily hashes) so a return visit counts as the same
+ * visitor. The `c:` prefix never collides with a browser's id (URL-safe characters only).
+ */
+export function clientVisitorKey(
+  secret: string,
+  ip: string | undefined,
+  userAgent: string | undefined,
+): string {
+  const hash = createHmac("sha256", secret)
+    .update(`viewer-visitor:${ip ?? ""}:${userAgent ?? ""}`)
+    .digest("base64url");
+  return `c:${hash.slice(0, 22)}`;
+}
+
 function dailyHash(secret: string, what: string): string {
   const day = new Date().toISOString().slice(0, 10);
   return createHmac("sha256", secret).update(`${day}:${what}`).digest("hex").slice(0, 16);
@@ -99,7 +115,11 @@ const beaconSchema = z
       .min(0, "must not be negative")
       .max(MAX_ACTIVE_MS_PER_FLUSH, `must be at most ${MAX_ACTIVE_MS_PER_FLUSH} per flush`)
       .optional(),
-    visitorId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 URL-safe characters"),
+    /** Absent: the visitor is known by their hashed address and user agent. */
+    visitorId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 URL-safe characters")
+      .optional(),
   })
   .refine((e) => e.type !== "page" || (e.page !== undefined && e.activeMs !== undefined), {
     message: "a page event needs page and activeMs",
@@ -437,10 +457,12 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
         const parsed = beaconBodySchema.safeParse(json);
         if (!parsed.success) return void res.status(400).json({ error: issueText(parsed.error) });
         const beacons: Beacon[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-        const visitorId = beacons[0]?.visitorId ?? "";
-        if (beacons.some((b) => b.visitorId !== visitorId)) {
+        const sentId = beacons[0]?.visitorId;
+        if (beacons.some((b) => b.visitorId !== sentId)) {
           return void res.status(400).json({ error: "visitorId: one visitor per request" });
         }
+        const visitorId =
+          sentId ?? clientVisitorKey(deps.config.sessionSecret, req.ip, req.get("user-agent"));
         const client = clientHash(deps.config.sessionSecret, req);
         const admitted = await admitBeacon(limits, token, client);
         if (!admitted.ok) {

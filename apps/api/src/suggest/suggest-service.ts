@@ -14,6 +14,7 @@ import { trackRecords } from "../assets/track-records";
 import { checkedAgainstDatabase, liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
 import type { Db } from "../db/client";
 import { assets, deals, shareLinks } from "../db/schema";
+import { markVotes } from "../feedback/feedback-service";
 import type { SessionUser } from "../identity/users-service";
 import { type AssetDocument, listedFields } from "../search/asset-documents";
 import { searchedAttributes } from "../search/asset-index";
@@ -244,7 +245,11 @@ export async function suggestForContext(
   );
   fillers = fillerFamilies.docs;
   const ids = [...docs, ...fillers].map((d) => d.id);
-  const [shared, baseline] = await Promise.all([sharedOnDeal(db, deal?.id, ids), baselineWinRate(db)]);
+  const [shared, baseline, votes] = await Promise.all([
+    sharedOnDeal(db, deal?.id, ids),
+    baselineWinRate(db),
+    markVotes(db, ids),
+  ]);
   const candidate = (d: Doc): SuggestionCandidate => ({
     id: d.id,
     type: d.type,
@@ -259,6 +264,8 @@ export async function suggestForContext(
     closedDeals: d.closedDeals ?? 0,
     wonDeals: d.wonDeals ?? 0,
     alreadySharedOnDeal: shared.has(d.id),
+    // reps' "helped" / "not helpful" marks (feedback/feedback-service.ts)
+    ...votes.get(d.id),
   });
   const byId = new Map([...docs, ...fillers].map((d) => [d.id, d]));
   const rank = (from: Doc[]): RankedSuggestion[] =>

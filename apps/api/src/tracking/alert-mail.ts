@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import { storedWeeklySummary } from "../analytics/weekly-summary";
+import { weeklySummaryMessage } from "../analytics/weekly-summary-mail";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { notifications, users } from "../db/schema";
@@ -49,17 +51,35 @@ export function alertMessage(
   return null;
 }
 
+/** The weekly summary for one marketer or admin, in their language (`{ summaryWeek, userId }`). */
+async function summaryMail(db: Db, config: Config, week: string, userId: string) {
+  const [user] = await db
+    .select({ email: users.email, locale: users.locale, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  const summary = await storedWeeklySummary(db, week);
+  if (!user || user.disabledAt || !summary) return null;
+  const message = weeklySummaryMessage(summary, user.locale === "ja" ? "ja" : "en", config.publicUrl);
+  return { to: user.email, ...message };
+}
+
 /**
- * Sends the email alert for a notification (`send_mail` jobs, queued with the
- * notification when SMTP_URL is set): through the jobs table, so an SMTP
- * server that is down delays the alert instead of losing it.
+ * Sends an email (`send_mail` jobs, queued when SMTP_URL is set): a notification's alert, or a
+ * week's summary. Through the jobs table, so an SMTP server that is down delays the mail instead
+ * of losing it.
  */
 export function sendMailJob(db: Db, config: Config): JobHandler {
   const smtp = config.smtp;
   const transport = smtp ? nodemailer.createTransport(smtp.url) : null;
   return {
     async run(payload) {
-      if (!transport || !smtp || typeof payload.notificationId !== "string") return;
+      if (!transport || !smtp) return;
+      if (typeof payload.summaryWeek === "string" && typeof payload.userId === "string") {
+        const mail = await summaryMail(db, config, payload.summaryWeek, payload.userId);
+        if (mail) await transport.sendMail({ from: smtp.from, ...mail });
+        return;
+      }
+      if (typeof payload.notificationId !== "string") return;
       const [row] = await db
         .select({
           notification: notifications,

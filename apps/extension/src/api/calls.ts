@@ -17,6 +17,10 @@ export interface ApiCalls {
     input: In["notifications"]["markRead"];
     output: Out["notifications"]["markRead"];
   };
+  "feedback.markSuggestion": {
+    input: In["feedback"]["markSuggestion"];
+    output: Out["feedback"]["markSuggestion"];
+  };
 }
 
 /**
@@ -46,6 +50,7 @@ const CALLS: Record<ApiCallName, true> = {
   "taxonomy.list": true,
   "notifications.list": true,
   "notifications.markRead": true,
+  "feedback.markSuggestion": true,
 };
 
 export const isApiCallName = (name: unknown): name is ApiCallName =>

@@ -15,6 +15,7 @@ import { Notifications } from "./Notifications";
 import { useLibrarySearch, usePageContext, usePanelOpen, useSession } from "./panel-hooks";
 import { ResumeNote, useResumeAfterSignIn } from "./resume-after-sign-in";
 import { type PanelItem, SuggestionItem } from "./SuggestionItem";
+import { markRequest } from "./suggestion-marks";
 import { loadTaxonomy } from "./taxonomy-cache";
 
 /** Each answer records suggestion_shown events: wait until the rep pauses. */
@@ -47,6 +48,8 @@ export function Panel({ surface, target }: Props) {
   const [notifications, setNotifications] = useState<NotificationItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The rep's "helped" / "not helpful" per suggested asset, as the server took it. */
+  const [marks, setMarks] = useState<Record<string, boolean | null>>({});
   const [busy, setBusy] = useState(false);
   const kind = target.editor ? "compose" : "thread";
   const [open, setOpen] = usePanelOpen(kind);
@@ -149,6 +152,8 @@ export function Panel({ surface, target }: Props) {
       api("shares.create", {
         assetId: item.asset.id,
         surface,
+        // the insert or copy is tracked below, as the one event of this action
+        trackedByCaller: true,
         ...(dealId ? { dealId } : {}),
         ...(recipient && dealChoice !== "none" ? { recipientEmail: recipient } : {}),
       }),
@@ -333,6 +338,25 @@ export function Panel({ surface, target }: Props) {
                       onCopy={() => void act(item, i + 1, "copy")}
                       onPreview={() => preview(item, i + 1)}
                       onCopyText={(versionId) => void copyTalkTrack(versionId)}
+                      {...(hits
+                        ? {}
+                        : {
+                            mark: {
+                              helped: marks[item.asset.id] ?? null,
+                              onMark: (pressed: boolean) =>
+                                void api(
+                                  "feedback.markSuggestion",
+                                  markRequest(item.asset.id, marks[item.asset.id] ?? null, pressed, {
+                                    surface,
+                                    dealId,
+                                    requestId: result?.requestId,
+                                  }),
+                                ).then(
+                                  (res) => setMarks((m) => ({ ...m, [item.asset.id]: res.helped })),
+                                  (err: unknown) => setError(errorText(err)),
+                                ),
+                            },
+                          })}
                     />
                   ))}
                 </ul>

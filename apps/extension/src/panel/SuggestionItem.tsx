@@ -27,9 +27,21 @@ interface Props {
   onPreview(): void;
   /** Copies a Markdown asset's text (internal talk tracks). */
   onCopyText(versionId: string): void;
+  /** Suggestions (not search hits): the rep's "helped" / "not helpful" and how to change it. */
+  mark?: { helped: boolean | null; onMark(helped: boolean): void };
 }
 
-export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onPreview, onCopyText }: Props) {
+export function SuggestionItem({
+  item,
+  t,
+  canInsert,
+  busy,
+  onInsert,
+  onCopy,
+  onPreview,
+  onCopyText,
+  mark,
+}: Props) {
   const [src, setSrc] = useState<string | null>(null);
   const internal = item.asset.audience === "internal";
   const talkTrack =
@@ -94,6 +106,26 @@ export function SuggestionItem({ item, t, canInsert, busy, onInsert, onCopy, onP
             {internal ? t("open") : t("preview")}
           </button>
         </div>
+        {mark && (
+          <fieldset
+            className="ps-actions"
+            aria-label={t("markLabel")}
+            data-testid="ps-marks"
+            style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+          >
+            {([true, false] as const).map((value) => (
+              <button
+                key={String(value)}
+                type="button"
+                aria-pressed={mark.helped === value}
+                className={mark.helped === value ? "primary" : undefined}
+                onClick={() => mark.onMark(value)}
+              >
+                {t(value ? "markHelped" : "markNotHelpful")}
+              </button>
+            ))}
+          </fieldset>
+        )}
       </div>
     </li>
   );

@@ -1,12 +1,28 @@
 import { randomUUID } from "node:crypto";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../test/api";
+import { apiAs, apiUrl, asAdmin, newUser, publishedAsset, unique } from "../test/api";
 import { captureDownloads } from "../test/downloads";
 import { renderApp } from "../test/render-app";
 import { parseCsv } from "./csv";
 
 afterEach(() => vi.restoreAllMocks());
+
+/** A link inserted in Gmail, as the extension records it (naming the link it made, if any). */
+async function insertLink(reps: ReturnType<typeof apiAs>, assetId: string, dealId: string, shareId?: string) {
+  await reps.events.track.mutate({
+    events: [
+      {
+        id: randomUUID(),
+        type: "link_inserted",
+        assetId,
+        dealId,
+        surface: "gmail",
+        ...(shareId ? { shareId } : {}),
+      },
+    ],
+  });
+}
 
 /** A won deal of 1,000 USD that a rep used the asset on two days before it closed yesterday. */
 async function seedWonDeal() {
@@ -23,17 +39,7 @@ async function seedWonDeal() {
     stage: "analytics_proposal",
     amount: 1000,
   });
-  await reps.events.track.mutate({
-    events: [
-      {
-        id: randomUUID(),
-        type: "link_inserted",
-        assetId,
-        dealId: deal.id,
-        surface: "gmail",
-      },
-    ],
-  });
+  await insertLink(reps, assetId, deal.id);
   // won now, after the use (a client may not date a use before the deal existed)
   await reps.deals.update.mutate({ id: deal.id, patch: { status: "won" } });
   return { marketer, rep, title };
@@ -124,6 +130,92 @@ describe("analytics pages", () => {
     expect(within(row).getByText("商談数が不足")).toBeInTheDocument();
     expect(screen.getByRole("columnheader", { name: "非利用時の勝率" })).toBeInTheDocument();
     expect(screen.getByText("全体の勝率")).toBeInTheDocument();
+  });
+
+  it("shows a deal's timeline in Japanese: one entry per insert, stage and surface names, dates by day", async () => {
+    const marketer = await newUser("marketer");
+    const rep = await newUser("rep");
+    const title = unique("Timeline case study");
+    const assetId = await publishedAsset(marketer.token, title);
+    await asAdmin().taxonomy.upsert.mutate({
+      terms: [
+        { kind: "stage", key: "timeline_discovery", label: { en: "Discovery", ja: "ヒアリング" } },
+        { kind: "stage", key: "timeline_negotiation", label: { en: "Negotiation", ja: "価格交渉" } },
+      ],
+    });
+    const reps = apiAs(rep.token);
+    const deal = await reps.deals.create.mutate({
+      name: unique("Timeline deal"),
+      stage: "timeline_discovery",
+    });
+    await reps.deals.update.mutate({ id: deal.id, patch: { stage: "timeline_negotiation" } });
+    // the extension's insert: a link made for it, then the insert naming it
+    const link = await reps.shares.create.mutate({
+      assetId,
+      dealId: deal.id,
+      surface: "gmail",
+      trackedByCaller: true,
+    });
+    await insertLink(reps, assetId, deal.id, link.id);
+    renderApp({ token: marketer.token, path: `/analytics/deals/${deal.id}`, language: "ja" });
+
+    expect(await screen.findByText(`リンク挿入: ${title}`, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByText(`共有: ${title}`)).toBeNull();
+    expect(screen.getByText("ステージ: ヒアリング → 価格交渉")).toBeInTheDocument();
+    expect(screen.getByText("Gmail")).toBeInTheDocument();
+    // grouped under today's date, as Japanese writes it
+    const today = new Intl.DateTimeFormat("ja", { dateStyle: "medium" }).format(new Date());
+    expect(screen.getByRole("region", { name: today })).toBeInTheDocument();
+    const text = document.body.textContent ?? "";
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toMatch(/timeline_|link_inserted|gmail|negotiation/);
+  });
+
+  it("shows prospect engagement per asset and per link in Japanese", async () => {
+    const marketer = await newUser("marketer");
+    const rep = await newUser("rep");
+    const title = unique("Engagement one-pager");
+    const assetId = await publishedAsset(marketer.token, title);
+    const link = await apiAs(rep.token).shares.create.mutate({ assetId, name: "CFO" });
+    // three browsers (their own user agents): two with visitor ids who read the page, one without that only opens
+    const chrome = (n: number) =>
+      `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/13${n}.0.0.0 Safari/537.36`;
+    const beacon = async (n: number, body: unknown) => {
+      const res = await fetch(`${apiUrl()}/api/v/${link.token}/events`, {
+        method: "POST",
+        headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": chrome(n) },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(204);
+    };
+    for (const [n, activeMs] of [
+      [1, 2000],
+      [2, 3000],
+    ] as const) {
+      const visitorId = `portal-visitor-${n}`;
+      await beacon(n, { type: "open", visitorId });
+      await beacon(n, { id: randomUUID(), type: "page", page: 1, activeMs, visitorId });
+    }
+    await beacon(3, { type: "open" });
+    const { user } = renderApp({ token: marketer.token, path: "/analytics/usage", language: "ja" });
+
+    const table = await screen.findByRole(
+      "table",
+      { name: "アセットごとの見込み客エンゲージメント" },
+      { timeout: 10_000 },
+    );
+    const cellsOf = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
+    const row = (await within(table).findByText(title)).closest("tr") as HTMLElement;
+    // opens, visitors, return visitors, seconds, pages read of the one page, completion (2 of 3 visitors read it)
+    expect(cellsOf(row).slice(0, 7)).toEqual([title, "3", "3", "0", "5", "1 ページ中 1", "66.7%"]);
+
+    await user.click(screen.getByText("リンクごと"));
+    const links = await screen.findByRole("table", { name: "リンクごとの見込み客エンゲージメント" });
+    const linkRow = (await within(links).findByText("CFO")).closest("tr") as HTMLElement;
+    expect(cellsOf(linkRow)).toEqual(expect.arrayContaining([title, "CFO", "3", "5", "66.7%"]));
   });
 
   it("sends a rep to their own usage", async () => {

@@ -52,12 +52,17 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Saves the text as a file; the byte-order mark makes spreadsheet apps read Japanese as UTF-8. */
-export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: "text/csv;charset=utf-8" }));
+/** Saves the bytes as a file, in the browser (no server round trip). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves the text as a file; the byte-order mark makes spreadsheet apps read Japanese as UTF-8. */
+export function downloadCsv(fileName: string, csv: string): void {
+  downloadBlob(fileName, new Blob([`\uFEFF${csv}`], { type: "text/csv;charset=utf-8" }));
 }

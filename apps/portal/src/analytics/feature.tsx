@@ -3,6 +3,7 @@ import { Navigate, type RouteObject, useLocation } from "react-router";
 import { RequireRole } from "../auth/require-role";
 import { useCurrentUser } from "../auth/session";
 import type { NavItem } from "../shell/nav-items";
+import type { ReportHandle } from "./report-frame";
 
 /** Who reads the marketing reports; the API applies the same rule to every report. */
 export const analystRoles: readonly Role[] = ["marketer", "admin"];
@@ -19,9 +20,12 @@ function AnalyticsIndex() {
 export const routes: RouteObject[] = [
   {
     path: "analytics",
+    // every page under the report frame: a print button and a printout header naming the report
+    lazy: async () => ({ Component: (await import("./report-frame")).ReportFrame }),
     children: [
       {
         path: "me",
+        handle: { report: "nav.myUsage" } satisfies ReportHandle,
         lazy: async () => ({ Component: (await import("./my-usage-page")).MyUsagePage }),
       },
       { index: true, Component: AnalyticsIndex },
@@ -30,20 +34,37 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: "influence",
+            handle: { report: "nav.influence" } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./analytics-home-page")).AnalyticsHomePage }),
           },
-          { path: "usage", lazy: async () => ({ Component: (await import("./usage-page")).UsagePage }) },
-          { path: "gaps", lazy: async () => ({ Component: (await import("./gaps-page")).GapsPage }) },
+          {
+            path: "usage",
+            handle: { report: "nav.usage" } satisfies ReportHandle,
+            lazy: async () => ({ Component: (await import("./usage-page")).UsagePage }),
+          },
+          {
+            path: "gaps",
+            handle: { report: "nav.gaps" } satisfies ReportHandle,
+            lazy: async () => ({ Component: (await import("./gaps-page")).GapsPage }),
+          },
           {
             path: "signals",
+            handle: { report: "nav.signals" } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./field-signals-page")).FieldSignalsPage }),
           },
           {
+            path: "summary",
+            handle: { report: "nav.summary", period: false } satisfies ReportHandle,
+            lazy: async () => ({ Component: (await import("./summary-page")).SummaryPage }),
+          },
+          {
             path: "assets/:id",
+            handle: { report: "nav.influence" } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./asset-deals-page")).AssetDealsPage }),
           },
           {
             path: "deals/:id",
+            handle: { report: "nav.influence", period: false } satisfies ReportHandle,
             lazy: async () => ({ Component: (await import("./deal-timeline-page")).DealTimelinePage }),
           },
         ],
@@ -53,6 +74,7 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: "settings",
+            handle: { report: "nav.settings", period: false } satisfies ReportHandle,
             lazy: async () => ({
               Component: (await import("./currency-settings-page")).CurrencySettingsPage,
             }),
@@ -74,6 +96,7 @@ export const navItems: NavItem[] = [
       { to: "/analytics/usage", label: "analytics:nav.usage" },
       { to: "/analytics/gaps", label: "analytics:nav.gaps" },
       { to: "/analytics/signals", label: "analytics:nav.signals" },
+      { to: "/analytics/summary", label: "analytics:nav.summary" },
     ],
   },
   { to: "/analytics/settings", label: "analytics:nav.settings", roles: ["admin"] },

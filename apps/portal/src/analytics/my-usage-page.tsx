@@ -27,7 +27,7 @@ export function MyUsagePage() {
       <Stack gap="lg">
         <Paper withBorder p="md" radius="md">
           <QueryState query={weekly} what={t("mine.title")}>
-            {(data) => <TrendChart points={data.points} bucket={data.bucket} />}
+            {(data) => <TrendChart points={data.points} bucket={data.bucket} fileName="my-usage" />}
           </QueryState>
         </Paper>
         <Paper withBorder p="md" radius="md">

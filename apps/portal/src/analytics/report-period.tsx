@@ -45,7 +45,8 @@ export function useReportParam<T extends string>(name: string, options: readonly
 export function PeriodControls({ period }: { period: ReturnType<typeof useReportPeriod> }) {
   const { t } = useTranslation("analytics");
   return (
-    <Group gap="xs" align="flex-end">
+    // on paper the printout's header names the period instead
+    <Group gap="xs" align="flex-end" className="no-print">
       <TextInput
         type="date"
         label={t("period.from")}

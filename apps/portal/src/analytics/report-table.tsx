@@ -67,6 +67,7 @@ export function ReportTable<T>({
         <Button
           size="xs"
           variant="light"
+          className="no-print"
           disabled={rows.length === 0}
           onClick={() => downloadCsv(fileName, toCsv(columns, sorted))}
         >

@@ -85,6 +85,35 @@ beforeAll(async () => {
 });
 
 describe("find content", () => {
+  it("marks a suggestion helped or not helpful, in Japanese too, and takes a mark back", async () => {
+    const marker = await newUser("rep");
+    const { user } = renderApp({ token: marker.token, path: "/library/find", language: "ja" });
+    await user.click(await screen.findByLabelText("メールまたはメッセージ"));
+    await user.paste(`${names.competitor} の件で相談です。`);
+    await user.click(screen.getByRole("button", { name: "コンテンツを探す" }));
+    const guide = await screen.findByRole("article", { name: `Answering ${names.competitor} on cost` });
+    const marks = within(guide).getByRole("group", { name: "この候補は役に立ちましたか？" });
+    expect(marks).toHaveAccessibleDescription(`Answering ${names.competitor} on cost`);
+    const helped = within(marks).getByRole("button", { name: "役に立った" });
+    const notHelpful = within(marks).getByRole("button", { name: "役に立たなかった" });
+    expect(helped).toHaveAttribute("aria-pressed", "false");
+
+    const votes = async () =>
+      (await apiAs(marker.token).feedback.forAsset.query({ assetId: assets.guide })).marks;
+    await user.click(helped);
+    await waitFor(() => expect(helped).toHaveAttribute("aria-pressed", "true"));
+    expect(await votes()).toMatchObject({ helpedVotes: 1, mine: true });
+    // the other button changes the mark
+    await user.click(notHelpful);
+    await waitFor(() => expect(notHelpful).toHaveAttribute("aria-pressed", "true"));
+    expect(helped).toHaveAttribute("aria-pressed", "false");
+    expect(await votes()).toMatchObject({ helpedVotes: 0, notHelpfulVotes: 1, mine: false });
+    // pressing it again takes it back
+    await user.click(notHelpful);
+    await waitFor(() => expect(notHelpful).toHaveAttribute("aria-pressed", "false"));
+    expect(await votes()).toMatchObject({ helpedVotes: 0, notHelpfulVotes: 0, mine: null });
+  }, 60_000);
+
   it("matches the deal from the recipients, shows what the email says, and copies a tracked link for the deal", async () => {
     const { user } = renderApp({ token: rep.token, path: "/library/find" });
     await user.click(await screen.findByLabelText("Email or message"));

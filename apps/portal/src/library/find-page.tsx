@@ -15,6 +15,7 @@ import { type ContextEdits, ContextFields, effectiveContext } from "./find-conte
 import { LanguageVersionLinks } from "./language-versions";
 import { RecipientDeal, sortRecipients, useRecipientDeal } from "./recipient-deal";
 import { ResultActions } from "./result-actions";
+import { SuggestionMarks } from "./suggestion-marks";
 
 type SuggestInput = RouterInputs["suggest"]["forContext"];
 
@@ -196,6 +197,12 @@ export function FindPage() {
                           titleId={`suggestion-${asset.id}`}
                           deal={linkDeal}
                           recipientEmail={recipientEmail}
+                        />
+                        <SuggestionMarks
+                          assetId={asset.id}
+                          titleId={`suggestion-${asset.id}`}
+                          dealId={linkDeal?.id}
+                          requestId={result.requestId}
                         />
                       </Stack>
                     </Card>

@@ -47,6 +47,11 @@ export interface FieldSignalRow {
   winRateWithout: number | null;
   /** Both sides have at least `minDeals` closed deals. */
   enoughDeals: boolean;
+  /**
+   * Reps' marks on the suggestions of the period's requests that carried it: "helped" and "not helpful"
+   * (feedback.markSuggestion with the answer's requestId).
+   */
+  marks: { helped: number; notHelpful: number };
   /** Published, unexpired assets tagged with it: for buyers (`external`) and sellers' talk tracks (`internal`). */
   coverage: {
     external: number;
@@ -125,20 +130,21 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
   const cellSet = 3; // grouping(week, grp, user_id, deal_id): user_id and deal_id aggregated away
   const repSet = 13;
   const dealSet = 14;
-  const [cells, previousRows, closedWith, closedAll, coverage, teams] = await db.transaction(async (tx) => {
-    // a year's (signal, deal) pairs hash in memory rather than sorting on disk
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    await tx.execute(sql`set local jit = off`);
-    // one after another: a transaction's statements share its connection
-    type Result = Awaited<ReturnType<typeof tx.execute>>;
-    const run = async (queries: (() => Promise<Result | { rows: never[] }>)[]) => {
-      const out: (Result | { rows: never[] })[] = [];
-      for (const q of queries) out.push(await q());
-      return out;
-    };
-    return run([
-      () =>
-        tx.execute(sql`with ${mentionsSql(kinds, from, to, input.groupBy === "industry")}, g as (
+  const [cells, previousRows, closedWith, closedAll, coverage, teams, marks] = await db.transaction(
+    async (tx) => {
+      // a year's (signal, deal) pairs hash in memory rather than sorting on disk
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local jit = off`);
+      // one after another: a transaction's statements share its connection
+      type Result = Awaited<ReturnType<typeof tx.execute>>;
+      const run = async (queries: (() => Promise<Result | { rows: never[] }>)[]) => {
+        const out: (Result | { rows: never[] })[] = [];
+        for (const q of queries) out.push(await q());
+        return out;
+      };
+      return run([
+        () =>
+          tx.execute(sql`with ${mentionsSql(kinds, from, to, input.groupBy === "industry")}, g as (
         select kind, key, ${weekOf(sql`at`)} as week, ${groupExpr[input.groupBy]} as grp, user_id, deal_id,
           count(*) as n, grouping(${weekOf(sql`at`)}, ${groupExpr[input.groupBy]}, user_id, deal_id) as set
         from mentions
@@ -149,25 +155,25 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
       select kind, key, 'reps', null, null, count(user_id)::int from g where set = ${repSet} group by 1, 2
       union all
       select kind, key, 'deals', null, null, count(deal_id)::int from g where set = ${dealSet} group by 1, 2`),
-      () =>
-        tx.execute(sql`select kind, key, count(*)::int as previous from signal_mentions m
+        () =>
+          tx.execute(sql`select kind, key, count(*)::int as previous from signal_mentions m
         where m.at >= ${prevFrom} and m.at < ${from}
           ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
         group by 1, 2`),
-      // a closed deal counts once per signal that came up in a request before its close (its first mention)
-      () =>
-        tx.execute(sql`select f.kind, f.key, count(*) filter (where d.status = 'won')::int as won,
+        // a closed deal counts once per signal that came up in a request before its close (its first mention)
+        () =>
+          tx.execute(sql`select f.kind, f.key, count(*) filter (where d.status = 'won')::int as won,
         count(*) filter (where d.status = 'lost')::int as lost
       from deals d join signal_deal_firsts f on f.deal_id = d.id and f.first_at < d.closed_at
       where d.status in ('won', 'lost') and d.closed_at >= ${from} and d.closed_at < ${to}
         ${kinds.length < signalKinds.length ? sql`and f.kind = ${kinds[0]}` : sql``}
       group by 1, 2`),
-      () =>
-        tx.execute(sql`select count(*) filter (where status = 'won')::int as won,
+        () =>
+          tx.execute(sql`select count(*) filter (where status = 'won')::int as won,
         count(*) filter (where status = 'lost')::int as lost
       from deals where status in ('won', 'lost') and closed_at >= ${from} and closed_at < ${to}`),
-      () =>
-        tx.execute(sql`with live as (
+        () =>
+          tx.execute(sql`with live as (
         select a.id, a.audience::text as audience, a.stages, a.competitors, a.objections from assets a
         where a.status = 'published' and not a.unsaved and (a.expires_at is null or a.expires_at > ${nowIso})
       ), tagged as (
@@ -183,12 +189,21 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
       union all
       select kind, key, audience, st as stage, count(*)::int as n
       from tagged cross join unnest(tagged.stages) st group by 1, 2, 3, 4`),
-      () =>
-        input.groupBy === "team"
-          ? tx.execute(sql`select id::text as id, name from teams`)
-          : Promise.resolve({ rows: [] }),
-    ]);
-  });
+        () =>
+          input.groupBy === "team"
+            ? tx.execute(sql`select id::text as id, name from teams`)
+            : Promise.resolve({ rows: [] }),
+        // each mark names its request; a request's mentions name its signals
+        () =>
+          tx.execute(sql`select m.kind, m.key, count(*) filter (where k.helped)::int as helped,
+        count(*) filter (where not k.helped)::int as not_helpful
+      from suggestion_marks k join signal_mentions m on m.request_id = k.request_id
+      where m.at >= ${from} and m.at < ${to}
+        ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
+      group by 1, 2`),
+      ]);
+    },
+  );
 
   const signalKey = (kind: string, key: string) => `${kind}:${key}`;
   const weeks = mondays(period.from, period.to);
@@ -222,6 +237,7 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
       lostWithout: closed.lost,
       winRateWithout: rate(closed.won, closed.lost),
       enoughDeals: false,
+      marks: { helped: 0, notHelpful: 0 },
       coverage: {
         external: 0,
         internal: 0,
@@ -265,6 +281,10 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
     row.lostWith = r.lost;
     row.wonWithout = closed.won - r.won;
     row.lostWithout = closed.lost - r.lost;
+  }
+  for (const r of rowsOf<Keyed & { helped: number; not_helpful: number }>(marks)) {
+    const row = rowOf(r.kind, r.key);
+    if (row) row.marks = { helped: r.helped, notHelpful: r.not_helpful };
   }
   for (const r of rowsOf<Keyed & { audience: "external" | "internal"; stage: string | null; n: number }>(
     coverage,

@@ -47,6 +47,11 @@ export interface FieldSignalRow {
   winRateWithout: number | null;
   /** Both sides have at least `minDeals` closed deals. */
   enoughDeals: boolean;
+  /**
+   * Reps' marks on the suggestions of the period's requests that carried it: "helped" and "not helpful"
+   * (feedback.markSuggestion with the answer's requestId).
+   */
+  marks: { helped: number; notHelpful: number };
   /** Published, unexpired assets tagged with it: for buyers (`external`) and sellers' talk tracks (`internal`). */
   coverage: {
     external: number;
@@ -73,18 +78,15 @@ export interface FieldSignals {
 
 const weekOf = (at: SQL) => sql`to_char(date_trunc('week', ${at} at time zone 'UTC'), 'YYYY-MM-DD')`;
 
-/** The request rows that named a signal, one row per (request, kind, key). */
+/** The period's mentions (one row per request and signal; migration 0014 keeps them), with `industry` if asked. */
 function mentionsSql(kinds: readonly SignalKind[], from: SQL, to: SQL, withIndustry = false): SQL {
-  const arms = kinds.map(
-    (kind) => sql`select ${kind}::text as kind, k as key, s.* from named s
-        cross join unnest(s.${sql.raw(kind === "competitor" ? "competitors" : "objections")}) k`,
-  );
-  return sql`named as (
-      select s.at, s.user_id, s.team_id, s.deal_id, s.stage, s.competitors, s.objections
+  const kindFilter = kinds.length < signalKinds.length ? sql` and m.kind = ${kinds[0]}` : sql``;
+  return sql`mentions as (
+      select m.kind, m.key, m.at, m.deal_id, m.user_id, m.team_id, m.stage
         ${withIndustry ? sql`, d.industry` : sql``}
-      from suggestion_signals s ${withIndustry ? sql`left join deals d on d.id = s.deal_id` : sql``}
-      where cardinality(s.competitors) + cardinality(s.objections) > 0 and s.at >= ${from} and s.at < ${to}
-    ), mentions as (${sql.join(arms, sql` union all `)})`;
+      from signal_mentions m ${withIndustry ? sql`left join deals d on d.id = m.deal_id` : sql``}
+      where m.at >= ${from} and m.at < ${to}${kindFilter}
+    )`;
 }
 
 function mondays(from: Date, to: Date): string[] {
@@ -122,41 +124,56 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
   };
   const nowIso = sql`${now.toISOString()}::timestamptz`;
 
-  const [totals, grouped, weekly, closedWith, closedAll, coverage, teams] = await Promise.all([
-    db.execute(sql`with ${mentionsSql(kinds, prevFrom, to)}
-      select kind, key,
-        count(*) filter (where at >= ${from})::int as mentions,
-        count(*) filter (where at < ${from})::int as previous,
-        count(distinct deal_id) filter (where at >= ${from})::int as deals,
-        count(distinct user_id) filter (where at >= ${from})::int as reps
-      from mentions group by 1, 2`),
-    db.execute(sql`with ${mentionsSql(kinds, from, to, input.groupBy === "industry")}
-      select kind, key, ${groupExpr[input.groupBy]} as grp, count(*)::int as mentions
-      from mentions group by 1, 2, 3`),
-    db.execute(sql`with ${mentionsSql(kinds, from, to)}
-      select kind, key, ${weekOf(sql`at`)} as week, count(*)::int as mentions
-      from mentions group by 1, 2, 3`),
-    // a closed deal counts once per signal that came up in a request before its close
-    db.execute(sql`with closed as (
-        select id, status, closed_at from deals
-        where status in ('won', 'lost') and closed_at >= ${from} and closed_at < ${to}
-      ), hits as (
-        ${sql.join(
-          kinds.map(
-            (kind) => sql`select distinct c.id, c.status, ${kind}::text as kind, k as key
-              from closed c join suggestion_signals s on s.deal_id = c.id and s.at < c.closed_at
-              cross join unnest(s.${sql.raw(kind === "competitor" ? "competitors" : "objections")}) k`,
-          ),
-          sql` union all `,
-        )}
+  // One scan of the period's mentions, hashed three ways (grouping sets): per (week, group) cell, per rep and
+  // per deal; the reps and deals are counted in the statement, the cells summed here into mentions, weekly
+  // and groups. The previous period is counted apart (its mentions' count only).
+  const cellSet = 3; // grouping(week, grp, user_id, deal_id): user_id and deal_id aggregated away
+  const repSet = 13;
+  const dealSet = 14;
+  const [cells, previousRows, closedWith, closedAll, coverage, teams, marks] = await db.transaction(
+    async (tx) => {
+      // a year's (signal, deal) pairs hash in memory rather than sorting on disk
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local jit = off`);
+      // one after another: a transaction's statements share its connection
+      type Result = Awaited<ReturnType<typeof tx.execute>>;
+      const run = async (queries: (() => Promise<Result | { rows: never[] }>)[]) => {
+        const out: (Result | { rows: never[] })[] = [];
+        for (const q of queries) out.push(await q());
+        return out;
+      };
+      return run([
+        () =>
+          tx.execute(sql`with ${mentionsSql(kinds, from, to, input.groupBy === "industry")}, g as (
+        select kind, key, ${weekOf(sql`at`)} as week, ${groupExpr[input.groupBy]} as grp, user_id, deal_id,
+          count(*) as n, grouping(${weekOf(sql`at`)}, ${groupExpr[input.groupBy]}, user_id, deal_id) as set
+        from mentions
+        group by grouping sets ((1, 2, 3, 4), (1, 2, 5), (1, 2, 6))
       )
-      select kind, key, count(*) filter (where status = 'won')::int as won,
-        count(*) filter (where status = 'lost')::int as lost
-      from hits group by 1, 2`),
-    db.execute(sql`select count(*) filter (where status = 'won')::int as won,
+      select kind, key, 'cell' as what, week, grp, n::int from g where set = ${cellSet}
+      union all
+      select kind, key, 'reps', null, null, count(user_id)::int from g where set = ${repSet} group by 1, 2
+      union all
+      select kind, key, 'deals', null, null, count(deal_id)::int from g where set = ${dealSet} group by 1, 2`),
+        () =>
+          tx.execute(sql`select kind, key, count(*)::int as previous from signal_mentions m
+        where m.at >= ${prevFrom} and m.at < ${from}
+          ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
+        group by 1, 2`),
+        // a closed deal counts once per signal that came up in a request before its close (its first mention)
+        () =>
+          tx.execute(sql`select f.kind, f.key, count(*) filter (where d.status = 'won')::int as won,
+        count(*) filter (where d.status = 'lost')::int as lost
+      from deals d join signal_deal_firsts f on f.deal_id = d.id and f.first_at < d.closed_at
+      where d.status in ('won', 'lost') and d.closed_at >= ${from} and d.closed_at < ${to}
+        ${kinds.length < signalKinds.length ? sql`and f.kind = ${kinds[0]}` : sql``}
+      group by 1, 2`),
+        () =>
+          tx.execute(sql`select count(*) filter (where status = 'won')::int as won,
         count(*) filter (where status = 'lost')::int as lost
       from deals where status in ('won', 'lost') and closed_at >= ${from} and closed_at < ${to}`),
-    db.execute(sql`with live as (
+        () =>
+          tx.execute(sql`with live as (
         select a.id, a.audience::text as audience, a.stages, a.competitors, a.objections from assets a
         where a.status = 'published' and not a.unsaved and (a.expires_at is null or a.expires_at > ${nowIso})
       ), tagged as (
@@ -172,10 +189,21 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
       union all
       select kind, key, audience, st as stage, count(*)::int as n
       from tagged cross join unnest(tagged.stages) st group by 1, 2, 3, 4`),
-    input.groupBy === "team"
-      ? db.execute(sql`select id::text as id, name from teams`)
-      : Promise.resolve({ rows: [] }),
-  ]);
+        () =>
+          input.groupBy === "team"
+            ? tx.execute(sql`select id::text as id, name from teams`)
+            : Promise.resolve({ rows: [] }),
+        // each mark names its request; a request's mentions name its signals
+        () =>
+          tx.execute(sql`select m.kind, m.key, count(*) filter (where k.helped)::int as helped,
+        count(*) filter (where not k.helped)::int as not_helpful
+      from suggestion_marks k join signal_mentions m on m.request_id = k.request_id
+      where m.at >= ${from} and m.at < ${to}
+        ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
+      group by 1, 2`),
+      ]);
+    },
+  );
 
   const signalKey = (kind: string, key: string) => `${kind}:${key}`;
   const weeks = mondays(period.from, period.to);
@@ -209,6 +237,7 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
       lostWithout: closed.lost,
       winRateWithout: rate(closed.won, closed.lost),
       enoughDeals: false,
+      marks: { helped: 0, notHelpful: 0 },
       coverage: {
         external: 0,
         internal: 0,
@@ -220,29 +249,31 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
   const rowOf = (kind: string, key: string) => byKey.get(signalKey(kind, key));
 
   type Keyed = { kind: string; key: string };
-  for (const r of rowsOf<Keyed & { mentions: number; previous: number; deals: number; reps: number }>(
-    totals,
+  const groupKeys = new Set<string | null>();
+  for (const r of rowsOf<Keyed & { what: string; week: string | null; grp: string | null; n: number }>(
+    cells,
   )) {
     const row = rowOf(r.kind, r.key);
     if (!row) continue;
-    row.mentions = r.mentions;
-    row.previousMentions = r.previous;
-    row.deals = r.deals;
-    row.reps = r.reps;
-    row.change = r.previous > 0 ? (r.mentions - r.previous) / r.previous : null;
+    if (r.what === "reps") row.reps = r.n;
+    else if (r.what === "deals") row.deals = r.n;
+    else {
+      row.mentions += r.n;
+      const i = r.week === null ? undefined : weekIndex.get(r.week);
+      if (i !== undefined) row.weekly[i] = (row.weekly[i] ?? 0) + r.n;
+      const group = row.groups.find((g) => g.key === r.grp);
+      if (group) group.mentions += r.n;
+      else row.groups.push({ key: r.grp, mentions: r.n });
+      groupKeys.add(r.grp);
+    }
   }
-  for (const r of rowsOf<Keyed & { week: string; mentions: number }>(weekly)) {
-    const i = weekIndex.get(r.week);
+  for (const r of rowsOf<Keyed & { previous: number }>(previousRows)) {
     const row = rowOf(r.kind, r.key);
-    if (row && i !== undefined) row.weekly[i] = r.mentions;
+    if (row) row.previousMentions = r.previous;
   }
-  const groupKeys = new Set<string | null>();
-  for (const r of rowsOf<Keyed & { grp: string | null; mentions: number }>(grouped)) {
-    const row = rowOf(r.kind, r.key);
-    if (!row) continue;
-    row.groups.push({ key: r.grp, mentions: r.mentions });
-    groupKeys.add(r.grp);
-  }
+  for (const row of byKey.values())
+    row.change =
+      row.previousMentions > 0 ? (row.mentions - row.previousMentions) / row.previousMentions : null;
   for (const r of rowsOf<Keyed & { won: number; lost: number }>(closedWith)) {
     const row = rowOf(r.kind, r.key);
     if (!row) continue;
@@ -250,6 +281,10 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
     row.lostWith = r.lost;
     row.wonWithout = closed.won - r.won;
     row.lostWithout = closed.lost - r.lost;
+  }
+  for (const r of rowsOf<Keyed & { helped: number; not_helpful: number }>(marks)) {
+    const row = rowOf(r.kind, r.key);
+    if (row) row.marks = { helped: r.helped, notHelpful: r.not_helpful };
   }
   for (const r of rowsOf<Keyed & { audience: "external" | "internal"; stage: string | null; n: number }>(
     coverage,

@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   // coverage: live external and internal content on Acme, an external price asset without stages,
   // and a draft and an expired Acme asset that do not count
-  await makeAsset(db, marketer, {
+  const caseStudy = await makeAsset(db, marketer, {
     title: "Acme rollout case study",
     type: "case_study",
     audience: "external",
@@ -126,7 +126,7 @@ beforeAll(async () => {
     requestIds.push(answer.requestId);
     return answer.requestId;
   };
-  await ask(repA, W1, ["acme"], ["price"], "proposal");
+  const onW1 = await ask(repA, W1, ["acme"], ["price"], "proposal");
   const fromText = await repB.suggest.forContext.query({ surface: "gmail", dealId: W2, text: pasted });
   expect(fromText.context.competitors).toEqual(["acme"]);
   expect(fromText.context.objections).toEqual([]);
@@ -136,9 +136,22 @@ beforeAll(async () => {
   await ask(repA, C0, ["acme"], []);
   await ask(repA, L1, ["acme"], ["price"], "proposal");
   await ask(repA, L1, ["acme"], ["price"], "proposal");
-  await ask(repB, L2, ["acme"], []);
+  const onL2 = await ask(repB, L2, ["acme"], []);
   await ask(repB, L5, ["acme"], []);
-  await ask(repA, L3, [], []);
+  const onL3 = await ask(repA, L3, [], []);
+  // reps' marks: helped on a request naming Acme and price, not helpful on one naming Acme, and helped on
+  // one naming nothing (no signal's)
+  const mark = (client: Client, requestId: string, dealId: string, helped: boolean) =>
+    client.feedback.markSuggestion.mutate({
+      assetId: caseStudy,
+      requestId,
+      dealId,
+      helped,
+      surface: "gmail",
+    });
+  await mark(repA, onW1, W1, true);
+  await mark(repB, onL2, L2, false);
+  await mark(repA, onL3, L3, true);
   await ask(repA, O1, ["acme"], []);
   const earlier = [await ask(repA, O1, ["acme"], []), await ask(repA, O1, ["acme"], ["price"])];
   await ask(repB, undefined, ["acme", "notarealco"], []);
@@ -311,6 +324,12 @@ describe("analytics.fieldSignals", () => {
       "negotiation",
       "closing",
     ]);
+  });
+
+  it("counts reps' helped / not helpful marks on the suggestions of requests that carried each signal", async () => {
+    const answer = await report({});
+    expect(rowOf(answer, "acme").marks).toEqual({ helped: 1, notHelpful: 1 });
+    expect(rowOf(answer, "price").marks).toEqual({ helped: 1, notHelpful: 0 });
   });
 
   it("narrows to one kind", async () => {

@@ -634,6 +634,46 @@ export const suggestionSignals = pgTable(
   ],
 );
 
+/**
+ * Field signals' rollups, kept by a trigger on `suggestion_signals` inserts (migration 0014): one row per
+ * (request, kind, key) with the columns the report groups by, so a report scans narrow rows in time order
+ * instead of unnesting the requests' arrays.
+ */
+export const signalMentions = pgTable(
+  "signal_mentions",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => suggestionSignals.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    at: ts("at").notNull(),
+    dealId: uuid("deal_id").references(() => deals.id, { onDelete: "set null" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    stage: text("stage"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.kind, t.key] }),
+    // covering: a report's scans of a period are index-only
+    index("signal_mentions_at_idx").on(t.at, t.kind, t.key, t.dealId, t.userId, t.teamId, t.stage),
+  ],
+);
+
+/** When each signal first came up on each deal: a closed deal "had" it when that is before its close. */
+export const signalDealFirsts = pgTable(
+  "signal_deal_firsts",
+  {
+    dealId: uuid("deal_id")
+      .notNull()
+      .references(() => deals.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    firstAt: ts("first_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.kind, t.key] })],
+);
+
 export const searches = pgTable(
   "searches",
   {

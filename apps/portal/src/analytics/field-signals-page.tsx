@@ -101,6 +101,8 @@ export function FieldSignalsPage() {
     count("lostWith", t("signals.columns.lostWith"), (s) => s.lostWith),
     rateColumn("winRateWith"),
     rateColumn("winRateWithout"),
+    count("helped", t("signals.columns.helped"), (s) => s.marks.helped),
+    count("notHelpful", t("signals.columns.notHelpful"), (s) => s.marks.notHelpful),
     count("external", t("signals.columns.external"), (s) => s.coverage.external),
     count("internal", t("signals.columns.internal"), (s) => s.coverage.internal),
     {

@@ -142,7 +142,10 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const { db } = cluster.database;
       type JobRow = { id: number; status: string; attempts: number };
       const rows = await eventually("every job has finished", async () => {
-        const result = await db.execute(sql`select id, status, attempts from jobs order by id`);
+        // the uploads' jobs: the weekly summary's, which housekeeping enqueues on its own clock, aside
+        const result = await db.execute(
+          sql`select id, status, attempts from jobs where kind <> 'weekly_summary' order by id`,
+        );
         const jobs = (result as unknown as { rows: JobRow[] }).rows;
         return jobs.length > 0 && jobs.every((j) => j.status === "done" || j.status === "failed")
           ? jobs
@@ -163,6 +166,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
           finishedBy.set(id, [...(finishedBy.get(id) ?? []), node.name]);
         }
       }
+      const summaries = await db.execute(sql`select id from jobs where kind = 'weekly_summary'`);
+      for (const { id } of (summaries as unknown as { rows: { id: number }[] }).rows)
+        finishedBy.delete(Number(id));
       expect([...finishedBy.keys()].sort((x, y) => x - y)).toEqual(rows.map((j) => Number(j.id)));
       expect([...finishedBy.values()].filter((names) => names.length !== 1)).toEqual([]);
     });

@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createI18n } from "../i18n";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { theme } from "../theme";
 import { seriesStyles, tieOffsets } from "./line-chart";
 import { UsageChart } from "./usage-chart";
@@ -22,7 +22,7 @@ const points = [point("2026-11-02", 4, 2, 2, 2), point("2026-11-16", 1, 0, 0, 1)
 
 function renderChart(language: "en" | "ja") {
   return render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nextProvider i18n={createBundledI18n(language)}>
       <MantineProvider theme={theme}>
         <UsageChart points={points} bucket="week" />
       </MantineProvider>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Catalog, catalogs } from "./catalogs";
+import { catalogs } from "../test/bundled-i18n";
+import type { Catalog } from "./catalog-shape";
 
 function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

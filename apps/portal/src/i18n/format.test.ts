@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { createFormat } from "./format";
-import { createI18n } from "./index";
 
 const formatIn = (language: "en" | "ja") => {
-  const i18n = createI18n(language);
+  const i18n = createBundledI18n(language);
   return createFormat(language, i18n.t);
 };
 

@@ -8,7 +8,7 @@ import type sharing from "../sharing/i18n/en.json";
 import type translation from "./en.json";
 
 // Keys are checked per namespace. A new feature folder with its own catalogs is loaded at runtime by
-// the glob in catalogs.ts; add its English catalog here so its keys are checked too.
+// the globs in catalog-en.ts and catalog-ja.ts; add its English catalog here so its keys are checked too.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";

@@ -1,14 +1,18 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { catalogs } from "./catalogs";
+import { loadCatalogs } from "./catalog-loader";
+import type { Catalogs } from "./catalog-shape";
 import { initialLanguage, type Language } from "./language";
 
-/** One i18next instance per app (and per test), both languages bundled: they are a few KiB. */
-export function createI18n(language: Language = initialLanguage()): i18n {
+/**
+ * One i18next instance per app (and per test) over the given strings. The app loads only the
+ * language it shows (`startI18n`); tests pass both (`createBundledI18n` in ./bundled).
+ */
+export function createI18n(language: Language, resources: Partial<Record<Language, Catalogs>>): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: catalogs,
-    ns: Object.keys(catalogs.en),
+    resources,
+    ns: Object.keys(resources[language] ?? resources.en ?? {}),
     defaultNS: "translation",
     lng: language,
     fallbackLng: "en",
@@ -21,4 +25,9 @@ export function createI18n(language: Language = initialLanguage()): i18n {
   setDocumentLanguage(language);
   instance.on("languageChanged", setDocumentLanguage);
   return instance;
+}
+
+/** The app's instance, once the language it starts in has been fetched (one chunk). */
+export async function startI18n(language: Language = initialLanguage()): Promise<i18n> {
+  return createI18n(language, { [language]: await loadCatalogs(language) });
 }

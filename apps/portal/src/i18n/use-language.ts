@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { ensureLanguage } from "./catalog-loader";
 import { isLanguage, type Language, rememberLanguage } from "./language";
 
 /** The current UI language and a setter that also remembers it on this device. */
@@ -9,6 +10,7 @@ export function useLanguage() {
   const setLanguage = useCallback(
     async (next: Language) => {
       rememberLanguage(next);
+      await ensureLanguage(i18n, next);
       await i18n.changeLanguage(next);
     },
     [i18n],

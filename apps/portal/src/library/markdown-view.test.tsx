@@ -2,12 +2,12 @@ import { MantineProvider } from "@mantine/core";
 import { render } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../i18n";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { MarkdownView } from "./markdown-view";
 
 const view = (source: string, language: "en" | "ja" = "en") =>
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nextProvider i18n={createBundledI18n(language)}>
       <MantineProvider>
         <MarkdownView source={source} />
       </MantineProvider>

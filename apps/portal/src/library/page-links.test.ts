@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../i18n";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { assetHref, hitPageLabel, pageParam } from "./page-links";
 
 describe("hitPageLabel", () => {
   it("names the slide or page a hit matched, in English", () => {
-    const t = createI18n("en").getFixedT("en", "library");
+    const t = createBundledI18n("en").getFixedT("en", "library");
     expect(hitPageLabel(t, { number: 7, unit: "slide" })).toBe("Slide 7");
     expect(hitPageLabel(t, { number: 3, unit: "page" })).toBe("p. 3");
   });
 
   it("and in Japanese", () => {
-    const t = createI18n("ja").getFixedT("ja", "library");
+    const t = createBundledI18n("ja").getFixedT("ja", "library");
     expect(hitPageLabel(t, { number: 7, unit: "slide" })).toBe("スライド 7");
     expect(hitPageLabel(t, { number: 3, unit: "page" })).toBe("3 ページ");
   });

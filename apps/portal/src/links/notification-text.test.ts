@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../i18n";
 import type { Language } from "../i18n/language";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { describeNotification } from "./notification-text";
 
 const ROOM = "00000000-0000-4000-8000-000000000001";
@@ -8,7 +8,7 @@ const SHARE = "00000000-0000-4000-8000-000000000002";
 const ASSET = "00000000-0000-4000-8000-000000000003";
 
 function describeIn(language: Language, kind: string, payload: Record<string, unknown>) {
-  const t = createI18n(language).getFixedT(language, "links");
+  const t = createBundledI18n(language).getFixedT(language, "links");
   return describeNotification({ kind, payload }, t, (ms) => `${ms / 1000}s`);
 }
 

@@ -124,8 +124,21 @@ describe.skipIf(skipBrowser)("portal in Chromium", { timeout: 90_000 }, () => {
 
   it(browserTitle("shows a ja-JP browser the Japanese UI"), async () => {
     const { context, page, errors } = await open("ja-JP");
+    const strings: string[] = [];
+    page.on("request", (request) => {
+      const chunk = /\/assets\/catalog-(en|ja)-/.exec(request.url());
+      if (chunk?.[1]) strings.push(chunk[1]);
+    });
     await page.goto(`${server.url}/`);
     await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
+    // only the language shown is downloaded; the other comes when the user switches to it
+    expect(strings).toEqual(["ja"]);
+    await page.getByRole("radiogroup", { name: "表示言語" }).getByText("English").click();
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    expect(strings).toEqual(["ja", "en"]);
+    await page.getByRole("radiogroup", { name: "Language" }).getByText("日本語").click();
+    await page.getByRole("heading", { level: 1, name: "ログイン" }).waitFor();
+    expect(strings).toEqual(["ja", "en"]);
     await shot(page, "ja-sign-in");
     await signIn(page, server.url, people.marketer);
     await page.goto(`${server.url}/requests`);

@@ -4,7 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../i18n";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { QueryState } from "./query-state";
 
 function Teams({ load }: { load: () => Promise<string[]> }) {
@@ -25,7 +25,7 @@ describe("QueryState", () => {
       return ["Enterprise"];
     };
     render(
-      <I18nextProvider i18n={createI18n("en")}>
+      <I18nextProvider i18n={createBundledI18n("en")}>
         <MantineProvider>
           <QueryClientProvider client={new QueryClient()}>
             <Teams load={load} />

@@ -12,6 +12,7 @@ const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
+// booting migrates a fresh database: on a busy shared machine that can take over the default minute
 beforeAll(async () => {
   server = await startTestServer();
   const admin = await makeUser(server.deps.database.db, { role: "admin" });
@@ -19,7 +20,7 @@ beforeAll(async () => {
     server,
     await newScimToken(server, await loginToken(server, admin.email, admin.password)),
   );
-});
+}, 240_000);
 afterAll(() => server?.close());
 
 const userNameFilter = (userName: string) =>

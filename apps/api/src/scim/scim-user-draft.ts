@@ -51,14 +51,20 @@ function pickEmail(emails: unknown): string | null {
   return chosen ? text(chosen.value, "emails.value") : null;
 }
 
-/** A full User resource (POST, PUT); attributes this server does not keep are ignored. */
-export function draftFromResource(body: unknown): UserDraft {
+/**
+ * A full User resource (POST, PUT); attributes this server does not keep are ignored. `absent` gives
+ * active and externalId when the body leaves them out: a PUT without them keeps what is stored.
+ */
+export function draftFromResource(
+  body: unknown,
+  absent: { active: boolean; externalId: string | null } = { active: true, externalId: null },
+): UserDraft {
   if (!isObject(body)) throw badRequest("invalidSyntax", "body: a User object was expected");
   const name = isObject(body.name) ? body.name : {};
   return {
     userName: text(body.userName, "userName", true) as string,
-    externalId: text(body.externalId, "externalId"),
-    active: body.active === undefined ? true : readBoolean(body.active, "active"),
+    externalId: body.externalId === undefined ? absent.externalId : text(body.externalId, "externalId"),
+    active: body.active === undefined ? absent.active : readBoolean(body.active, "active"),
     formatted: text(name.formatted, "name.formatted"),
     givenName: text(name.givenName, "name.givenName"),
     familyName: text(name.familyName, "name.familyName"),

@@ -209,7 +209,9 @@ export async function createScimUser(
 /** PUT /Users/:id: the resource as sent replaces what is kept. */
 export async function replaceScimUser(db: Db, bus: ClusterBus, id: string, body: unknown): Promise<void> {
   const current = await getScimUser(db, id);
-  const cols = columnsOf(draftFromResource(body));
+  const cols = columnsOf(
+    draftFromResource(body, { active: current.disabledAt === null, externalId: current.externalId }),
+  );
   await applyColumns(db, bus, id, cols, { wasActive: current.disabledAt === null });
 }
 

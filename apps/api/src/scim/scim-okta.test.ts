@@ -148,6 +148,12 @@ describe("Okta: deactivation ends the user's session and extension token", () =>
     expect(await meStatus(server, { cookie })).toBe(401);
     expect(await meStatus(server, { token })).toBe(401);
     await expect(loginCookie(server, person.email, person.password)).rejects.toThrow(/401/);
+    const [entry] = await server.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, id))
+      .orderBy(desc(auditLog.id));
+    expect(entry).toMatchObject({ actorId: null, action: "user.disable", details: { via: "scim" } });
 
     const on = await scim("PATCH", `/Users/${id}`, {
       schemas: [PATCH_OP],
@@ -191,6 +197,14 @@ describe("Okta: groups", () => {
     );
     expect(found.body.totalResults).toBe(1);
     expect(found.body.Resources[0].id).toBe(groupId);
+
+    const taken = await scim("POST", "/Groups", {
+      schemas: [GROUP],
+      displayName: "Test SCIMv2",
+      members: [],
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ status: "409", scimType: "uniqueness" });
   });
 
   it("renames it with a path-less replace", async () => {

@@ -15,6 +15,7 @@ import { metricsRoutes } from "./operations/metrics-route";
 import { requestMetrics } from "./operations/request-metrics";
 import { portalHeaders } from "./portal-headers";
 import { portalStatic } from "./portal-static";
+import { scimRoutes } from "./scim/scim-routes";
 import { viewerRoutes } from "./shares/viewer-route";
 import { appRouter } from "./trpc/app-router";
 import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
@@ -78,6 +79,8 @@ export function createApp(deps: AppDeps) {
   app.use(uploadRoutes(deps, deps.storage, () => deps.jobs.kick()));
   app.use(downloadRoutes(deps, deps.storage));
   app.use(crmWebhookRoutes(deps));
+  // an identity provider's calls, judged by the SCIM bearer token alone (no cookies)
+  app.use(scimRoutes(deps));
 
   app.use(
     "/trpc",

@@ -57,6 +57,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import("./admin/crm-page")).CrmPage }),
           },
           {
+            path: "scim",
+            lazy: async () => ({ Component: (await import("./admin/scim-page")).ScimPage }),
+          },
+          {
             path: "tokens",
             lazy: async () => ({ Component: (await import("./admin/tokens-page")).TokensPage }),
           },

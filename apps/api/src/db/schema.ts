@@ -66,6 +66,8 @@ export const requestStatusEnum = pgEnum("request_status", ["open", "in_progress"
 export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
+  /** The identity provider's id for the group this team mirrors (SCIM `externalId`). */
+  externalId: text("external_id"),
   createdAt: createdAt(),
 });
 
@@ -80,10 +82,22 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     locale: text("locale"),
     disabledAt: ts("disabled_at"),
+    /** The identity provider's id for the user (SCIM `externalId`). */
+    externalId: text("external_id"),
+    /** SCIM `userName` when it is not the email itself (Entra ID may send a non-address). */
+    scimUserName: text("scim_user_name"),
+    /** Deleted through SCIM: kept (disabled) for its history, gone from SCIM's view until created again. */
+    scimDeletedAt: ts("scim_deleted_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_scim_user_name_key")
+      .on(sql`lower(${t.scimUserName})`)
+      .where(sql`${t.scimUserName} is not null`),
+    index("users_external_id_idx").on(t.externalId),
+  ],
 );
 
 /** Portal sessions; the cookie holds the token, the table only its SHA-256. */

@@ -115,6 +115,18 @@ export async function disableUser(db: Db, bus: ClusterBus, id: string): Promise<
   });
 }
 
+/** Undoes disableUser: the user may sign in again; the sessions and tokens it ended stay ended. */
+export async function enableUser(db: Db, bus: ClusterBus, id: string): Promise<void> {
+  await changeAndNotify(db, bus, [{ kind: "user", userId: id }], async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ disabledAt: null, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+  });
+}
+
 /**
  * Ends the user's sessions and revokes their extension tokens, all but `keep` when given. Part of a
  * change made with `changeAndNotify`, which tells every process.

@@ -8,6 +8,7 @@ import { authRouter } from "../identity/auth-router";
 import { tokensRouter } from "../identity/tokens-router";
 import { usersRouter } from "../identity/users-router";
 import { requestsRouter } from "../requests/requests-router";
+import { scimRouter } from "../scim/scim-router";
 import { searchRouter } from "../search/search-router";
 import { roomsRouter } from "../shares/rooms-router";
 import { sharesRouter } from "../shares/shares-router";
@@ -35,6 +36,7 @@ export const appRouter = router({
   requests: requestsRouter,
   analytics: analyticsRouter,
   admin: adminRouter,
+  scim: scimRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ const adminNav: NavItem = {
     { to: "/admin/teams", label: "nav.adminTeams" },
     { to: "/admin/taxonomy", label: "nav.adminTaxonomy" },
     { to: "/admin/crm", label: "nav.adminCrm" },
+    { to: "/admin/scim", label: "nav.adminScim" },
     { to: "/admin/workspace", label: "nav.adminWorkspace" },
     { to: "/admin/tokens", label: "nav.adminTokens" },
   ],

@@ -197,6 +197,16 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+-- Some deals' first mentions, recounted from their mentions (a request changed or deleted).
+CREATE FUNCTION "refresh_signal_deal_firsts"(touched uuid[]) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM signal_deal_firsts WHERE deal_id = ANY (touched);
+  INSERT INTO signal_deal_firsts (deal_id, kind, key, first_at, closed_at, won)
+  SELECT m.deal_id, m.kind, m.key, min(m.at), d.closed_at, CASE d.status WHEN 'won' THEN true WHEN 'lost' THEN false END
+  FROM signal_mentions m JOIN deals d ON d.id = m.deal_id
+  WHERE m.deal_id = ANY (touched)
+  GROUP BY m.deal_id, m.kind, m.key, d.closed_at, d.status;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "signal_rollups_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   touched uuid[];
@@ -207,15 +217,26 @@ BEGIN
   DELETE FROM signal_mentions m USING old_rows o WHERE m.request_id = o.id;
   PERFORM write_signal_mentions(ARRAY(SELECT id FROM new_rows));
   IF touched IS NOT NULL THEN
-    DELETE FROM signal_deal_firsts WHERE deal_id = ANY (touched);
-    INSERT INTO signal_deal_firsts (deal_id, kind, key, first_at, closed_at, won)
-    SELECT m.deal_id, m.kind, m.key, min(m.at), d.closed_at, CASE d.status WHEN 'won' THEN true WHEN 'lost' THEN false END
-    FROM signal_mentions m JOIN deals d ON d.id = m.deal_id
-    WHERE m.deal_id = ANY (touched)
-    GROUP BY m.deal_id, m.kind, m.key, d.closed_at, d.status;
+    PERFORM refresh_signal_deal_firsts(touched);
   END IF;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- A request deleted: its mentions went with it (cascade); its deal's first mentions are recounted (0014 kept
+-- them as they were).
+CREATE FUNCTION "signal_rollups_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched uuid[];
+BEGIN
+  SELECT array_agg(DISTINCT deal_id) INTO touched FROM old_rows WHERE deal_id IS NOT NULL;
+  IF touched IS NOT NULL THEN
+    PERFORM refresh_signal_deal_firsts(touched);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "signal_rollups_delete" AFTER DELETE ON "suggestion_signals"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "signal_rollups_delete"();
 --> statement-breakpoint
 -- All the rollups from scratch, from the requests recorded and the deals (the migration below;
 -- bench/field-signals.ts after loading with triggers off). Writes with this session's triggers off and

@@ -21,6 +21,10 @@ CREATE TABLE "signal_weeks" (
 	CONSTRAINT "signal_weeks_cell" UNIQUE NULLS NOT DISTINCT("dim","week","kind","key","grp")
 );
 --> statement-breakpoint
+-- covering: the period's partial weeks and the chains' edges are index-only scans
+DROP INDEX "signal_mentions_at_idx";--> statement-breakpoint
+CREATE INDEX "signal_mentions_period_idx" ON "signal_mentions" USING btree ("at","kind","key","deal_id","user_id","team_id","stage","industry","deal_prev_at","deal_last","user_prev_at","user_last");--> statement-breakpoint
+CREATE INDEX "deals_closed_idx" ON "deals" USING btree ("closed_at","status");--> statement-breakpoint
 CREATE INDEX "signal_mentions_deal_chain_idx" ON "signal_mentions" USING btree ("deal_id","kind","key","at","request_id");--> statement-breakpoint
 CREATE INDEX "signal_mentions_user_chain_idx" ON "signal_mentions" USING btree ("user_id","kind","key","at","request_id");--> statement-breakpoint
 CREATE INDEX "signal_deal_firsts_closed_idx" ON "signal_deal_firsts" USING btree ("closed_at","kind","key","first_at","won") WHERE "won" IS NOT NULL;--> statement-breakpoint

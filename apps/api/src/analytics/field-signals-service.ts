@@ -89,21 +89,33 @@ function weekFloor(t: Date): Date {
 }
 
 /**
- * A period as the whole ISO weeks inside it (read from signal_weeks; null when there are none) and the
- * partial weeks at its ends (read from the rows themselves): `edges(column)` is the condition on their time.
+ * A period as the whole ISO weeks inside it (read from signal_weeks; none when there are none) and the
+ * partial weeks at its ends (read from the rows themselves, one range scan each).
  */
 function weekSplit(from: Date, to: Date) {
   const floor = weekFloor(from);
   const first = floor.getTime() === from.getTime() ? floor : new Date(floor.getTime() + WEEK_MS);
   const last = weekFloor(to);
   const whole = first.getTime() < last.getTime() ? { from: first, to: last } : null;
-  const edges = (at: SQL) =>
+  const edges = (
     whole
-      ? sql`((${at} >= ${instant(from)} and ${at} < ${instant(whole.from)}) or (${at} >= ${instant(whole.to)} and ${at} < ${instant(to)}))`
-      : sql`(${at} >= ${instant(from)} and ${at} < ${instant(to)})`;
+      ? [
+          { from, to: whole.from },
+          { from: whole.to, to },
+        ]
+      : [{ from, to }]
+  ).filter((r) => r.from.getTime() < r.to.getTime());
   const weeks = (column: SQL) =>
     whole ? sql`${column} >= ${day(whole.from)} and ${column} < ${day(whole.to)}` : sql`false`;
-  return { edges, weeks };
+  /** `select … where <at in the edge>` for each edge, as one union (an empty set's when none). */
+  const edgeRows = (select: SQL, at: SQL, empty: SQL) =>
+    edges.length === 0
+      ? empty
+      : sql.join(
+          edges.map((r) => sql`${select} and ${at} >= ${instant(r.from)} and ${at} < ${instant(r.to)}`),
+          sql` union all `,
+        );
+  return { weeks, edgeRows };
 }
 
 /**
@@ -111,7 +123,7 @@ function weekSplit(from: Date, to: Date) {
  * week reads the stage cells, summed per week) and the partial weeks' rows of signal_mentions.
  */
 function mentionCellsSql(kindFilter: SQL, from: Date, to: Date, groupBy: GroupBy): SQL {
-  const { edges, weeks } = weekSplit(from, to);
+  const { weeks, edgeRows } = weekSplit(from, to);
   const rowGroup: Record<GroupBy, SQL> = {
     week: weekOf(sql`at`),
     stage: sql`stage`,
@@ -119,13 +131,22 @@ function mentionCellsSql(kindFilter: SQL, from: Date, to: Date, groupBy: GroupBy
     industry: sql`industry`,
   };
   const weekText = sql`to_char(week, 'YYYY-MM-DD')`;
-  return sql`select kind, key, ${weekText} as week, ${groupBy === "week" ? weekText : sql`grp`} as grp,
-      sum(n)::int as n
-    from signal_weeks where dim = ${groupBy === "week" ? "stage" : groupBy} and ${weeks(sql`week`)}${kindFilter}
-    group by 1, 2, 3, 4 having sum(n) <> 0
+  // a (dim, week, signal, group) cell is one row: only per week are the stage cells summed
+  const whole =
+    groupBy === "week"
+      ? sql`select kind, key, ${weekText} as week, ${weekText} as grp, sum(n)::int as n
+        from signal_weeks where dim = 'stage' and ${weeks(sql`week`)}${kindFilter}
+        group by 1, 2, 3, 4 having sum(n) <> 0`
+      : sql`select kind, key, ${weekText} as week, grp, n from signal_weeks
+        where dim = ${groupBy} and ${weeks(sql`week`)} and n <> 0${kindFilter}`;
+  return sql`${whole}
     union all
-    select kind, key, ${weekOf(sql`at`)}, ${rowGroup[groupBy]}, count(*)::int from signal_mentions
-    where ${edges(sql`at`)}${kindFilter}
+    select kind, key, week, grp, count(*)::int from (${edgeRows(
+      sql`select kind, key, ${weekOf(sql`at`)} as week, ${rowGroup[groupBy]} as grp from signal_mentions
+        where true${kindFilter}`,
+      sql`at`,
+      sql`select null::text as kind, null::text as key, null::text as week, null::text as grp where false`,
+    )}) e
     group by 1, 2, 3, 4`;
 }
 
@@ -138,30 +159,25 @@ function mentionCellsSql(kindFilter: SQL, from: Date, to: Date, groupBy: GroupBy
 function chainCountsSql(kindFilter: SQL, from: Date, to: Date): SQL {
   const fromWeek = weekFloor(from);
   const toWeek = weekFloor(to);
-  const chains = (owner: "deal" | "user", what: "deals" | "reps") => {
-    const id = sql.raw(`${owner}_id`);
-    const prev = sql.raw(`${owner}_prev_at`);
-    const last = sql.raw(`${owner}_last`);
-    return sql`select kind, key, ${what} as what, n from signal_weeks
-        where dim = ${`${what === "deals" ? "deal" : "rep"}_first`} and week < ${day(toWeek)}${kindFilter}
+  return sql`select kind, key, coalesce(sum(deals), 0)::int as deals, coalesce(sum(reps), 0)::int as reps
+    from (
+      select kind, key, sum(n) filter (where dim = 'deal_first') as deals, sum(n) filter (where dim = 'rep_first') as reps
+      from signal_weeks where dim in ('deal_first', 'rep_first') and week < ${day(toWeek)}${kindFilter} group by 1, 2
       union all
-      select kind, key, ${what}, -n from signal_weeks
-        where dim = ${`${what === "deals" ? "deal" : "rep"}_last`} and week < ${day(fromWeek)}${kindFilter}
+      select kind, key, -sum(n) filter (where dim = 'deal_last'), -sum(n) filter (where dim = 'rep_last')
+      from signal_weeks where dim in ('deal_last', 'rep_last') and week < ${day(fromWeek)}${kindFilter} group by 1, 2
       union all
-      select kind, key, ${what}, 1 from signal_mentions
-        where at >= ${instant(toWeek)} and at < ${instant(to)} and ${id} is not null and ${prev} is null${kindFilter}
+      select kind, key, count(*) filter (where deal_id is not null and deal_prev_at is null),
+        count(*) filter (where user_id is not null and user_prev_at is null)
+      from signal_mentions where at >= ${instant(toWeek)} and at < ${instant(to)}${kindFilter} group by 1, 2
       union all
-      select kind, key, ${what}, -1 from signal_mentions
-        where at >= ${instant(fromWeek)} and at < ${instant(from)} and ${id} is not null and ${last}${kindFilter}
+      select kind, key, -count(*) filter (where deal_last), -count(*) filter (where user_last)
+      from signal_mentions where at >= ${instant(fromWeek)} and at < ${instant(from)}${kindFilter} group by 1, 2
       union all
-      select kind, key, ${what}, -1 from signal_mentions
-        where at >= ${instant(to)} and ${id} is not null and ${prev} < ${instant(from)}${kindFilter}`;
-  };
-  return sql`select kind, key, what, sum(n)::int as n from (
-      ${chains("deal", "deals")}
-      union all
-      ${chains("user", "reps")}
-    ) c group by 1, 2, 3`;
+      select kind, key, -count(*) filter (where deal_prev_at < ${instant(from)}),
+        -count(*) filter (where user_prev_at < ${instant(from)})
+      from signal_mentions where at >= ${instant(to)}${kindFilter} group by 1, 2
+    ) c group by 1, 2`;
 }
 
 /**
@@ -169,14 +185,18 @@ function chainCountsSql(kindFilter: SQL, from: Date, to: Date): SQL {
  * signal_weeks' whole weeks (by the week of the close) and signal_deal_firsts' rows in the partial weeks.
  */
 function closedWithSql(kindFilter: SQL, from: Date, to: Date): SQL {
-  const { edges, weeks } = weekSplit(from, to);
+  const { weeks, edgeRows } = weekSplit(from, to);
   return sql`select kind, key, coalesce(sum(n) filter (where dim = 'won'), 0)::int as won,
       coalesce(sum(n) filter (where dim = 'lost'), 0)::int as lost
     from (
       select kind, key, dim, n from signal_weeks where dim in ('won', 'lost') and ${weeks(sql`week`)}${kindFilter}
       union all
-      select kind, key, case when won then 'won' else 'lost' end, 1 from signal_deal_firsts
-      where won is not null and first_at < closed_at and ${edges(sql`closed_at`)}${kindFilter}
+      ${edgeRows(
+        sql`select kind, key, case when won then 'won' else 'lost' end, 1 from signal_deal_firsts
+          where won is not null and first_at < closed_at${kindFilter}`,
+        sql`closed_at`,
+        sql`select null, null, null, 0 where false`,
+      )}
     ) c group by 1, 2`;
 }
 
@@ -215,6 +235,8 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
   const [cells, chainRows, previousRows, closedWith, closedAll, coverage, teams, marks] =
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local jit = off`);
+      // small reads: starting parallel workers costs more than it saves, the more so on a busy machine
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
       // one after another: a transaction's statements share its connection
       type Result = Awaited<ReturnType<typeof tx.execute>>;
       const run = async (queries: (() => Promise<Result | { rows: never[] }>)[]) => {
@@ -238,6 +260,7 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
           tx.execute(sql`with live as (
         select a.id, a.audience::text as audience, a.stages, a.competitors, a.objections from assets a
         where a.status = 'published' and not a.unsaved and (a.expires_at is null or a.expires_at > ${nowIso})
+          and cardinality(a.competitors) + cardinality(a.objections) > 0
       ), tagged as (
         ${sql.join(
           kinds.map(
@@ -322,9 +345,11 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
     else row.groups.push({ key: r.grp, mentions: r.n });
     groupKeys.add(r.grp);
   }
-  for (const r of rowsOf<Keyed & { what: "deals" | "reps"; n: number }>(chainRows)) {
+  for (const r of rowsOf<Keyed & { deals: number; reps: number }>(chainRows)) {
     const row = rowOf(r.kind, r.key);
-    if (row) row[r.what] = r.n;
+    if (!row) continue;
+    row.deals = r.deals;
+    row.reps = r.reps;
   }
   for (const r of rowsOf<Keyed & { previous: number }>(previousRows)) {
     const row = rowOf(r.kind, r.key);

@@ -276,7 +276,12 @@ export const deals = pgTable(
     /** The CRM's modification time of the newest delivery seen: an older one arriving later is stale. */
     crmUpdatedAt: ts("crm_updated_at"),
   },
-  (t) => [index("deals_domain_idx").on(t.accountDomain), index("deals_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("deals_domain_idx").on(t.accountDomain),
+    index("deals_owner_idx").on(t.ownerId),
+    // the deals closed in a period (field signals' win rates), index-only
+    index("deals_closed_idx").on(t.closedAt, t.status),
+  ],
 );
 
 /**
@@ -665,8 +670,21 @@ export const signalMentions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.kind, t.key] }),
-    // covering: a report's scans of a period are index-only
-    index("signal_mentions_at_idx").on(t.at, t.kind, t.key, t.dealId, t.userId, t.teamId, t.stage),
+    // covering: a report's reads of a period's partial weeks and of the chains' edges are index-only
+    index("signal_mentions_period_idx").on(
+      t.at,
+      t.kind,
+      t.key,
+      t.dealId,
+      t.userId,
+      t.teamId,
+      t.stage,
+      t.industry,
+      t.dealPrevAt,
+      t.dealLast,
+      t.userPrevAt,
+      t.userLast,
+    ),
     // a chain's neighbours of a row; a deal's or rep's rows
     index("signal_mentions_deal_chain_idx").on(t.dealId, t.kind, t.key, t.at, t.requestId),
     index("signal_mentions_user_chain_idx").on(t.userId, t.kind, t.key, t.at, t.requestId),

@@ -8,6 +8,7 @@
  */
 
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { fieldSignals } from "../apps/api/src/analytics/field-signals-service";
 import { rowsOf } from "../apps/api/src/analytics/sql-rows";
 import type { Db } from "../apps/api/src/db/client";
@@ -24,6 +25,8 @@ const database = await openNamedDatabase(
   keep,
 );
 
+const dialect = new PgDialect();
+
 /** The report's transaction, each statement explained before it runs. */
 let total = 0;
 const explaining = new Proxy(database.db, {
@@ -36,7 +39,7 @@ const explaining = new Proxy(database.db, {
             get(t, p, r) {
               if (p !== "execute") return Reflect.get(t, p, r);
               return async (query: SQL) => {
-                const text = t.dialect.sqlToQuery(query).sql;
+                const text = dialect.sqlToQuery(query).sql;
                 if (!/^\s*set /i.test(text)) {
                   const plan = rowsOf<{ "QUERY PLAN": string }>(
                     await t.execute(sql`explain (analyze, buffers) ${query}`),

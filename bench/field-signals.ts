@@ -1,6 +1,6 @@
 /**
  * analytics.fieldSignals at scale: generated deals and suggestion requests with the signals a rep's
- * messages named, then the median time of a one-year report per grouping.
+ * messages named, then the median time of a one-year report per grouping, for both kinds and each alone.
  *
  *   node --import tsx bench/field-signals.ts
  *
@@ -10,7 +10,8 @@
  * 1,200,000 requests. A third of them name a competitor (one of 10), two fifths an objection theme
  * (one or two of 8), the rest nothing. 20,000 published assets, a tenth tagged with a competitor and a
  * tenth with an objection, each with one stage; a quarter internal.
- * Loaded with triggers off, then field signals' rollups built (`rebuild_signal_rollups()`, migration 0014).
+ * Loaded with triggers off, then field signals' rollups built (`rebuild_signal_rollups()`, migrations 0014
+ * and 0016: the mentions with their deal and rep chains, the deals' first mentions, the weekly counts).
  * Postgres on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/test), in a database of
  * its own, created and dropped here; PGlite (in memory) at a tenth.
  * Knobs (env): BENCH_TARGETS ("postgres,pglite"), BENCH_RUNS (5), BENCH_SCALE (1), BENCH_KEEP_DB (a name).
@@ -100,7 +101,7 @@ async function generate(database: Database, deals: number) {
         from generate_series(1, ${requests}) g
       ) r left join deals d on d.external_id = r.deal_no::text`);
   });
-  // the triggers were off: the rollups are built as migration 0014 builds them
+  // the triggers were off: the rollups are built as migrations 0014 and 0016 build them
   await database.db.execute(sql`select rebuild_signal_rollups()`);
   await database.db.execute(sql`vacuum analyze`);
 }
@@ -140,20 +141,23 @@ async function bench(target: string, deals: number) {
       to: ANCHOR.toISOString(),
     };
     for (const groupBy of ["week", "stage", "industry", "team"] as const) {
-      const report = () => fieldSignals(database.db, { ...period, groupBy }, ANCHOR);
-      const first = await report(); // warm the cache and the plan
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i += 1) {
-        const start = performance.now();
-        await report();
-        times.push(performance.now() - start);
+      for (const kind of [undefined, "competitor", "objection"] as const) {
+        const report = () =>
+          fieldSignals(database.db, { ...period, groupBy, ...(kind ? { kind } : {}) }, ANCHOR);
+        const first = await report(); // warm the cache and the plan
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i += 1) {
+          const start = performance.now();
+          await report();
+          times.push(performance.now() - start);
+        }
+        const mentions = first.rows.reduce((sum, r) => sum + r.mentions, 0);
+        console.log(
+          `  fieldSignals by ${groupBy.padEnd(9)}${(kind ?? "all").padEnd(11)} median ${fmt(median(times)).padStart(10)}` +
+            `  min ${fmt(Math.min(...times)).padStart(10)}  max ${fmt(Math.max(...times)).padStart(10)}` +
+            `  (${first.rows.length} signals, ${mentions} mentions, ${first.closed.won + first.closed.lost} closed deals, ${RUNS} runs; load ${loadavg()[0]?.toFixed(2)})`,
+        );
       }
-      const mentions = first.rows.reduce((sum, r) => sum + r.mentions, 0);
-      console.log(
-        `  fieldSignals by ${groupBy.padEnd(9)} median ${fmt(median(times)).padStart(10)}` +
-          `  min ${fmt(Math.min(...times)).padStart(10)}  max ${fmt(Math.max(...times)).padStart(10)}` +
-          `  (${first.rows.length} signals, ${mentions} mentions, ${first.closed.won + first.closed.lost} closed deals, ${RUNS} runs; load ${loadavg()[0]?.toFixed(2)})`,
-      );
     }
   } finally {
     await database.close();

@@ -77,16 +77,127 @@ export interface FieldSignals {
 }
 
 const weekOf = (at: SQL) => sql`to_char(date_trunc('week', ${at} at time zone 'UTC'), 'YYYY-MM-DD')`;
+const instant = (t: Date) => sql`${t.toISOString()}::timestamptz`;
+const day = (t: Date) => sql`${t.toISOString().slice(0, 10)}::date`;
 
-/** The period's mentions (one row per request and signal; migration 0014 keeps them), with `industry` if asked. */
-function mentionsSql(kinds: readonly SignalKind[], from: SQL, to: SQL, withIndustry = false): SQL {
-  const kindFilter = kinds.length < signalKinds.length ? sql` and m.kind = ${kinds[0]}` : sql``;
-  return sql`mentions as (
-      select m.kind, m.key, m.at, m.deal_id, m.user_id, m.team_id, m.stage
-        ${withIndustry ? sql`, d.industry` : sql``}
-      from signal_mentions m ${withIndustry ? sql`left join deals d on d.id = m.deal_id` : sql``}
-      where m.at >= ${from} and m.at < ${to}${kindFilter}
-    )`;
+/** Monday 00:00 UTC on or before `t`. */
+function weekFloor(t: Date): Date {
+  const d = new Date(t);
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d;
+}
+
+/**
+ * A period as the whole ISO weeks inside it (read from signal_weeks; none when there are none) and the
+ * partial weeks at its ends (read from the rows themselves, one range scan each).
+ */
+function weekSplit(from: Date, to: Date) {
+  const floor = weekFloor(from);
+  const first = floor.getTime() === from.getTime() ? floor : new Date(floor.getTime() + WEEK_MS);
+  const last = weekFloor(to);
+  const whole = first.getTime() < last.getTime() ? { from: first, to: last } : null;
+  const edges = (
+    whole
+      ? [
+          { from, to: whole.from },
+          { from: whole.to, to },
+        ]
+      : [{ from, to }]
+  ).filter((r) => r.from.getTime() < r.to.getTime());
+  const weeks = (column: SQL) =>
+    whole ? sql`${column} >= ${day(whole.from)} and ${column} < ${day(whole.to)}` : sql`false`;
+  /** `select … where <at in the edge>` for each edge, as one union (an empty set's when none). */
+  const edgeRows = (select: SQL, at: SQL, empty: SQL) =>
+    edges.length === 0
+      ? empty
+      : sql.join(
+          edges.map((r) => sql`${select} and ${at} >= ${instant(r.from)} and ${at} < ${instant(r.to)}`),
+          sql` union all `,
+        );
+  return { weeks, edgeRows };
+}
+
+/**
+ * The mentions in [from, to) per signal, week and group of `groupBy`: signal_weeks' whole weeks (groupBy
+ * week reads the stage cells, summed per week) and the partial weeks' rows of signal_mentions.
+ */
+function mentionCellsSql(kindFilter: SQL, from: Date, to: Date, groupBy: GroupBy): SQL {
+  const { weeks, edgeRows } = weekSplit(from, to);
+  const rowGroup: Record<GroupBy, SQL> = {
+    week: weekOf(sql`at`),
+    stage: sql`stage`,
+    team: sql`team_id::text`,
+    industry: sql`industry`,
+  };
+  const weekText = sql`to_char(week, 'YYYY-MM-DD')`;
+  // a (dim, week, signal, group) cell is one row: only per week are the stage cells summed
+  const whole =
+    groupBy === "week"
+      ? sql`select kind, key, ${weekText} as week, ${weekText} as grp, sum(n)::int as n
+        from signal_weeks where dim = 'stage' and ${weeks(sql`week`)}${kindFilter}
+        group by 1, 2, 3, 4 having sum(n) <> 0`
+      : sql`select kind, key, ${weekText} as week, grp, n from signal_weeks
+        where dim = ${groupBy} and ${weeks(sql`week`)} and n <> 0${kindFilter}`;
+  return sql`${whole}
+    union all
+    select kind, key, week, grp, count(*)::int from (${edgeRows(
+      sql`select kind, key, ${weekOf(sql`at`)} as week, ${rowGroup[groupBy]} as grp from signal_mentions
+        where true${kindFilter}`,
+      sql`at`,
+      sql`select null::text as kind, null::text as key, null::text as week, null::text as grp where false`,
+    )}) e
+    group by 1, 2, 3, 4`;
+}
+
+/**
+ * Distinct deals and reps per signal with a mention in [from, to), from the chains of migration 0016: the
+ * (signal, deal) pairs whose first mention is before `to`, less those whose last is before `from`, less
+ * those with a gap from before `from` to `to` or later (a mention after the period whose previous one is
+ * before it). Firsts and lasts are signal_weeks' weeks up to the week of the bound, and that week's rows.
+ */
+function chainCountsSql(kindFilter: SQL, from: Date, to: Date): SQL {
+  const fromWeek = weekFloor(from);
+  const toWeek = weekFloor(to);
+  return sql`select kind, key, coalesce(sum(deals), 0)::int as deals, coalesce(sum(reps), 0)::int as reps
+    from (
+      select kind, key, sum(n) filter (where dim = 'deal_first') as deals, sum(n) filter (where dim = 'rep_first') as reps
+      from signal_weeks where dim in ('deal_first', 'rep_first') and week < ${day(toWeek)}${kindFilter} group by 1, 2
+      union all
+      select kind, key, -sum(n) filter (where dim = 'deal_last'), -sum(n) filter (where dim = 'rep_last')
+      from signal_weeks where dim in ('deal_last', 'rep_last') and week < ${day(fromWeek)}${kindFilter} group by 1, 2
+      union all
+      select kind, key, count(*) filter (where deal_id is not null and deal_prev_at is null),
+        count(*) filter (where user_id is not null and user_prev_at is null)
+      from signal_mentions where at >= ${instant(toWeek)} and at < ${instant(to)}${kindFilter} group by 1, 2
+      union all
+      select kind, key, -count(*) filter (where deal_last), -count(*) filter (where user_last)
+      from signal_mentions where at >= ${instant(fromWeek)} and at < ${instant(from)}${kindFilter} group by 1, 2
+      union all
+      select kind, key, -count(*) filter (where deal_prev_at < ${instant(from)}),
+        -count(*) filter (where user_prev_at < ${instant(from)})
+      from signal_mentions where at >= ${instant(to)}${kindFilter} group by 1, 2
+    ) c group by 1, 2`;
+}
+
+/**
+ * Per signal, the deals closed won and lost in [from, to) where it came up in a request before the close:
+ * signal_weeks' whole weeks (by the week of the close) and signal_deal_firsts' rows in the partial weeks.
+ */
+function closedWithSql(kindFilter: SQL, from: Date, to: Date): SQL {
+  const { weeks, edgeRows } = weekSplit(from, to);
+  return sql`select kind, key, coalesce(sum(n) filter (where dim = 'won'), 0)::int as won,
+      coalesce(sum(n) filter (where dim = 'lost'), 0)::int as lost
+    from (
+      select kind, key, dim, n from signal_weeks where dim in ('won', 'lost') and ${weeks(sql`week`)}${kindFilter}
+      union all
+      ${edgeRows(
+        sql`select kind, key, case when won then 'won' else 'lost' end, 1 from signal_deal_firsts
+          where won is not null and first_at < closed_at${kindFilter}`,
+        sql`closed_at`,
+        sql`select null, null, null, 0 where false`,
+      )}
+    ) c group by 1, 2`;
 }
 
 function mondays(from: Date, to: Date): string[] {
@@ -113,28 +224,19 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
   const length = period.to.getTime() - period.from.getTime();
   const previous = { from: new Date(period.from.getTime() - length), to: period.from };
   const { from, to } = instants(period);
-  const prevFrom = sql`${previous.from.toISOString()}::timestamptz`;
   const kinds = input.kind ? [input.kind] : signalKinds;
+  const kindFilter = kinds.length < signalKinds.length ? sql` and kind = ${kinds[0]}` : sql``;
   const taxonomy = await cachedTaxonomy(db);
-  const groupExpr: Record<GroupBy, SQL> = {
-    week: weekOf(sql`at`),
-    stage: sql`stage`,
-    team: sql`team_id::text`,
-    industry: sql`industry`,
-  };
   const nowIso = sql`${now.toISOString()}::timestamptz`;
 
-  // One scan of the period's mentions, hashed three ways (grouping sets): per (week, group) cell, per rep and
-  // per deal; the reps and deals are counted in the statement, the cells summed here into mentions, weekly
-  // and groups. The previous period is counted apart (its mentions' count only).
-  const cellSet = 3; // grouping(week, grp, user_id, deal_id): user_id and deal_id aggregated away
-  const repSet = 13;
-  const dealSet = 14;
-  const [cells, previousRows, closedWith, closedAll, coverage, teams, marks] = await db.transaction(
-    async (tx) => {
-      // a year's (signal, deal) pairs hash in memory rather than sorting on disk
-      await tx.execute(sql`set local work_mem = '64MB'`);
+  // Counts, not scans (migration 0016): the period's whole weeks from signal_weeks, its partial first and
+  // last weeks from the rows. The cells are summed here into mentions, weekly and groups; the deals and reps
+  // come from the chains; the previous period is its mentions' count only.
+  const [cells, chainRows, previousRows, closedWith, closedAll, coverage, teams, marks] =
+    await db.transaction(async (tx) => {
       await tx.execute(sql`set local jit = off`);
+      // small reads: starting parallel workers costs more than it saves, the more so on a busy machine
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
       // one after another: a transaction's statements share its connection
       type Result = Awaited<ReturnType<typeof tx.execute>>;
       const run = async (queries: (() => Promise<Result | { rows: never[] }>)[]) => {
@@ -143,31 +245,13 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
         return out;
       };
       return run([
+        () => tx.execute(mentionCellsSql(kindFilter, period.from, period.to, input.groupBy)),
+        () => tx.execute(chainCountsSql(kindFilter, period.from, period.to)),
         () =>
-          tx.execute(sql`with ${mentionsSql(kinds, from, to, input.groupBy === "industry")}, g as (
-        select kind, key, ${weekOf(sql`at`)} as week, ${groupExpr[input.groupBy]} as grp, user_id, deal_id,
-          count(*) as n, grouping(${weekOf(sql`at`)}, ${groupExpr[input.groupBy]}, user_id, deal_id) as set
-        from mentions
-        group by grouping sets ((1, 2, 3, 4), (1, 2, 5), (1, 2, 6))
-      )
-      select kind, key, 'cell' as what, week, grp, n::int from g where set = ${cellSet}
-      union all
-      select kind, key, 'reps', null, null, count(user_id)::int from g where set = ${repSet} group by 1, 2
-      union all
-      select kind, key, 'deals', null, null, count(deal_id)::int from g where set = ${dealSet} group by 1, 2`),
-        () =>
-          tx.execute(sql`select kind, key, count(*)::int as previous from signal_mentions m
-        where m.at >= ${prevFrom} and m.at < ${from}
-          ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
-        group by 1, 2`),
+          tx.execute(sql`select kind, key, sum(n)::int as previous
+        from (${mentionCellsSql(kindFilter, previous.from, previous.to, "week")}) c group by 1, 2`),
         // a closed deal counts once per signal that came up in a request before its close (its first mention)
-        () =>
-          tx.execute(sql`select f.kind, f.key, count(*) filter (where d.status = 'won')::int as won,
-        count(*) filter (where d.status = 'lost')::int as lost
-      from deals d join signal_deal_firsts f on f.deal_id = d.id and f.first_at < d.closed_at
-      where d.status in ('won', 'lost') and d.closed_at >= ${from} and d.closed_at < ${to}
-        ${kinds.length < signalKinds.length ? sql`and f.kind = ${kinds[0]}` : sql``}
-      group by 1, 2`),
+        () => tx.execute(closedWithSql(kindFilter, period.from, period.to)),
         () =>
           tx.execute(sql`select count(*) filter (where status = 'won')::int as won,
         count(*) filter (where status = 'lost')::int as lost
@@ -176,6 +260,7 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
           tx.execute(sql`with live as (
         select a.id, a.audience::text as audience, a.stages, a.competitors, a.objections from assets a
         where a.status = 'published' and not a.unsaved and (a.expires_at is null or a.expires_at > ${nowIso})
+          and cardinality(a.competitors) + cardinality(a.objections) > 0
       ), tagged as (
         ${sql.join(
           kinds.map(
@@ -202,8 +287,7 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
         ${kinds.length < signalKinds.length ? sql`and m.kind = ${kinds[0]}` : sql``}
       group by 1, 2`),
       ]);
-    },
-  );
+    });
 
   const signalKey = (kind: string, key: string) => `${kind}:${key}`;
   const weeks = mondays(period.from, period.to);
@@ -250,22 +334,22 @@ export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Dat
 
   type Keyed = { kind: string; key: string };
   const groupKeys = new Set<string | null>();
-  for (const r of rowsOf<Keyed & { what: string; week: string | null; grp: string | null; n: number }>(
-    cells,
-  )) {
+  for (const r of rowsOf<Keyed & { week: string | null; grp: string | null; n: number }>(cells)) {
     const row = rowOf(r.kind, r.key);
     if (!row) continue;
-    if (r.what === "reps") row.reps = r.n;
-    else if (r.what === "deals") row.deals = r.n;
-    else {
-      row.mentions += r.n;
-      const i = r.week === null ? undefined : weekIndex.get(r.week);
-      if (i !== undefined) row.weekly[i] = (row.weekly[i] ?? 0) + r.n;
-      const group = row.groups.find((g) => g.key === r.grp);
-      if (group) group.mentions += r.n;
-      else row.groups.push({ key: r.grp, mentions: r.n });
-      groupKeys.add(r.grp);
-    }
+    row.mentions += r.n;
+    const i = r.week === null ? undefined : weekIndex.get(r.week);
+    if (i !== undefined) row.weekly[i] = (row.weekly[i] ?? 0) + r.n;
+    const group = row.groups.find((g) => g.key === r.grp);
+    if (group) group.mentions += r.n;
+    else row.groups.push({ key: r.grp, mentions: r.n });
+    groupKeys.add(r.grp);
+  }
+  for (const r of rowsOf<Keyed & { deals: number; reps: number }>(chainRows)) {
+    const row = rowOf(r.kind, r.key);
+    if (!row) continue;
+    row.deals = r.deals;
+    row.reps = r.reps;
   }
   for (const r of rowsOf<Keyed & { previous: number }>(previousRows)) {
     const row = rowOf(r.kind, r.key);

@@ -4,6 +4,7 @@ import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client";
 import { assets, assetVersions, deals, events, shareLinks, teams, users } from "../db/schema";
+import { seededRandom } from "../test/seeded-random";
 import { openTestDatabase } from "../test/server";
 import { type EventType, eventTypes, ingestEvents, type NewEvent } from "../tracking/events-service";
 import { REP_USE_TYPES, repAdoption } from "./adoption-service";
@@ -24,17 +25,7 @@ let database: Database;
 const db = () => database.db;
 const NOW = new Date("2026-03-20T15:30:00Z");
 
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(18);
+const rand = seededRandom(18);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 const book = {

@@ -290,7 +290,12 @@ export const deals = pgTable(
     /** The CRM's modification time of the newest delivery seen: an older one arriving later is stale. */
     crmUpdatedAt: ts("crm_updated_at"),
   },
-  (t) => [index("deals_domain_idx").on(t.accountDomain), index("deals_owner_idx").on(t.ownerId)],
+  (t) => [
+    index("deals_domain_idx").on(t.accountDomain),
+    index("deals_owner_idx").on(t.ownerId),
+    // the deals closed in a period (field signals' win rates), index-only
+    index("deals_closed_idx").on(t.closedAt, t.status),
+  ],
 );
 
 /**
@@ -649,7 +654,7 @@ export const suggestionSignals = pgTable(
 );
 
 /**
- * Field signals' rollups, kept by a trigger on `suggestion_signals` inserts (migration 0014): one row per
+ * Field signals' rollups, kept by triggers on `suggestion_signals` (migration 0014): one row per
  * (request, kind, key) with the columns the report groups by, so a report scans narrow rows in time order
  * instead of unnesting the requests' arrays.
  */
@@ -666,11 +671,37 @@ export const signalMentions = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     stage: text("stage"),
+    /** The deal's industry, kept by a trigger on deals (migration 0016). */
+    industry: text("industry"),
+    /**
+     * The chains (migration 0016): the time of the previous mention of the key on the same deal (null for
+     * its first), whether this is its last; the same for the rep. Distinct deals and reps come from them.
+     */
+    dealPrevAt: ts("deal_prev_at"),
+    dealLast: boolean("deal_last").notNull().default(false),
+    userPrevAt: ts("user_prev_at"),
+    userLast: boolean("user_last").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.kind, t.key] }),
-    // covering: a report's scans of a period are index-only
-    index("signal_mentions_at_idx").on(t.at, t.kind, t.key, t.dealId, t.userId, t.teamId, t.stage),
+    // covering: a report's reads of a period's partial weeks and of the chains' edges are index-only
+    index("signal_mentions_period_idx").on(
+      t.at,
+      t.kind,
+      t.key,
+      t.dealId,
+      t.userId,
+      t.teamId,
+      t.stage,
+      t.industry,
+      t.dealPrevAt,
+      t.dealLast,
+      t.userPrevAt,
+      t.userLast,
+    ),
+    // a chain's neighbours of a row; a deal's or rep's rows
+    index("signal_mentions_deal_chain_idx").on(t.dealId, t.kind, t.key, t.at, t.requestId),
+    index("signal_mentions_user_chain_idx").on(t.userId, t.kind, t.key, t.at, t.requestId),
   ],
 );
 
@@ -684,8 +715,35 @@ export const signalDealFirsts = pgTable(
     kind: text("kind").notNull(),
     key: text("key").notNull(),
     firstAt: ts("first_at").notNull(),
+    /** The deal's close and outcome (won true, lost false, else null), kept by a trigger on deals (0016). */
+    closedAt: ts("closed_at"),
+    won: boolean("won"),
   },
-  (t) => [primaryKey({ columns: [t.dealId, t.kind, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.kind, t.key] }),
+    index("signal_deal_firsts_closed_idx")
+      .on(t.closedAt, t.kind, t.key, t.firstAt, t.won)
+      .where(sql`won is not null`),
+  ],
+);
+
+/**
+ * Field signals' weekly counts (migration 0016), kept by triggers on signal_mentions and signal_deal_firsts:
+ * per ISO week (UTC Monday) and signal, the mentions per `stage`, `team` and `industry` (grp the value), the
+ * deals' and reps' first and last mentions (`deal_first`, `deal_last`, `rep_first`, `rep_last`), and the
+ * deals closed `won` / `lost` that week where it came up before the close. Cells may hold 0.
+ */
+export const signalWeeks = pgTable(
+  "signal_weeks",
+  {
+    dim: text("dim").notNull(),
+    week: date("week", { mode: "string" }).notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    grp: text("grp"),
+    n: integer("n").notNull(),
+  },
+  (t) => [unique("signal_weeks_cell").on(t.dim, t.week, t.kind, t.key, t.grp).nullsNotDistinct()],
 );
 
 export const searches = pgTable(

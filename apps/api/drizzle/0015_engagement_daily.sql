@@ -9,6 +9,8 @@ CREATE TABLE "engagement_daily" (
 );
 --> statement-breakpoint
 CREATE INDEX "engagement_daily_day_idx" ON "engagement_daily" USING btree ("day","asset_id","share_id","opens","active_ms");--> statement-breakpoint
+-- a rep's own usage (myUsage) ranks and buckets their cells only
+CREATE INDEX "usage_daily_rep_idx" ON "usage_daily" USING btree ("rep_id","day");--> statement-breakpoint
 -- prospect_engagement summed per (asset, link, UTC day): what engagement ranks its assets and links by
 -- (opens, active time) without reading every visitor's every page; `rows` is how many
 -- prospect_engagement rows a cell sums (a cell goes when none are left).

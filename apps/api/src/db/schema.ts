@@ -620,6 +620,7 @@ export const usageDaily = pgTable(
   },
   (t) => [
     unique("usage_daily_cell").on(t.day, t.assetId, t.repId, t.surface, t.repActed).nullsNotDistinct(),
+    index("usage_daily_rep_idx").on(t.repId, t.day),
     // the gaps report asks, per published asset, whether anyone used it in the period
     index("usage_daily_asset_idx").on(t.assetId, t.day),
   ],

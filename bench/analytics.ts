@@ -177,6 +177,7 @@ async function generate(database: Database, size: Size) {
     await run(sql`select refresh_influence_touches(array(select id from deals))`);
     await run(sql`select rebuild_usage_daily()`);
     await run(sql`select rebuild_prospect_engagement()`);
+    await run(sql`select rebuild_engagement_daily()`);
   });
   // autovacuum would set the rollups' visibility map in time (the report's index-only scans
   // need it); a benchmark cannot wait

@@ -73,6 +73,7 @@ async function generate(database: Database) {
         from generate_series(0::bigint, ${size.events - 1}) g
       ) v`);
     await run(sql`select rebuild_prospect_engagement()`);
+    await run(sql`select rebuild_engagement_daily()`);
   });
   await database.db.execute(sql`vacuum analyze`);
 }

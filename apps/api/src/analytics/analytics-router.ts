@@ -19,7 +19,7 @@ import { weeklySummary, weeklySummaryInputSchema } from "./weekly-summary";
 /** Marketing reports: marketers and admins only; reps get their own usage. */
 const analyst = roleProcedure("marketer", "admin");
 
-const myUsageInputSchema = usageInputSchema.pick({ from: true, to: true, bucket: true }).extend({
+const myUsageInputSchema = usageInputSchema.pick({ from: true, to: true, bucket: true, limit: true }).extend({
   by: z.enum(["none", "asset", "surface"]).default("none"),
 });
 

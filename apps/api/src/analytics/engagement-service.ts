@@ -78,8 +78,9 @@ const anyUuid = (column: SQL, ids: string[] | undefined) =>
   ids?.length ? sql`and ${column} = any(${sql.param(ids)}::uuid[])` : sql``;
 
 /**
- * The period's figures per group (`g`: an asset, or a share link) from the prospect_engagement
- * rollup, the top `limit` groups by opens.
+ * The period's figures per group (`g`: an asset, or a share link), the top `limit` groups by opens:
+ * ranked from engagement_daily (a row per asset, link and day), then only those groups' visitors and
+ * pages read from prospect_engagement, once.
  */
 async function engagementFigures(
   db: Db,
@@ -88,30 +89,31 @@ async function engagementFigures(
   period: Period,
 ): Promise<FigureRow[]> {
   const day = days(period);
-  const rows = sql`select ${by === "link" ? sql`p.share_id` : sql`p.asset_id`} as g, p.visitor, p.day, p.page,
-      p.opens, p.active_ms
-    from prospect_engagement p
-    where p.day >= ${day.from}::date and p.day < ${day.to}::date ${by === "link" ? sql`and p.share_id is not null` : sql``}
-      ${anyUuid(sql`p.asset_id`, input.assetIds)} ${anyUuid(sql`p.share_id`, input.shareIds)}`;
+  const g = (table: string) => sql.raw(by === "link" ? `${table}.share_id` : `${table}.asset_id`);
+  const where = (table: string) => sql`${sql.raw(table)}.day >= ${day.from}::date
+    and ${sql.raw(table)}.day < ${day.to}::date ${by === "link" ? sql`and ${sql.raw(table)}.share_id is not null` : sql``}
+    ${anyUuid(sql.raw(`${table}.asset_id`), input.assetIds)} ${anyUuid(sql.raw(`${table}.share_id`), input.shareIds)}`;
   // a pinned link shows its version; any other link, and the asset, the live one
   const docs =
     by === "link"
       ? sql`select s.id as g, v.page_count from share_links s join assets a on a.id = s.asset_id
           left join asset_versions v on v.id = case when s.pinned then s.version_id else a.current_version_id end`
       : sql`select a.id as g, v.page_count from assets a left join asset_versions v on v.id = a.current_version_id`;
-  return rowsOf<FigureRow>(
-    await db.execute(sql`
-    with r as not materialized (${rows}),
-    totals as (
-      select g, sum(opens)::int as opens, sum(active_ms)::float8 as active_ms
-      from r group by g
+  const query = sql`
+    with totals as (
+      select ${g("d")} as g, sum(d.opens)::int as opens, sum(d.active_ms)::float8 as active_ms
+      from engagement_daily d where ${where("d")} group by 1
       order by opens desc, active_ms desc, g
       limit ${input.limit}
+    ),
+    r as materialized (
+      select ${g("p")} as g, p.visitor, p.day, p.page, p.active_ms from prospect_engagement p
+      where ${g("p")} in (select g from totals) and ${where("p")}
     ),
     per_visitor as (
       select g, visitor, count(distinct day)::int as days,
         count(distinct page) filter (where page > 0 and active_ms > 0)::int as pages
-      from r where visitor <> '' and g in (select g from totals) group by g, visitor
+      from r where visitor <> '' group by g, visitor
     ),
     docs as (select d.g, greatest(coalesce(d.page_count, 1), 1) as page_count from (${docs}) d
       where d.g in (select g from totals)),
@@ -124,15 +126,24 @@ async function engagementFigures(
       select g, count(*)::int as pages_read,
         json_agg(json_build_object('page', page, 'activeMs', ms) order by page) as pages
       from (select g, page, sum(active_ms)::float8 as ms from r
-        where page > 0 and g in (select g from totals) group by g, page having sum(active_ms) > 0) p
+        where page > 0 group by g, page having sum(active_ms) > 0) p
       group by g
     )
     select t.g, t.opens, coalesce(v.unique_visitors, 0) as unique_visitors,
       coalesce(v.return_visitors, 0) as return_visitors, t.active_ms, coalesce(h.pages_read, 0) as pages_read,
       d.page_count, v.completion, coalesce(h.pages, '[]'::json) as pages
     from totals t join docs d on d.g = t.g left join visitors v on v.g = t.g left join heat h on h.g = t.g
-    order by t.opens desc, t.active_ms desc, t.g`),
+    order by t.opens desc, t.active_ms desc, t.g`;
+  const result = await db.transaction(
+    async (tx) => {
+      // the top groups' visitors sort in memory, not on disk; no LLVM compile for a sub-second statement
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local jit = off`);
+      return tx.execute(query);
+    },
+    { accessMode: "read only" },
   );
+  return rowsOf<FigureRow>(result);
 }
 
 function figuresOf(r: FigureRow): EngagementFigures {

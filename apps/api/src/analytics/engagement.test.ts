@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assets, shareLinks } from "../db/schema";
 import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
 import { makeUser } from "../test/factories";
 import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { ingestEvents } from "../tracking/events-service";
+import { ingestEvents, type NewEvent } from "../tracking/events-service";
 import { rowsOf } from "./sql-rows";
 import { codeOf } from "./trpc-error-code";
 
@@ -281,5 +282,96 @@ describe("deal timeline", () => {
     ]);
     const times = timeline.entries.map((e) => e.at);
     expect([...times].sort()).toEqual(times);
+  });
+});
+
+/** engagement_daily as kept by its triggers, and as rebuilt from prospect_engagement. */
+async function expectEngagementDailyRebuilt() {
+  const { db } = server.deps.database;
+  const cells = sql`select asset_id, share_id, day::text, rows, opens, active_ms::float8 as active_ms
+    from engagement_daily order by 1, 2 nulls first, 3`;
+  const kept = rowsOf(await db.execute(cells));
+  let rebuilt: unknown[] = [];
+  await db
+    .transaction(async (tx) => {
+      await tx.execute(sql`select rebuild_engagement_daily()`);
+      rebuilt = rowsOf(await tx.execute(cells));
+      tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    });
+  expect(rebuilt.length).toBeGreaterThan(0);
+  expect(kept).toEqual(rebuilt);
+  // and it sums prospect_engagement: the same (asset, link, day) cells with the same totals
+  const summed = rowsOf(
+    await db.execute(sql`select asset_id, share_id, day::text, count(*)::int as rows, sum(opens)::int as opens,
+        sum(active_ms)::float8 as active_ms
+      from prospect_engagement group by 1, 2, 3 order by 1, 2 nulls first, 3`),
+  );
+  expect(kept).toEqual(summed);
+}
+
+describe("engagement_daily", () => {
+  it("equals a rebuild after inserts, rows added to, rows deleted, and a link's and an asset's deletion", async () => {
+    const { db } = server.deps.database;
+    const { storage } = server.deps;
+    await expectEngagementDailyRebuilt();
+    const C = (
+      await makeAsset(db, storage, {
+        title: "Engagement C",
+        file: { data: "%PDF-1.4 c", mimeType: "application/pdf", fileName: "c.pdf", pageCount: 5 },
+      })
+    ).assetId;
+    const shares = server.client({ token: rep.token }).shares;
+    const own = [await shares.create.mutate({ assetId: C }), await shares.create.mutate({ assetId: C })];
+    // prospects' events over five days, on C's links, A's first link, and none (a link-less asset event)
+    const targets = [
+      { assetId: C, shareId: own[0]?.id ?? null },
+      { assetId: C, shareId: own[1]?.id ?? null },
+      { assetId: C, shareId: null },
+      { assetId: A, shareId: links.L1.id },
+    ];
+    let n = 0;
+    const batch = (): NewEvent[] =>
+      Array.from({ length: 40 }, () => {
+        n += 1;
+        const target = targets[n % targets.length] ?? targets[0];
+        const open = n % 3 === 0;
+        return {
+          id: randomUUID(),
+          type: open ? "prospect_opened" : "prospect_page",
+          userId: null,
+          assetId: target?.assetId ?? C,
+          dealId: null,
+          shareId: target?.shareId ?? null,
+          surface: "viewer",
+          at: new Date(Date.now() - (n % 5) * DAY_MS - (n % 7) * 60_000),
+          props: open
+            ? { visitorId: `visitor-daily-${n % 6}` }
+            : { visitorId: `visitor-daily-${n % 6}`, page: 1 + (n % 5), activeMs: 100 * (n % 11) },
+        };
+      });
+    // a second batch adds to the first one's rows (the events trigger's upsert: an update here)
+    await ingestEvents(db, batch());
+    await ingestEvents(db, batch());
+    await expectEngagementDailyRebuilt();
+    // rows deleted by hand: a day of C's
+    await db.execute(sql`delete from prospect_engagement where asset_id = ${C}::uuid
+      and day = (select min(day) from prospect_engagement where asset_id = ${C}::uuid)`);
+    await expectEngagementDailyRebuilt();
+    // a link deleted: its rows go by the cascade, and its cells with them
+    await db.delete(shareLinks).where(eq(shareLinks.id, own[0]?.id ?? ""));
+    await expectEngagementDailyRebuilt();
+    // the asset deleted: every row of it
+    await db.delete(assets).where(eq(assets.id, C));
+    const left = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from engagement_daily where asset_id = ${C}::uuid`),
+    );
+    expect(left).toEqual([{ n: 0 }]);
+    await expectEngagementDailyRebuilt();
+    // the figures A's reports give still hold (read from the rollup)
+    const { items } = await analytics().engagement.query({ assetIds: [A] });
+    expect(items[0]?.opens).toBeGreaterThan(9);
   });
 });

@@ -156,6 +156,72 @@ async function rawUsage(input: UsageInput & { bucket: "day" | "week"; by: (typeo
   );
 }
 
+interface RawPoint {
+  bucket: string;
+  key: string | null;
+  label: string | null;
+  views: number;
+  shares: number;
+  inserts: number;
+  opens: number;
+}
+const measuresOf = ({ views, shares, inserts, opens }: RawPoint) => ({ views, shares, inserts, opens });
+/** Keys in byte order, no key last. */
+const byKey = (a: { key: string | null }, b: { key: string | null }) =>
+  a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1;
+
+/**
+ * What usageOverTime must answer, from every (bucket, key) of the raw events: by asset, rep or team the
+ * `limit` keys of the largest period total (views + shares + inserts + opens, ties by key) one by one
+ * and the rest summed per bucket; without a split or by surface every key.
+ */
+function expectedUsage(raw: unknown[], by: (typeof usageGroups)[number], limit: number) {
+  const points = raw as RawPoint[];
+  const sum = (rows: RawPoint[], bucket: string | null = null) =>
+    rows.reduce(
+      (s, p) => ({
+        ...(bucket === null ? {} : { bucket }),
+        views: s.views + p.views,
+        shares: s.shares + p.shares,
+        inserts: s.inserts + p.inserts,
+        opens: s.opens + p.opens,
+      }),
+      { views: 0, shares: 0, inserts: 0, opens: 0 },
+    );
+  const keys = [...new Set(points.map((p) => p.key))];
+  const totals = keys
+    .map((key) => {
+      const rows = points.filter((p) => p.key === key);
+      return { key, label: rows[0]?.label ?? null, ...sum(rows) };
+    })
+    .sort(
+      (a, b) =>
+        b.views + b.shares + b.inserts + b.opens - (a.views + a.shares + a.inserts + a.opens) || byKey(a, b),
+    );
+  const top = by === "none" || by === "surface" ? totals : totals.slice(0, limit);
+  const shown = new Set(top.map((t) => t.key));
+  const bucketsOf = (rows: RawPoint[]) =>
+    [...new Set(rows.map((p) => p.bucket))].sort().map((b) =>
+      sum(
+        rows.filter((p) => p.bucket === b),
+        b,
+      ),
+    );
+  const rest = points.filter((p) => !shown.has(p.key));
+  return {
+    period: expect.any(Object),
+    bucket: expect.any(String),
+    keyCount: keys.length,
+    buckets: bucketsOf(points),
+    points: points
+      .filter((p) => shown.has(p.key))
+      .map((p) => ({ bucket: p.bucket, key: p.key, label: p.label, ...measuresOf(p) })),
+    others: bucketsOf(rest),
+    totals: top,
+    otherTotal: rest.length === 0 ? null : { ...sum(rest), keys: keys.length - top.length },
+  };
+}
+
 async function rawAdoption(input: PeriodInput) {
   const { from, to } = instants(resolvePeriod(input, NOW));
   const uses = sql`from events e join users u on u.id = e.user_id
@@ -193,21 +259,27 @@ const periods: PeriodInput[] = [
 /** Every report that reads usage_daily equals its raw-event statement, and the rollup equals a rebuild. */
 async function expectRawAgreement() {
   let compared = 0;
+  let others = 0;
   for (const period of periods) {
     for (const bucket of ["day", "week"] as const) {
       for (const by of usageGroups) {
         const input = { ...period, bucket, by };
         const raw = await rawUsage(input);
-        const kept = await usageOverTime(db(), input, NOW);
-        expect(kept.points, JSON.stringify(input)).toEqual(raw);
+        // the default top (10) holds every key of this book; a top of 2 leaves some keys to "other"
+        for (const limit of by === "none" || by === "surface" ? [undefined] : [undefined, 2]) {
+          const kept = await usageOverTime(db(), { ...input, limit }, NOW);
+          expect(kept, JSON.stringify({ ...input, limit })).toEqual(expectedUsage(raw, by, limit ?? 10));
+          others += kept.others.length;
+        }
         compared += raw.length;
       }
     }
     const rep = book.reps[1] as string;
     const team = book.teams[0] as string;
     for (const filters of [{ repIds: [rep] }, { teamIds: [team] }]) {
-      const input = { ...period, bucket: "week" as const, by: "asset" as const, filters };
-      expect((await usageOverTime(db(), input, NOW)).points).toEqual(await rawUsage(input));
+      const input = { ...period, bucket: "week" as const, by: "asset" as const, filters, limit: 3 };
+      const kept = await usageOverTime(db(), input, NOW);
+      expect(kept).toEqual(expectedUsage(await rawUsage(input), "asset", 3));
     }
     const adoption = await repAdoption(db(), period, NOW);
     expect({ weeks: adoption.weeks, activeReps: adoption.activeReps }).toEqual(await rawAdoption(period));
@@ -216,6 +288,7 @@ async function expectRawAgreement() {
   }
   // the comparisons compared something
   expect(compared).toBeGreaterThan(100);
+  expect(others).toBeGreaterThan(10);
   await expectRollupRebuilt();
 }
 

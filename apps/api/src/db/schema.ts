@@ -493,6 +493,28 @@ export const prospectEngagement = pgTable(
   ],
 );
 
+/**
+ * prospect_engagement summed per (asset, link, UTC day): what engagement ranks
+ * assets and links by (opens, active time). `rows` counts the prospect_engagement
+ * rows a cell sums. Derived: statement triggers on prospect_engagement keep it
+ * (migration 0015); no foreign keys of its own, its cells go with those rows.
+ */
+export const engagementDaily = pgTable(
+  "engagement_daily",
+  {
+    assetId: uuid("asset_id").notNull(),
+    shareId: uuid("share_id"),
+    day: date("day", { mode: "string" }).notNull(),
+    rows: integer("rows").notNull(),
+    opens: integer("opens").notNull(),
+    activeMs: bigint("active_ms", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    unique("engagement_daily_key").on(t.assetId, t.shareId, t.day).nullsNotDistinct(),
+    index("engagement_daily_day_idx").on(t.day, t.assetId, t.shareId, t.opens, t.activeMs),
+  ],
+);
+
 export const assetDealTouches = pgTable(
   "asset_deal_touches",
   {
@@ -617,6 +639,7 @@ export const usageDaily = pgTable(
   },
   (t) => [
     unique("usage_daily_cell").on(t.day, t.assetId, t.repId, t.surface, t.repActed).nullsNotDistinct(),
+    index("usage_daily_rep_idx").on(t.repId, t.day),
     // the gaps report asks, per published asset, whether anyone used it in the period
     index("usage_daily_asset_idx").on(t.assetId, t.day),
   ],

@@ -121,7 +121,7 @@ export function AnalyticsHomePage() {
             {t("home.trend")}
           </Title>
           <QueryState query={usage} what={t("home.trend")}>
-            {(data) => <TrendChart points={data.points} bucket={data.bucket} />}
+            {(data) => <TrendChart points={data.buckets} bucket={data.bucket} />}
           </QueryState>
         </Paper>
 

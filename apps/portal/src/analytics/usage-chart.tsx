@@ -4,7 +4,8 @@ import type { RouterOutputs } from "../api-types";
 import { type ChartData, seriesOver } from "./chart-data";
 import { ReportChart } from "./report-chart";
 
-type UsagePoint = RouterOutputs["analytics"]["usage"]["points"][number];
+/** A bucket's counts: every key summed (`buckets`), or one key's (`points`). */
+type UsagePoint = RouterOutputs["analytics"]["usage"]["buckets"][number];
 
 const measures = ["views", "shares", "inserts", "opens"] as const;
 

@@ -1,6 +1,7 @@
-import { Group, Paper, SegmentedControl, Select, Stack } from "@mantine/core";
+import { Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../i18n/format";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
@@ -9,10 +10,12 @@ import { PeriodControls, useReportParam, useReportPeriod } from "./report-period
 import { ReportTable } from "./report-table";
 import { surfaceLabel } from "./surface-label";
 import { TrendChart } from "./trend-chart";
-import { usageColumns } from "./usage-columns";
+import { usageColumns, usageRowKey, usageRows, usageTopLine } from "./usage-columns";
 
 const splits = ["none", "asset", "rep", "team", "surface"] as const;
 const buckets = ["week", "day"] as const;
+/** How many assets, reps or teams the table shows one by one; the rest are one "Other" row. */
+const limits = ["10", "25", "50"] as const;
 
 /** Usage over time by asset, rep, team or surface, and prospect engagement per asset or link. */
 export function UsagePage() {
@@ -21,8 +24,11 @@ export function UsagePage() {
   const period = useReportPeriod();
   const [by, setBy] = useReportParam("by", splits, "asset");
   const [bucket, setBucket] = useReportParam("bucket", buckets, "week");
+  const [limit, setLimit] = useReportParam("top", limits, "10");
+  const format = useFormat();
   const range = { from: period.from, to: period.to };
-  const usage = useQuery(trpc.analytics.usage.queryOptions({ ...range, by, bucket }));
+  const usage = useQuery(trpc.analytics.usage.queryOptions({ ...range, by, bucket, limit: Number(limit) }));
+  const ranked = by === "asset" || by === "rep" || by === "team";
   return (
     <>
       <PageHeader
@@ -40,6 +46,16 @@ export function UsagePage() {
               onChange={(value) => value && setBy(value as typeof by)}
               data={splits.map((s) => ({ value: s, label: t(`groups.${s}`) }))}
             />
+            {ranked && (
+              <Select
+                label={t("usage.limit")}
+                value={limit}
+                allowDeselect={false}
+                onChange={(value) => value && setLimit(value as typeof limit)}
+                data={limits.map((n) => ({ value: n, label: t("usage.limitOption", { n }) }))}
+                w={120}
+              />
+            )}
             <SegmentedControl
               value={bucket}
               onChange={(value) => setBucket(value as typeof bucket)}
@@ -49,7 +65,12 @@ export function UsagePage() {
           <QueryState query={usage} what={t("usage.title")}>
             {(data) => (
               <Stack>
-                <TrendChart points={data.points} bucket={data.bucket} />
+                <TrendChart points={data.buckets} bucket={data.bucket} />
+                {usageTopLine(t, by, data, format.number) && (
+                  <Text size="sm" c="dimmed">
+                    {usageTopLine(t, by, data, format.number)}
+                  </Text>
+                )}
                 <ReportTable
                   caption={t("usage.totals", { group: t(`groups.${by}`) })}
                   columns={usageColumns(t, by, (row) =>
@@ -57,8 +78,8 @@ export function UsagePage() {
                       ? surfaceLabel(t, row.key ?? "")
                       : (row.label ?? (by === "none" ? t("groups.none") : t("none"))),
                   )}
-                  rows={data.totals}
-                  rowKey={(row) => row.key ?? "none"}
+                  rows={usageRows(data)}
+                  rowKey={usageRowKey}
                   fileName={`usage-${by}-${bucket}-${period.from}-${period.to}.csv`}
                 />
               </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../i18n";
+import { createBundledI18n } from "../test/bundled-i18n";
 import { toCsv } from "./csv";
 import { usageColumns, usageRowKey, usageRows, usageTopLine } from "./usage-columns";
 
@@ -24,7 +24,7 @@ describe("usage totals table", () => {
       ["en", "Other", "Top 2 of 1,234 assets"],
       ["ja", "その他", "1,234 件のアセットのうち上位 2 件"],
     ] as const) {
-      const i18n = createI18n(language);
+      const i18n = createBundledI18n(language);
       const t = i18n.getFixedT(language, "analytics");
       const rows = usageRows(data);
       expect(rows.map(usageRowKey)).toEqual(["a", "b", "other"]);
@@ -41,7 +41,7 @@ describe("usage totals table", () => {
 
   it("has no Other row nor line when every key is shown", () => {
     const all = { totals: [total("a", 9)], keyCount: 1, otherTotal: null };
-    const t = createI18n("en").getFixedT("en", "analytics");
+    const t = createBundledI18n("en").getFixedT("en", "analytics");
     expect(usageRows(all).map(usageRowKey)).toEqual(["a"]);
     expect(usageTopLine(t, "asset", all, String)).toBeNull();
   });

@@ -80,10 +80,15 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     locale: text("locale"),
     disabledAt: ts("disabled_at"),
+    /** Who the identity provider says this is (`<issuer> <sub>`), set at the first SSO sign-in. */
+    ssoSubject: text("sso_subject"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_sso_subject_key").on(t.ssoSubject),
+  ],
 );
 
 /** Portal sessions; the cookie holds the token, the table only its SHA-256. */

@@ -1,3 +1,4 @@
+import type { SsoFailure } from "@pitchside/shared";
 import { type Request, type Response, Router } from "express";
 import * as client from "openid-client";
 import { writeAudit } from "../audit";
@@ -12,19 +13,7 @@ import {
   TRANSACTION_TTL_MS,
 } from "./oidc-transaction";
 import { setSessionCookie } from "./session-cookie";
-import { resolveSsoUser, type SsoIdentity, type SsoRefusal } from "./sso-users";
-
-/** Why a sign-in failed, as the sign-in page's `sso_error` parameter; the portal has a string for each. */
-export type SsoFailure =
-  | SsoRefusal
-  | "sso_not_configured"
-  | "sso_unavailable"
-  | "sso_state"
-  | "sso_denied"
-  | "sso_code_rejected"
-  | "sso_token_expired"
-  | "sso_token_invalid"
-  | "sso_failed";
+import { resolveSsoUser, type SsoIdentity } from "./sso-users";
 
 export const CALLBACK_PATH = "/api/auth/oidc/callback";
 

@@ -1,4 +1,4 @@
-import type { Role } from "@pitchside/shared";
+import type { Role, SsoRefusal } from "@pitchside/shared";
 import { eq } from "drizzle-orm";
 import { writeAudit } from "../audit";
 import type { ClusterBus } from "../cluster/cluster-bus";
@@ -18,13 +18,6 @@ export interface SsoIdentity {
   /** Every claim (ID token and userinfo): the role and team claims are read from here. */
   claims: Record<string, unknown>;
 }
-
-/** Why a sign-in the provider vouched for is still refused here; the portal has a string for each. */
-export type SsoRefusal =
-  | "sso_email_missing"
-  | "sso_domain_not_allowed"
-  | "sso_user_disabled"
-  | "sso_account_conflict";
 
 export type SsoOutcome = { ok: true; user: SessionUser } | { ok: false; reason: SsoRefusal };
 

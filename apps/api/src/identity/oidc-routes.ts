@@ -125,7 +125,7 @@ export function oidcRoutes(deps: AppDeps): Router {
     if (!oidc || !metadata) return toSignIn(res, "sso_not_configured");
     const tx = readTransactionCookie(req, deps.config.sessionSecret);
     clearTransactionCookie(res, secure);
-    const query = new URLSearchParams(req.url.slice(req.url.indexOf("?") + 1 || req.url.length));
+    const query = new URL(req.originalUrl, "http://callback.invalid").searchParams;
     if (!tx || query.get("state") !== tx.state) return toSignIn(res, "sso_state");
     let identity: SsoIdentity;
     try {

@@ -11,6 +11,7 @@ import { retryAfterOf } from "./errors";
 import { downloadRoutes } from "./files/download-route";
 import { liveHandler, readyHandler } from "./health";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
+import { oidcRoutes } from "./identity/oidc-routes";
 import { metricsRoutes } from "./operations/metrics-route";
 import { requestMetrics } from "./operations/request-metrics";
 import { portalHeaders } from "./portal-headers";
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(["/trpc", "/api"], refuseCrossSiteCookies(deps));
 
+  app.use(oidcRoutes(deps));
   app.use(uploadRoutes(deps, deps.storage, () => deps.jobs.kick()));
   app.use(downloadRoutes(deps, deps.storage));
   app.use(crmWebhookRoutes(deps));

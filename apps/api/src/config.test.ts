@@ -151,3 +151,59 @@ describe("config", () => {
     expect(config.meili).toEqual({ url: "http://10.0.0.5:7700", masterKey: "k".repeat(20) });
   });
 });
+
+describe("single sign-on config", () => {
+  const oidc = {
+    OIDC_ISSUER: "https://login.example.com/",
+    OIDC_CLIENT_ID: "pitchside",
+    OIDC_CLIENT_SECRET: "s3cret-s3cret",
+  };
+
+  it("is off without OIDC_ISSUER, and parses the maps, domains and break-glass list when set", () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).oidc).toBeUndefined();
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      ...oidc,
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: "pitchside-admins=admin, pitchside-marketing = marketer",
+      OIDC_TEAM_CLAIM: "groups",
+      OIDC_TEAM_MAP: "emea-sales=EMEA,sales=team=with=equals",
+      OIDC_ALLOWED_DOMAINS: "Acme.com, acme.co.jp",
+      BREAK_GLASS_EMAILS: "Root@Acme.com",
+    });
+    expect(config.oidc).toEqual({
+      issuer: "https://login.example.com/",
+      clientId: "pitchside",
+      clientSecret: "s3cret-s3cret",
+      scopes: "openid email profile",
+      roleClaim: "groups",
+      teamClaim: "groups",
+      roleMap: [
+        ["pitchside-admins", "admin"],
+        ["pitchside-marketing", "marketer"],
+      ],
+      teamMap: [
+        ["emea-sales", "EMEA"],
+        ["sales=team=with", "equals"],
+      ],
+      allowedDomains: ["acme.com", "acme.co.jp"],
+    });
+    expect(config.breakGlassEmails).toEqual(["root@acme.com"]);
+  });
+
+  it.each([
+    [
+      { OIDC_ISSUER: "https://login.example.com/" },
+      /OIDC_CLIENT_ID is required with the other OIDC_ variables/,
+    ],
+    [{ ...oidc, OIDC_SCOPES: "email profile" }, /OIDC_SCOPES must include openid/],
+    [{ ...oidc, OIDC_ROLE_MAP: "admins=admin" }, /OIDC_ROLE_CLAIM is required with OIDC_ROLE_MAP/],
+    [
+      { ...oidc, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "admins=owner" },
+      /OIDC_ROLE_MAP must be group=admin\|marketer\|rep pairs/,
+    ],
+    [{ BREAK_GLASS_EMAILS: "root" }, /BREAK_GLASS_EMAILS.* must list email addresses/],
+  ])("refuses %o in one line naming the variable", (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Role, roles } from "@pitchside/shared";
 import { z } from "zod";
 import type { MeiliIndexingLimits } from "./search/meili-process";
 import { FFMPEG, LIBREOFFICE, locateTool, type SystemTool } from "./system-tools";
@@ -25,6 +26,36 @@ const optionalUrl = z
   .optional()
   .transform((v) => (v === "" ? undefined : v))
   .pipe(z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional());
+
+/** A comma-separated list, each entry trimmed and empty ones dropped. */
+const commaList = optionalString.transform((v) =>
+  (v ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== ""),
+);
+
+/** `group=value,group=value`: a group the identity provider names, and what it grants here. */
+const groupMap = <T extends string>(valueOk: (v: string) => v is T, expected: string) =>
+  commaList.transform((entries, ctx): Array<[string, T]> => {
+    const pairs: Array<[string, T]> = [];
+    for (const entry of entries) {
+      const at = entry.lastIndexOf("=");
+      const group = entry.slice(0, at).trim();
+      const value = entry.slice(at + 1).trim();
+      if (at <= 0 || !valueOk(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be group=${expected} pairs separated by commas; ${JSON.stringify(entry)} is not one`,
+        });
+        return z.NEVER;
+      }
+      pairs.push([group, value]);
+    }
+    return pairs;
+  });
+const isRole = (v: string): v is Role => (roles as readonly string[]).includes(v);
+const isName = (v: string): v is string => v !== "";
 
 /** Express's named address ranges, accepted in TRUST_PROXY beside addresses and CIDR ranges. */
 const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -183,6 +214,16 @@ const envSchema = z
       .default("8")
       .transform(Number)
       .pipe(z.number().int().max(23, "must be an hour from 0 to 23")),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_SCOPES: optionalString.transform((v) => v ?? "openid email profile"),
+    OIDC_ROLE_CLAIM: optionalString,
+    OIDC_TEAM_CLAIM: optionalString,
+    OIDC_ROLE_MAP: groupMap(isRole, roles.join("|")),
+    OIDC_TEAM_MAP: groupMap(isName, "team name"),
+    OIDC_ALLOWED_DOMAINS: commaList.transform((domains) => domains.map((d) => d.toLowerCase())),
+    BREAK_GLASS_EMAILS: commaList.pipe(z.array(z.email("must list email addresses separated by commas"))),
     SOFFICE_PATH: optionalString,
     FFMPEG_PATH: optionalString,
     PATH: optionalString,
@@ -205,6 +246,27 @@ const envSchema = z
         message: "PITCHSIDE_ADMIN_EMAIL and PITCHSIDE_ADMIN_PASSWORD go together",
       });
     }
+    if (env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!env[key]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message:
+              "is required with the other OIDC_ variables (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)",
+          });
+        }
+      }
+    }
+    if (!env.OIDC_SCOPES.split(/\s+/).includes("openid")) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_SCOPES"], message: "must include openid" });
+    }
+    if (env.OIDC_ROLE_MAP.length > 0 && !env.OIDC_ROLE_CLAIM) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ROLE_CLAIM"], message: "is required with OIDC_ROLE_MAP" });
+    }
+    if (env.OIDC_TEAM_MAP.length > 0 && !env.OIDC_TEAM_CLAIM) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_TEAM_CLAIM"], message: "is required with OIDC_TEAM_MAP" });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -214,6 +276,8 @@ export interface Config {
   host: string;
   dataDir: string;
   publicUrl: string;
+  /** PUBLIC_URL was given (else publicUrl is a guess from HOST and PORT). */
+  publicUrlSet: boolean;
   databaseUrl: string | undefined;
   /** Rate limits count here, and messages between API processes (cache invalidation) travel here, when set
    * (else Postgres, LISTEN/NOTIFY and a table; else memory and this process alone). */
@@ -264,8 +328,27 @@ export interface Config {
   smtp?: { url: string; from: string };
   /** When the last week's summary is made (and mailed): ISO weekday 1–7 and hour, UTC. */
   weeklySummary: { day: number; hour: number };
+  /** Single sign-on through an OpenID provider, when OIDC_ISSUER and its client are set. */
+  oidc?: OidcConfig;
+  /** These may still sign in with a password when the workspace requires SSO (lower case). */
+  breakGlassEmails: string[];
   /** LibreOffice (Office renditions) and ffmpeg (video posters), or null when the machine has none. */
   tools: { soffice: string | null; ffmpeg: string | null };
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The ID token or userinfo claim holding the groups that grant a role, and a team. */
+  roleClaim: string | undefined;
+  teamClaim: string | undefined;
+  /** Group → role and group → team name, in the order given: the first of a user's groups that matches wins. */
+  roleMap: Array<[string, Role]>;
+  teamMap: Array<[string, string]>;
+  /** Email domains whose people get an account at their first sign-in (lower case; none: nobody new). */
+  allowedDomains: string[];
 }
 
 /** One line naming the variable and what is wrong with it. */
@@ -306,6 +389,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     dataDir,
     publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, ""),
+    publicUrlSet: env.PUBLIC_URL !== undefined,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     meili:
@@ -359,6 +443,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       day: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].indexOf(env.WEEKLY_SUMMARY_DAY) + 1,
       hour: env.WEEKLY_SUMMARY_HOUR,
     },
+    ...(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? {
+          oidc: {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            scopes: env.OIDC_SCOPES,
+            roleClaim: env.OIDC_ROLE_CLAIM,
+            teamClaim: env.OIDC_TEAM_CLAIM,
+            roleMap: env.OIDC_ROLE_MAP,
+            teamMap: env.OIDC_TEAM_MAP,
+            allowedDomains: env.OIDC_ALLOWED_DOMAINS,
+          },
+        }
+      : {}),
+    breakGlassEmails: env.BREAK_GLASS_EMAILS.map((e) => e.toLowerCase()),
     ...(env.SMTP_URL
       ? {
           smtp: {

@@ -12,6 +12,13 @@ export const redactPaths = [
   "*.password",
   "token",
   "*.token",
+  // single sign-on: the client secret (config), and what a provider's answer carries
+  "clientSecret",
+  "*.clientSecret",
+  "*.id_token",
+  "*.access_token",
+  "*.refresh_token",
+  "*.code_verifier",
 ];
 
 export type LogFormat = "json" | "pretty";

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { api, session } from "./api/client";
 import type { SessionStatus } from "./api/messages";
+import { ApiError } from "./api/trpc-http";
 import { explainError, needsSignIn } from "./i18n/explain-error";
 import { translator } from "./i18n/translate";
 import { copyText } from "./panel/clipboard";
@@ -20,8 +21,12 @@ function SignIn({ status, onDone }: { status: SessionStatus; onDone(s: SessionSt
     try {
       onDone(await session({ action: "login", email, password }));
     } catch (err) {
-      // signing in, UNAUTHORIZED can only mean the credentials
-      const why = needsSignIn(err) ? t("wrongCredentials") : explainError(err, t);
+      // signing in, UNAUTHORIZED can only mean the credentials, and FORBIDDEN the workspace's "SSO required"
+      const why = needsSignIn(err)
+        ? t("wrongCredentials")
+        : err instanceof ApiError && err.code === "FORBIDDEN"
+          ? t("ssoRequired")
+          : explainError(err, t);
       setError(t("signInFailed", { error: why }));
     } finally {
       setBusy(false);

@@ -10,6 +10,7 @@ export * from "./metadata-suggestions";
 export * from "./persona";
 export * from "./roles";
 export * from "./signals";
+export * from "./sso-failures";
 export * from "./suggestion-ranking";
 export * from "./surfaces";
 export * from "./taxonomy";

@@ -1,6 +1,13 @@
 import { writeAudit } from "../audit";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
-import { getWorkspaceSettings, saveWorkspaceSettings, workspaceSettingsSchema } from "./workspace-settings";
+import {
+  getSsoSettings,
+  getWorkspaceSettings,
+  saveSsoSettings,
+  saveWorkspaceSettings,
+  ssoSettingsSchema,
+  workspaceSettingsSchema,
+} from "./workspace-settings";
 
 const admin = roleProcedure("admin");
 
@@ -25,6 +32,17 @@ export const adminRouter = router({
   updateWorkspace: admin
     .input(workspaceSettingsSchema)
     .mutation(({ ctx, input }) => saveWorkspaceSettings(ctx.db, ctx.user.id, input)),
+
+  /** Single sign-on: whether a provider is configured, and whether password sign-in is turned off. */
+  sso: admin.query(async ({ ctx }) => ({
+    configured: Boolean(ctx.deps.config.oidc),
+    breakGlassEmails: ctx.deps.config.breakGlassEmails,
+    ...(await getSsoSettings(ctx.db)),
+  })),
+
+  updateSso: admin
+    .input(ssoSettingsSchema)
+    .mutation(({ ctx, input }) => saveSsoSettings(ctx.db, ctx.user.id, input, Boolean(ctx.deps.config.oidc))),
 
   searchStatus: admin.query(async ({ ctx }) => ({ pendingIndexing: await ctx.deps.searchIndex.pending() })),
 });

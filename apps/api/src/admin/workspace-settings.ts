@@ -8,6 +8,7 @@ import {
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { readSetting, writeSetting } from "../db/settings-store";
+import { AppError } from "../errors";
 
 const SETTINGS_KEY = "workspace.content";
 
@@ -47,3 +48,33 @@ export async function saveWorkspaceSettings(
 }
 
 export const audienceForType = (s: WorkspaceSettings, type: AssetType): Audience => s.audienceByType[type];
+
+const SSO_KEY = "workspace.sso";
+
+/** Single sign-on policy, a setting of its own so that saving the content rules never touches it. */
+export const ssoSettingsSchema = z.object({
+  /** Password sign-in is refused for everyone but the break-glass addresses (BREAK_GLASS_EMAILS). */
+  ssoRequired: z.boolean(),
+});
+export type SsoSettings = z.infer<typeof ssoSettingsSchema>;
+
+export async function getSsoSettings(db: Db): Promise<SsoSettings> {
+  const parsed = ssoSettingsSchema.safeParse(await readSetting(db, SSO_KEY));
+  return parsed.success ? parsed.data : { ssoRequired: false };
+}
+
+/** Requiring SSO needs a provider to sign in with: without one nobody but break-glass could get in. */
+export async function saveSsoSettings(
+  db: Db,
+  actorId: string,
+  value: SsoSettings,
+  ssoConfigured: boolean,
+): Promise<SsoSettings> {
+  if (value.ssoRequired && !ssoConfigured) {
+    throw new AppError("BAD_REQUEST", "SSO can only be required once OIDC_ISSUER and its client are set", {
+      reason: "ssoNotConfigured",
+      field: "ssoRequired",
+    });
+  }
+  return writeSetting(db, actorId, SSO_KEY, value);
+}

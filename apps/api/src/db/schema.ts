@@ -88,6 +88,8 @@ export const users = pgTable(
     scimUserName: text("scim_user_name"),
     /** Deleted through SCIM: kept (disabled) for its history, gone from SCIM's view until created again. */
     scimDeletedAt: ts("scim_deleted_at"),
+    /** Who the identity provider says this is (`<issuer> <sub>`), set at the first SSO sign-in. */
+    ssoSubject: text("sso_subject"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -97,6 +99,7 @@ export const users = pgTable(
       .on(sql`lower(${t.scimUserName})`)
       .where(sql`${t.scimUserName} is not null`),
     index("users_external_id_idx").on(t.externalId),
+    uniqueIndex("users_sso_subject_key").on(t.ssoSubject),
   ],
 );
 

@@ -1,10 +1,25 @@
 import { clients, emailSchema, passwordSchema } from "@pitchside/shared";
 import { z } from "zod";
+import { getSsoSettings } from "../admin/workspace-settings";
 import { writeAudit } from "../audit";
+import { AppError } from "../errors";
+import type { Context } from "../trpc/context";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
 import { changePassword, login, logout } from "./auth-service";
 
+/** With "SSO required", passwords work only for the break-glass addresses (BREAK_GLASS_EMAILS). */
+async function passwordSignInAllowed(ctx: Context, email?: string): Promise<boolean> {
+  if (!ctx.deps.config.oidc || !(await getSsoSettings(ctx.db)).ssoRequired) return true;
+  return email !== undefined && ctx.deps.config.breakGlassEmails.includes(email.toLowerCase());
+}
+
 export const authRouter = router({
+  /** How the sign-in page offers to sign in: SSO when configured, the password form unless SSO is required. */
+  methods: publicProcedure.query(async ({ ctx }) => ({
+    sso: Boolean(ctx.deps.config.oidc),
+    password: await passwordSignInAllowed(ctx),
+  })),
+
   login: publicProcedure
     .input(
       z.object({
@@ -15,6 +30,11 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      if (!(await passwordSignInAllowed(ctx, input.email))) {
+        throw new AppError("FORBIDDEN", "This workspace signs in with SSO: use “Sign in with SSO”", {
+          reason: "ssoRequired",
+        });
+      }
       const result = await login(ctx.db, ctx.deps.loginThrottle, { ...input, ip: ctx.ip });
       if (result.client === "extension") return { user: result.user, token: result.token };
       ctx.cookies.setSession(result.sessionToken, result.expiresAt);

@@ -200,3 +200,18 @@ describe("extension tokens", () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.tokenHash))).toBe(true);
   });
 });
+
+describe("single sign-on not configured", () => {
+  it("offers only passwords, and refuses to require SSO", async () => {
+    expect(await server.client().auth.methods.query()).toEqual({ sso: false, password: true });
+    const cookie = await loginCookie(server, admin.email, admin.password);
+    const turnOn = server.client({ cookie }).admin.updateSso.mutate({ ssoRequired: true });
+    await expect(turnOn).rejects.toThrow(/SSO can only be required once OIDC_ISSUER and its client are set/);
+    expect(await server.client({ cookie }).admin.sso.query()).toMatchObject({
+      configured: false,
+      ssoRequired: false,
+    });
+    const start = await fetch(`${server.url}/api/auth/oidc/start`, { redirect: "manual" });
+    expect(start.headers.get("location")).toBe("/sign-in?sso_error=sso_not_configured");
+  });
+});

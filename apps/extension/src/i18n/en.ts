@@ -59,6 +59,8 @@ export const en = {
     "{url} did not answer as a Pitchside server ({status}). Check the address in the extension's options.",
   sessionEnded: "Your sign-in has ended. Sign in again from the Pitchside button in the toolbar.",
   wrongCredentials: "Wrong email or password",
+  ssoRequired:
+    "This workspace signs in with SSO, so the extension can't sign in with a password. Ask your admin for access.",
   signInToFinish: "Sign in again to finish: {action} — {title}",
   finishedAfterSignIn: "Signed in again. {done}",
 } as const;

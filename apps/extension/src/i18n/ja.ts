@@ -62,6 +62,8 @@ export const ja: Record<MessageKey, string> = {
   sessionEnded:
     "サインインが無効になりました。ツールバーの Pitchside ボタンからもう一度サインインしてください。",
   wrongCredentials: "メールアドレスまたはパスワードが違います",
+  ssoRequired:
+    "このワークスペースはSSOでサインインするため、拡張機能はパスワードでサインインできません。管理者にお問い合わせください。",
   signInToFinish: "完了するにはもう一度サインインしてください: {action} — {title}",
   finishedAfterSignIn: "再度サインインしました。{done}",
 };

@@ -38,4 +38,17 @@ describe("Admin → Workspace", () => {
     renderApp({ token: marketer, path: "/admin/workspace" });
     expect(await screen.findByRole("heading", { level: 1, name: "Not allowed" })).toBeInTheDocument();
   });
+
+  it("shows single sign-on as configured and not required, naming the break-glass addresses (none here)", async () => {
+    // switching it on would refuse every other file's password sign-ins on the shared API: the API's
+    // oidc.test.ts turns it on and off
+    renderApp({ token: admin, path: "/admin/workspace" });
+    const required = await screen.findByRole("switch", { name: /^Require SSO: turn password sign-in off/ });
+    expect(required).not.toBeChecked();
+    expect(required).toBeEnabled();
+    expect(
+      screen.getByText(/none set — with SSO required, nobody could sign in with a password/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Single sign-on isn't configured/)).not.toBeInTheDocument();
+  });
 });

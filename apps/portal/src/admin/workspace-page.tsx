@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Radio, SimpleGrid, Stack, Switch, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Switch, Text, Title } from "@mantine/core";
 import type { AssetType, Audience } from "@pitchside/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
@@ -24,6 +24,7 @@ export function WorkspacePage() {
       <QueryState query={settings} what={t("admin.workspace.what")}>
         {(initial) => <WorkspaceForm initial={initial} />}
       </QueryState>
+      <SsoSection />
     </Stack>
   );
 }
@@ -109,5 +110,54 @@ function WorkspaceForm({ initial }: { initial: WorkspaceSettings }) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** "SSO required": saved as soon as it is switched, apart from the content rules' form. */
+function SsoSection() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sso = useQuery(trpc.admin.sso.queryOptions());
+  const save = useMutation(
+    trpc.admin.updateSso.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.admin.sso.queryKey(), (old) => (old ? { ...old, ...saved } : old));
+        void queryClient.invalidateQueries({ queryKey: trpc.auth.methods.queryKey() });
+      },
+    }),
+  );
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="workspace-sso">
+      <Title order={2} size="h4" id="workspace-sso" mb="sm">
+        {t("admin.workspace.ssoTitle")}
+      </Title>
+      <QueryState query={sso} what={t("admin.workspace.ssoWhat")}>
+        {(settings) => (
+          <Stack gap="sm">
+            {!settings.configured && (
+              <Alert color="gray" variant="light">
+                {t("admin.workspace.ssoNotConfigured")}
+              </Alert>
+            )}
+            <Switch
+              label={t("admin.workspace.ssoRequired")}
+              description={t("admin.workspace.ssoRequiredHelp", {
+                emails: settings.breakGlassEmails.join(", ") || t("admin.workspace.ssoNoBreakGlass"),
+              })}
+              checked={settings.ssoRequired}
+              disabled={(!settings.configured && !settings.ssoRequired) || save.isPending}
+              onChange={(e) => save.mutate({ ssoRequired: e.currentTarget.checked })}
+            />
+            {save.isError && <ErrorAlert title={t("admin.workspace.saveFailed")} error={save.error} />}
+            {save.isSuccess && (
+              <Text size="sm" c="teal" role="status">
+                {t("admin.workspace.ssoSaved")}
+              </Text>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Paper>
   );
 }

@@ -1,8 +1,10 @@
 import {
   Alert,
+  Anchor,
   Box,
   Button,
   Container,
+  Divider,
   Group,
   Paper,
   PasswordInput,
@@ -11,9 +13,11 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { asSsoFailure } from "@pitchside/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { isLanguage } from "../i18n/language";
 import { useLanguage } from "../i18n/use-language";
 import { LanguageSwitch } from "../shell/language-switch";
@@ -31,6 +35,13 @@ export function SignInPage() {
   const state = (useLocation().state ?? {}) as SignInState;
   const session = useSession();
   const { setLanguage } = useLanguage();
+  const methods = useQuery(trpc.auth.methods.queryOptions());
+  const [searchParams] = useSearchParams();
+  const ssoError = searchParams.get("sso_error");
+  // with SSO required the form is for the break-glass admins only, one click away
+  const [breakGlass, setBreakGlass] = useState(false);
+  const sso = methods.data?.sso === true;
+  const passwordShown = methods.data?.password !== false || breakGlass;
 
   const form = useForm({
     initialValues: { email: "", password: "" },
@@ -65,17 +76,42 @@ export function SignInPage() {
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p="xl" component="main">
-          <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
+          <PageHeader
+            title={t("signIn.title")}
+            description={methods.data?.password === false ? t("signIn.ssoOnly") : t("signIn.intro")}
+          />
+          {ssoError && (
+            <Alert color="red" variant="light" title={t("signIn.ssoFailed")} role="alert" mb="md">
+              {t(`signIn.ssoErrors.${asSsoFailure(ssoError)}`)}
+            </Alert>
+          )}
+          {state.expired && !login.error && (
+            <Alert color="yellow" variant="light" mb="md">
+              {t("signIn.expired")}
+            </Alert>
+          )}
+          {sso && (
+            <Button
+              component="a"
+              href={`/api/auth/oidc/start?return=${encodeURIComponent(state.from ?? "/")}`}
+              fullWidth
+              variant={passwordShown ? "light" : "filled"}
+            >
+              {t("signIn.sso")}
+            </Button>
+          )}
+          {sso && passwordShown && <Divider my="md" label={t("signIn.or")} labelPosition="center" />}
+          {!passwordShown && (
+            <Anchor component="button" type="button" size="sm" mt="md" onClick={() => setBreakGlass(true)}>
+              {t("signIn.breakGlass")}
+            </Anchor>
+          )}
           <form
             noValidate
+            hidden={!passwordShown}
             onSubmit={form.onSubmit((values) => login.mutate({ ...values, client: "portal" }))}
           >
             <Stack>
-              {state.expired && !login.error && (
-                <Alert color="yellow" variant="light">
-                  {t("signIn.expired")}
-                </Alert>
-              )}
               {login.error && <ErrorAlert title={t("signIn.failed")} error={login.error} />}
               <TextInput
                 label={t("signIn.email")}

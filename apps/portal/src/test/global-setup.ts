@@ -18,7 +18,12 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "pitchside-portal-meili-"));
   const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: dir });
-  const server = await startServerWith(meili);
+  // single sign-on configured (its provider is never reached: the sign-in page only links to it)
+  const server = await startServerWith(meili, {
+    OIDC_ISSUER: "http://127.0.0.1:9/",
+    OIDC_CLIENT_ID: "pitchside-portal-tests",
+    OIDC_CLIENT_SECRET: "portal-tests-secret",
+  });
   const admin = await makeUser(server.deps.database.db, { role: "admin", name: "Test Admin" });
   project.provide("apiUrl", server.url);
   project.provide("adminToken", await loginToken(server, admin.email, admin.password));

@@ -59,10 +59,18 @@ export async function login(
     if (!created) throw new Error("insert returned no row");
     return { client: "extension", user, token, tokenId: created.id };
   }
+  return { client: "portal", user, ...(await openSession(db, user.id)) };
+}
+
+/** A new portal session for a user who has just proved who they are; the cookie carries the token. */
+export async function openSession(
+  db: Db,
+  userId: string,
+): Promise<{ sessionToken: string; expiresAt: Date }> {
   const sessionToken = newSecretToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId: user.id, expiresAt });
-  return { client: "portal", user, sessionToken, expiresAt };
+  await db.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId, expiresAt });
+  return { sessionToken, expiresAt };
 }
 
 /**

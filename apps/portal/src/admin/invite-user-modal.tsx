@@ -26,11 +26,7 @@ export function InvitationLinkModal(props: { email: string; link: string; onClos
       size="lg"
     >
       <Stack>
-        <LinkToCopy
-          link={props.link}
-          label={t("admin.invitations.linkTitle", { email: props.email })}
-          help={t("admin.invitations.linkHelp")}
-        />
+        <LinkToCopy link={props.link} help={t("admin.invitations.linkHelp")} />
         <Group justify="flex-end">
           <Button onClick={props.onClose}>{t("admin.invitations.done")}</Button>
         </Group>

@@ -78,13 +78,7 @@ function ResetLink({ user }: { user: UserRow }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.passwordReset.createLink.mutationOptions());
   if (create.data) {
-    return (
-      <LinkToCopy
-        link={create.data.link}
-        label={t("admin.resetLink.copyLink")}
-        help={t("admin.resetLink.linkHelp", { name: user.name })}
-      />
-    );
+    return <LinkToCopy link={create.data.link} help={t("admin.resetLink.linkHelp", { name: user.name })} />;
   }
   return (
     <Stack gap="xs" align="flex-start">

@@ -19,6 +19,18 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: PageLoader,
   },
+  ...(
+    [
+      ["/invite", async () => (await import("./auth/invite-page")).InvitePage],
+      ["/reset-password", async () => (await import("./auth/reset-password-page")).ResetPasswordPage],
+      ["/forgot-password", async () => (await import("./auth/forgot-password-page")).ForgotPasswordPage],
+    ] as const
+  ).map(([path, page]) => ({
+    path,
+    lazy: async () => ({ Component: await page() }),
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: PageLoader,
+  })),
   {
     path: "/",
     Component: AppLayout,

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Database, type Db, openPostgres } from "../db/client";
 import { jobs, users } from "../db/schema";
@@ -10,6 +8,7 @@ import { createLogger } from "../logger";
 import { makeAsset, makeDeal } from "../test/deal-factories";
 import { makeUser } from "../test/factories";
 import { startTestServer, type TestServer } from "../test/server";
+import { type SmtpInbox, startSmtpInbox } from "../test/smtp-inbox";
 import { sendMailJob } from "../tracking/alert-mail";
 import { ingestEvents } from "../tracking/events-service";
 import { scheduleWeeklySummary, weeklySummaryJob } from "./weekly-summary";
@@ -18,33 +17,14 @@ import { scheduleWeeklySummary, weeklySummaryJob } from "./weekly-summary";
 const DUE = new Date("2026-11-16T08:05:00Z");
 const schedule = { day: 1, hour: 8 };
 let server: TestServer;
-let smtp: SMTPServer;
+let smtp: SmtpInbox;
 let peer: Database | null = null;
-const mails: { to: string; subject: string; text: string }[] = [];
 
 beforeAll(async () => {
   // a real SMTP server on a free port; each message parsed as a mail client would
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (parsed) => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(","),
-            subject: parsed.subject ?? "",
-            text: parsed.text ?? "",
-          });
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpInbox();
   server = await startTestServer({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     MAIL_FROM: "Pitchside <summary@example.test>",
     PUBLIC_URL: "https://pitchside.example.test",
   });
@@ -93,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await peer?.close();
   await server?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe("the weekly summary mail", () => {
@@ -128,7 +108,7 @@ describe("the weekly summary mail", () => {
             .select({ n: sql<number>`count(*)::int` })
             .from(jobs)
             .where(sql`${jobs.status} <> 'done'`);
-          expect(mails.length).toBe(3);
+          expect(smtp.mails.length).toBe(3);
           expect(pending[0]?.n).toBe(0);
         },
         { timeout: 60_000, interval: 100 },
@@ -139,7 +119,7 @@ describe("the weekly summary mail", () => {
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
     }
-    expect(mails.map((m) => m.to).sort()).toEqual([
+    expect(smtp.mails.map((m) => m.to).sort()).toEqual([
       "ada@example.test",
       "emma@example.test",
       "haruka@example.test",
@@ -164,14 +144,14 @@ describe("the weekly summary mail", () => {
       },
     };
     for (const [to, { subject, lines }] of Object.entries(expected)) {
-      const mail = mails.find((m) => m.to === to);
+      const mail = smtp.mails.find((m) => m.to === to);
       expect(mail?.subject).toBe(subject);
       for (const line of lines) expect(mail?.text).toContain(line);
     }
     // no locale saved: English
-    expect(mails.find((m) => m.to === "ada@example.test")?.subject).toBe(
+    expect(smtp.mails.find((m) => m.to === "ada@example.test")?.subject).toBe(
       expected["emma@example.test"].subject,
     );
-    expect(mails.find((m) => m.to === "haruka@example.test")?.text).not.toMatch(/Top content|2026-11-/);
+    expect(smtp.mails.find((m) => m.to === "haruka@example.test")?.text).not.toMatch(/Top content|2026-11-/);
   });
 });

@@ -118,6 +118,55 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * An admin's invitation to join (identity/invitations-service.ts): the link's token is signed from
+ * the id and only its SHA-256 is kept. Pending while neither accepted nor revoked; one pending per email.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey(),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    /** The language of the mail and of the new account: "en" or "ja". */
+    locale: text("locale").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    /** When the last invitation mail went out (SMTP_URL); null while queued or when the link was copied. */
+    mailedAt: ts("mailed_at"),
+    acceptedAt: ts("accepted_at"),
+    acceptedUserId: uuid("accepted_user_id").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_pending_email_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+/** A single-use link to set a new password (identity/password-reset-service.ts); token kept hashed. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The admin who made the link to copy; null when the user asked by mail. */
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at").notNull(),
+    mailedAt: ts("mailed_at"),
+    usedAt: ts("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
 /** Bearer tokens (the extension's); stored hashed, listable and revocable. */
 export const apiTokens = pgTable(
   "api_tokens",

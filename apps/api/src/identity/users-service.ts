@@ -60,7 +60,7 @@ export async function createUser(
   return row;
 }
 
-async function requireTeam(db: Db, teamId: string) {
+export async function requireTeam(db: Db, teamId: string) {
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
   if (!team) throw new AppError("BAD_REQUEST", `teamId: no team with id ${teamId}`);
 }

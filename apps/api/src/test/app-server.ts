@@ -179,14 +179,23 @@ export async function startServerWith(
 }
 
 /** Signs in like the portal does and returns the Cookie header to send. */
-export async function loginCookie(server: TestServer, email: string, password: string): Promise<string> {
-  const res = await fetch(`${server.url}/trpc/auth.login`, {
+export function loginCookie(server: TestServer, email: string, password: string): Promise<string> {
+  return sessionCookieFrom(server, "auth.login", { email, password });
+}
+
+/** Calls a mutation that signs the browser in (sign-in, accepting an invitation …), as the portal does: its Cookie header. */
+export async function sessionCookieFrom(
+  server: TestServer,
+  procedure: string,
+  input: unknown,
+): Promise<string> {
+  const res = await fetch(`${server.url}/trpc/${procedure}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.url },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify(input),
   });
   const setCookie = res.headers.get("set-cookie");
-  if (!res.ok || !setCookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  if (!res.ok || !setCookie) throw new Error(`${procedure} failed: ${res.status} ${await res.text()}`);
   return setCookie.split(";")[0] ?? "";
 }
 

@@ -1,7 +1,13 @@
 import { inject } from "vitest";
 import { startServerWith, type TestServer } from "./app-server";
 
-export { loginCookie, loginToken, openTestDatabase, type TestServer } from "./app-server";
+export {
+  loginCookie,
+  loginToken,
+  openTestDatabase,
+  sessionCookieFrom,
+  type TestServer,
+} from "./app-server";
 
 /** The real server for one test file, on the run's shared Meilisearch unless given another. */
 export function startTestServer(

@@ -5,6 +5,8 @@ import { weeklySummaryMessage } from "../analytics/weekly-summary-mail";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
 import { notifications, users } from "../db/schema";
+import { invitationMail } from "../identity/invitations-service";
+import { resetMail } from "../identity/password-reset-service";
 import type { JobHandler } from "../jobs/runner";
 
 interface Message {
@@ -64,8 +66,8 @@ async function summaryMail(db: Db, config: Config, week: string, userId: string)
 }
 
 /**
- * Sends an email (`send_mail` jobs, queued when SMTP_URL is set): a notification's alert, or a
- * week's summary. Through the jobs table, so an SMTP server that is down delays the mail instead
+ * Sends an email (`send_mail` jobs, queued when SMTP_URL is set): a notification's alert, a
+ * week's summary, an invitation or a password reset. Through the jobs table, so an SMTP server that is down delays the mail instead
  * of losing it.
  */
 export function sendMailJob(db: Db, config: Config): JobHandler {
@@ -77,6 +79,19 @@ export function sendMailJob(db: Db, config: Config): JobHandler {
       if (typeof payload.summaryWeek === "string" && typeof payload.userId === "string") {
         const mail = await summaryMail(db, config, payload.summaryWeek, payload.userId);
         if (mail) await transport.sendMail({ from: smtp.from, ...mail });
+        return;
+      }
+      const account =
+        typeof payload.invitationId === "string"
+          ? await invitationMail(db, config, payload.invitationId)
+          : typeof payload.passwordResetId === "string"
+            ? await resetMail(db, config, payload.passwordResetId)
+            : undefined;
+      if (account !== undefined) {
+        if (!account) return;
+        const { sent, ...mail } = account;
+        await transport.sendMail({ from: smtp.from, ...mail });
+        await sent();
         return;
       }
       if (typeof payload.notificationId !== "string") return;

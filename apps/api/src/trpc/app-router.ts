@@ -5,6 +5,8 @@ import { collectionsRouter } from "../collections/collections-router";
 import { dealsRouter } from "../deals/deals-router";
 import { feedbackRouter } from "../feedback/feedback-router";
 import { authRouter } from "../identity/auth-router";
+import { invitationsRouter } from "../identity/invitations-router";
+import { passwordResetRouter } from "../identity/password-reset-router";
 import { tokensRouter } from "../identity/tokens-router";
 import { usersRouter } from "../identity/users-router";
 import { requestsRouter } from "../requests/requests-router";
@@ -37,6 +39,8 @@ export const appRouter = router({
   analytics: analyticsRouter,
   admin: adminRouter,
   scim: scimRouter,
+  invitations: invitationsRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

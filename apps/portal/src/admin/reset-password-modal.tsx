@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { Button, Divider, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 
@@ -9,6 +9,7 @@ import type { UserRow } from "../api-types";
 import { useTRPC } from "../trpc";
 import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
 import { PASSWORD_MIN_LENGTH } from "./account-rules";
+import { LinkToCopy } from "./link-to-copy";
 
 export function ResetPasswordModal(props: { user: UserRow; onClose: () => void }) {
   const { t } = useTranslation();
@@ -65,6 +66,27 @@ export function ResetPasswordModal(props: { user: UserRow; onClose: () => void }
           </Group>
         </Stack>
       </form>
+      <Divider my="md" />
+      <ResetLink user={props.user} />
     </Modal>
+  );
+}
+
+/** A link with which the user chooses a password themselves: single-use, for an hour, shown once. */
+function ResetLink({ user }: { user: UserRow }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.passwordReset.createLink.mutationOptions());
+  if (create.data) {
+    return <LinkToCopy link={create.data.link} help={t("admin.resetLink.linkHelp", { name: user.name })} />;
+  }
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Text size="sm">{t("admin.resetLink.orLink")}</Text>
+      {create.error && <ErrorAlert title={t("admin.resetLink.failed")} error={create.error} />}
+      <Button variant="light" loading={create.isPending} onClick={() => create.mutate({ userId: user.id })}>
+        {t("admin.resetLink.copyLink")}
+      </Button>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, TextInput } from "@mantine/core";
+import { Button, Group, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,6 +11,8 @@ import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { CreateUserModal } from "./create-user-modal";
 import { EditUserModal } from "./edit-user-modal";
+import { InviteUserModal } from "./invite-user-modal";
+import { PendingInvitations } from "./pending-invitations";
 import { ResetPasswordModal } from "./reset-password-modal";
 import { type UserAction, UsersTable } from "./users-table";
 
@@ -22,6 +24,7 @@ export function UsersPage() {
   const users = useQuery(trpc.users.list.queryOptions());
   const teams = useQuery(trpc.users.teams.queryOptions());
   const [creating, setCreating] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [filter, setFilter] = useState("");
   const [action, setAction] = useState<{ kind: UserAction; user: UserRow } | null>(null);
   const disable = useMutation(
@@ -52,9 +55,14 @@ export function UsersPage() {
         title={t("admin.users.title")}
         description={t("admin.users.intro")}
         actions={
-          <Button onClick={() => setCreating(true)} disabled={!teams.data}>
-            {t("admin.users.create")}
-          </Button>
+          <Group gap="xs">
+            <Button variant="light" onClick={() => setInviting(true)} disabled={!teams.data}>
+              {t("admin.invitations.invite")}
+            </Button>
+            <Button onClick={() => setCreating(true)} disabled={!teams.data}>
+              {t("admin.users.create")}
+            </Button>
+          </Group>
         }
       />
       <TextInput
@@ -85,6 +93,9 @@ export function UsersPage() {
         )}
       </QueryState>
 
+      {teams.data && <PendingInvitations teams={teams.data} />}
+
+      {inviting && <InviteUserModal teams={teams.data ?? []} onClose={() => setInviting(false)} />}
       <CreateUserModal opened={creating} teams={teams.data ?? []} onClose={() => setCreating(false)} />
       {action?.kind === "edit" && (
         <EditUserModal

@@ -1,40 +1,25 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Container,
-  Divider,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Divider, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { asSsoFailure } from "@pitchside/shared";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
-import { isLanguage } from "../i18n/language";
-import { useLanguage } from "../i18n/use-language";
-import { LanguageSwitch } from "../shell/language-switch";
+import { Navigate, useLocation, useSearchParams } from "react-router";
 import { homePathFor } from "../shell/navigation";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
+import { ForgotPasswordHint } from "./forgot-password-hint";
+import { PublicFrame } from "./public-frame";
 import { type SignInState, useSession } from "./session";
+import { useSignedIn } from "./use-signed-in";
 
 export function SignInPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as SignInState;
   const session = useSession();
-  const { setLanguage } = useLanguage();
+  const signedIn = useSignedIn();
   const methods = useQuery(trpc.auth.methods.queryOptions());
   const [searchParams] = useSearchParams();
   const ssoError = searchParams.get("sso_error");
@@ -53,12 +38,7 @@ export function SignInPage() {
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async ({ user }) => {
-        queryClient.clear(); // nothing from a previous user survives
-        queryClient.setQueryData(trpc.auth.me.queryKey(), { user, via: "session" as const });
-        if (isLanguage(user.locale)) await setLanguage(user.locale);
-        await navigate(state.from ?? homePathFor(user.role), { replace: true });
-      },
+      onSuccess: ({ user }) => signedIn(user, state.from),
     }),
   );
 
@@ -67,72 +47,63 @@ export function SignInPage() {
   }
 
   return (
-    <Box mih="100vh" bg="gray.0" py={64}>
-      <Container size={420}>
-        <Group justify="space-between" mb="lg">
-          <Title order={2} component="p" c="indigo.7">
-            Pitchside
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p="xl" component="main">
-          <PageHeader
-            title={t("signIn.title")}
-            description={methods.data?.password === false ? t("signIn.ssoOnly") : t("signIn.intro")}
+    <PublicFrame>
+      <PageHeader
+        title={t("signIn.title")}
+        description={methods.data?.password === false ? t("signIn.ssoOnly") : t("signIn.intro")}
+      />
+      {ssoError && (
+        <Alert color="red" variant="light" title={t("signIn.ssoFailed")} role="alert" mb="md">
+          {t(`signIn.ssoErrors.${asSsoFailure(ssoError)}`)}
+        </Alert>
+      )}
+      {state.expired && !login.error && (
+        <Alert color="yellow" variant="light" mb="md">
+          {t("signIn.expired")}
+        </Alert>
+      )}
+      {sso && (
+        <Button
+          component="a"
+          href={`/api/auth/oidc/start?return=${encodeURIComponent(state.from ?? "/")}`}
+          fullWidth
+          variant={passwordShown ? "light" : "filled"}
+        >
+          {t("signIn.sso")}
+        </Button>
+      )}
+      {sso && passwordShown && <Divider my="md" label={t("signIn.or")} labelPosition="center" />}
+      {!passwordShown && (
+        <Anchor component="button" type="button" size="sm" mt="md" onClick={() => setBreakGlass(true)}>
+          {t("signIn.breakGlass")}
+        </Anchor>
+      )}
+      <form
+        noValidate
+        hidden={!passwordShown}
+        onSubmit={form.onSubmit((values) => login.mutate({ ...values, client: "portal" }))}
+      >
+        <Stack>
+          {login.error && <ErrorAlert title={t("signIn.failed")} error={login.error} />}
+          <TextInput
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps("email")}
           />
-          {ssoError && (
-            <Alert color="red" variant="light" title={t("signIn.ssoFailed")} role="alert" mb="md">
-              {t(`signIn.ssoErrors.${asSsoFailure(ssoError)}`)}
-            </Alert>
-          )}
-          {state.expired && !login.error && (
-            <Alert color="yellow" variant="light" mb="md">
-              {t("signIn.expired")}
-            </Alert>
-          )}
-          {sso && (
-            <Button
-              component="a"
-              href={`/api/auth/oidc/start?return=${encodeURIComponent(state.from ?? "/")}`}
-              fullWidth
-              variant={passwordShown ? "light" : "filled"}
-            >
-              {t("signIn.sso")}
-            </Button>
-          )}
-          {sso && passwordShown && <Divider my="md" label={t("signIn.or")} labelPosition="center" />}
-          {!passwordShown && (
-            <Anchor component="button" type="button" size="sm" mt="md" onClick={() => setBreakGlass(true)}>
-              {t("signIn.breakGlass")}
-            </Anchor>
-          )}
-          <form
-            noValidate
-            hidden={!passwordShown}
-            onSubmit={form.onSubmit((values) => login.mutate({ ...values, client: "portal" }))}
-          >
-            <Stack>
-              {login.error && <ErrorAlert title={t("signIn.failed")} error={login.error} />}
-              <TextInput
-                label={t("signIn.email")}
-                type="email"
-                autoComplete="username"
-                required
-                {...form.getInputProps("email")}
-              />
-              <PasswordInput
-                label={t("signIn.password")}
-                autoComplete="current-password"
-                required
-                {...form.getInputProps("password")}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t("signIn.submit")}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Container>
-    </Box>
+          <PasswordInput
+            label={t("signIn.password")}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps("password")}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t("signIn.submit")}
+          </Button>
+          <ForgotPasswordHint />
+        </Stack>
+      </form>
+    </PublicFrame>
   );
 }

@@ -1,0 +1,13 @@
+import { TRPCClientError } from "@trpc/client";
+
+/** A refused call's code and the reason it named (its own, or its field issue's), as the portal reads them. */
+export async function refusal(call: Promise<unknown>): Promise<{ code: string; reason: string | undefined }> {
+  try {
+    await call;
+  } catch (err) {
+    if (!(err instanceof TRPCClientError)) throw err;
+    const data = err.data as { code: string; reason?: string; issues?: { reason?: string }[] };
+    return { code: data.code, reason: data.reason ?? data.issues?.[0]?.reason };
+  }
+  throw new Error("the call succeeded");
+}

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import type { Credential } from "./auth-service";
 import { assertStrongPassword } from "./password-strength";
 import { hashPassword } from "./passwords";
+import { nameTaken, sameName } from "./teams-service";
 
 export interface SessionUser {
   id: string;
@@ -115,6 +116,18 @@ export async function disableUser(db: Db, bus: ClusterBus, id: string): Promise<
   });
 }
 
+/** Lets a deactivated user sign in again; nothing they had comes back (sessions and tokens stay ended). */
+export async function enableUser(db: Db, bus: ClusterBus, id: string): Promise<void> {
+  await changeAndNotify(db, bus, [{ kind: "user", userId: id }], async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ disabledAt: null, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (!row) throw new AppError("NOT_FOUND", `No user with id ${id}`);
+  });
+}
+
 /**
  * Ends the user's sessions and revokes their extension tokens, all but `keep` when given. Part of a
  * change made with `changeAndNotify`, which tells every process.
@@ -145,8 +158,8 @@ export async function listTeams(db: Db) {
 }
 
 export async function createTeam(db: Db, name: string) {
-  const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, name));
-  if (existing.length > 0) throw new AppError("CONFLICT", `A team named ${name} already exists`);
+  const existing = await db.select({ id: teams.id }).from(teams).where(sameName(name));
+  if (existing.length > 0) throw nameTaken(name);
   const [row] = await db.insert(teams).values({ name }).returning();
   if (!row) throw new Error("insert returned no row");
   return row;

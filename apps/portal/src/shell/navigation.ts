@@ -17,6 +17,7 @@ const adminNav: NavItem = {
     { to: "/admin/crm", label: "nav.adminCrm" },
     { to: "/admin/workspace", label: "nav.adminWorkspace" },
     { to: "/admin/tokens", label: "nav.adminTokens" },
+    { to: "/admin/audit", label: "people:nav.audit" },
   ],
 };
 

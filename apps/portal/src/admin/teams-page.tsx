@@ -4,13 +4,12 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../api-errors";
 import type { Team, UserRow } from "../api-types";
 import { useFormat } from "../i18n/format";
 import { TeamDeleteModal } from "../people/team-delete-modal";
 import { TeamRenameModal } from "../people/team-rename-modal";
 import { useTRPC } from "../trpc";
-import { useErrorMessage } from "../ui/error-alert";
+import { useErrorMessage, useFieldErrors } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 
@@ -41,6 +40,7 @@ function CreateTeamForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const message = useErrorMessage();
+  const fieldErrors = useFieldErrors();
   const form = useForm({
     initialValues: { name: "" },
     validate: { name: (v) => (v.trim() ? null : t("admin.teams.nameRequired")) },

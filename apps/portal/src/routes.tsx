@@ -77,6 +77,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import("./admin/tokens-page")).TokensPage }),
           },
           {
+            path: "audit",
+            lazy: async () => ({ Component: (await import("./people/audit-page")).AuditPage }),
+          },
+          {
             path: "workspace",
             lazy: async () => ({ Component: (await import("./admin/workspace-page")).WorkspacePage }),
           },

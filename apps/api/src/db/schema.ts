@@ -114,8 +114,14 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: ts("expires_at").notNull(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    /** What the owner's "Sessions and tokens" page names a session by: never the token or its hash. */
+    id: uuid("id").notNull().defaultRandom(),
+    /** The browser's user agent at sign-in, cut to 512 characters. */
+    userAgent: text("user_agent"),
+    /** The address at sign-in, coarsened (IPv4 /24, IPv6 /48): roughly where, not who. */
+    ipPrefix: text("ip_prefix"),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), uniqueIndex("sessions_id_key").on(t.id)],
 );
 
 /**

@@ -35,7 +35,11 @@ export const authRouter = router({
           reason: "ssoRequired",
         });
       }
-      const result = await login(ctx.db, ctx.deps.loginThrottle, { ...input, ip: ctx.ip });
+      const result = await login(ctx.db, ctx.deps.loginThrottle, {
+        ...input,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      });
       if (result.client === "extension") return { user: result.user, token: result.token };
       ctx.cookies.setSession(result.sessionToken, result.expiresAt);
       return { user: result.user };

@@ -9,6 +9,7 @@ import { credentialCache } from "./credential-cache";
 import type { LoginAttempt, LoginThrottle } from "./login-throttle";
 import { assertStrongPassword } from "./password-strength";
 import { dummyHash, hashPassword, verifyPassword } from "./passwords";
+import { coarseAddress, storedUserAgent } from "./session-devices";
 import { hashToken, newSecretToken } from "./tokens";
 import { byEmail, endAllSessions, publicUserColumns, type SessionUser } from "./users-service";
 
@@ -35,7 +36,14 @@ async function admitAttempt(throttle: LoginThrottle, email: string, ip: string):
 export async function login(
   db: Db,
   throttle: LoginThrottle,
-  input: { email: string; password: string; client: Client; ip: string; tokenName?: string },
+  input: {
+    email: string;
+    password: string;
+    client: Client;
+    ip: string;
+    tokenName?: string;
+    userAgent?: string | null;
+  },
 ): Promise<LoginResult> {
   const attempt = await admitAttempt(throttle, input.email, input.ip);
   const [row] = await db
@@ -59,17 +67,24 @@ export async function login(
     if (!created) throw new Error("insert returned no row");
     return { client: "extension", user, token, tokenId: created.id };
   }
-  return { client: "portal", user, ...(await startSession(db, user.id)) };
+  return { client: "portal", user, ...(await startSession(db, user.id, input)) };
 }
 
-/** A new portal session for the user: the token goes in the cookie, its hash in the table. */
+/** A new portal session for `userId`, with where it started (browser, rough address) for its owner's list. */
 export async function startSession(
   db: Db,
   userId: string,
+  from: { ip?: string | null; userAgent?: string | null } = {},
 ): Promise<{ sessionToken: string; expiresAt: Date }> {
   const sessionToken = newSecretToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.insert(sessions).values({ tokenHash: hashToken(sessionToken), userId, expiresAt });
+  await db.insert(sessions).values({
+    tokenHash: hashToken(sessionToken),
+    userId,
+    expiresAt,
+    userAgent: storedUserAgent(from.userAgent),
+    ipPrefix: coarseAddress(from.ip),
+  });
   return { sessionToken, expiresAt };
 }
 

@@ -1,8 +1,17 @@
 import { emailSchema, passwordSchema, roleSchema } from "@pitchside/shared";
 import { z } from "zod";
 import { writeAudit } from "../audit";
+import { AppError } from "../errors";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
-import { createTeam, createUser, disableUser, listTeams, listUsers, updateUser } from "./users-service";
+import {
+  createTeam,
+  createUser,
+  disableUser,
+  enableUser,
+  listTeams,
+  listUsers,
+  updateUser,
+} from "./users-service";
 
 const admin = roleProcedure("admin");
 
@@ -50,8 +59,17 @@ export const usersRouter = router({
     }),
 
   disable: admin.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    if (input.id === ctx.user.id) {
+      throw new AppError("BAD_REQUEST", "You can't deactivate yourself", { reason: "cannotDisableSelf" });
+    }
     await disableUser(ctx.db, ctx.deps.bus, input.id);
     await writeAudit(ctx.db, ctx.user.id, "user.disable", "user", input.id, {});
+    return { ok: true as const };
+  }),
+
+  enable: admin.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    await enableUser(ctx.db, ctx.deps.bus, input.id);
+    await writeAudit(ctx.db, ctx.user.id, "user.enable", "user", input.id, {});
     return { ok: true as const };
   }),
 

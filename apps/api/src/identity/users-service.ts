@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import type { Credential } from "./auth-service";
 import { assertStrongPassword } from "./password-strength";
 import { hashPassword } from "./passwords";
+import { nameTaken, sameName } from "./teams-service";
 
 export interface SessionUser {
   id: string;
@@ -115,7 +116,7 @@ export async function disableUser(db: Db, bus: ClusterBus, id: string): Promise<
   });
 }
 
-/** Undoes disableUser: the user may sign in again; the sessions and tokens it ended stay ended. */
+/** Lets a deactivated user sign in again; nothing they had comes back (sessions and tokens stay ended). */
 export async function enableUser(db: Db, bus: ClusterBus, id: string): Promise<void> {
   await changeAndNotify(db, bus, [{ kind: "user", userId: id }], async (tx) => {
     const [row] = await tx
@@ -157,8 +158,8 @@ export async function listTeams(db: Db) {
 }
 
 export async function createTeam(db: Db, name: string) {
-  const existing = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, name));
-  if (existing.length > 0) throw new AppError("CONFLICT", `A team named ${name} already exists`);
+  const existing = await db.select({ id: teams.id }).from(teams).where(sameName(name));
+  if (existing.length > 0) throw nameTaken(name);
   const [row] = await db.insert(teams).values({ name }).returning();
   if (!row) throw new Error("insert returned no row");
   return row;

@@ -274,7 +274,7 @@ export async function deleteScimGroup(db: Db, bus: ClusterBus, id: string): Prom
     db,
     bus,
     members.map((m) => ({ kind: "user" as const, userId: m.id })),
-    (tx) => asScim(() => deleteTeam(tx, id, { moveUsersTo: null })),
+    (tx) => asScim(() => deleteTeam(tx, id, { moveUsersTo: null, keepContentLimited: true })),
   );
   await writeAudit(db, null, "team.delete", "team", id, { ...VIA, name: team.name, members: members.length });
 }

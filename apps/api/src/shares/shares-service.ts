@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ClientSurface } from "@pitchside/shared";
-import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
-import { assets, assetVersions, deals, shareLinks, users } from "../db/schema";
+import { assets, assetVersions, deals, shareLinks, teams, users } from "../db/schema";
 import { visibleDealsWhere } from "../deals/deal-visibility";
 import { AppError } from "../errors";
 import { hashPassword } from "../identity/passwords";
@@ -233,11 +233,15 @@ export async function listShares(db: Db, publicUrl: string, user: SessionUser, f
       asset: { status: assets.status, audience: assets.audience, expiresAt: assets.expiresAt },
       dealName: deals.name,
       createdByName: users.name,
+      // a deactivated rep's links keep working and belong to their team: the list says whose they are
+      createdByTeamName: teams.name,
+      createdByDeactivated: sql<boolean>`${users.disabledAt} is not null`,
     })
     .from(shareLinks)
     .innerJoin(assets, eq(assets.id, shareLinks.assetId))
     .leftJoin(deals, eq(deals.id, shareLinks.dealId))
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
+    .leftJoin(teams, eq(teams.id, users.teamId))
     .where(and(...conditions))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .limit(f.limit)
@@ -247,31 +251,35 @@ export async function listShares(db: Db, publicUrl: string, user: SessionUser, f
     rows.map((r) => r.share.id),
   );
   const now = new Date();
-  return rows.map(({ share, assetTitle, asset, dealName, createdByName }) => ({
-    id: share.id,
-    url: shareUrl(publicUrl, share.token),
-    name: share.name,
-    assetId: share.assetId,
-    assetTitle,
-    versionId: share.versionId,
-    pinned: share.pinned,
-    dealId: share.dealId,
-    dealName,
-    recipientEmail: share.recipientEmail,
-    allowDownload: share.allowDownload,
-    requireEmail: share.requireEmail,
-    hasPasscode: share.passcodeHash !== null,
-    createdBy: share.createdBy,
-    createdByName,
-    createdAt: share.createdAt.toISOString(),
-    expiresAt: share.expiresAt?.toISOString() ?? null,
-    revokedAt: share.revokedAt?.toISOString() ?? null,
-    endedAt: share.endedNotifiedAt?.toISOString() ?? null,
-    /** Why the link no longer shows its asset (unpublished, archived, expired, internal); null while it is live. */
-    endedReason: whyNotShareable(asset, now),
-    state: shareState(share, now),
-    ...engagement.of(share.id),
-  }));
+  return rows.map(
+    ({ share, assetTitle, asset, dealName, createdByName, createdByTeamName, createdByDeactivated }) => ({
+      id: share.id,
+      url: shareUrl(publicUrl, share.token),
+      name: share.name,
+      assetId: share.assetId,
+      assetTitle,
+      versionId: share.versionId,
+      pinned: share.pinned,
+      dealId: share.dealId,
+      dealName,
+      recipientEmail: share.recipientEmail,
+      allowDownload: share.allowDownload,
+      requireEmail: share.requireEmail,
+      hasPasscode: share.passcodeHash !== null,
+      createdBy: share.createdBy,
+      createdByName,
+      createdByTeamName,
+      createdByDeactivated,
+      createdAt: share.createdAt.toISOString(),
+      expiresAt: share.expiresAt?.toISOString() ?? null,
+      revokedAt: share.revokedAt?.toISOString() ?? null,
+      endedAt: share.endedNotifiedAt?.toISOString() ?? null,
+      /** Why the link no longer shows its asset (unpublished, archived, expired, internal); null while it is live. */
+      endedReason: whyNotShareable(asset, now),
+      state: shareState(share, now),
+      ...engagement.of(share.id),
+    }),
+  );
 }
 
 /** The creator, or a marketer or admin, may revoke; revoking twice is harmless. */

@@ -1,4 +1,5 @@
 import { adminRouter } from "../admin/admin-router";
+import { auditRouter } from "../admin/audit-router";
 import { analyticsRouter } from "../analytics/analytics-router";
 import { assetsRouter } from "../assets/assets-router";
 import { collectionsRouter } from "../collections/collections-router";
@@ -7,6 +8,8 @@ import { feedbackRouter } from "../feedback/feedback-router";
 import { authRouter } from "../identity/auth-router";
 import { invitationsRouter } from "../identity/invitations-router";
 import { passwordResetRouter } from "../identity/password-reset-router";
+import { sessionsRouter } from "../identity/sessions-router";
+import { teamsRouter } from "../identity/teams-router";
 import { tokensRouter } from "../identity/tokens-router";
 import { usersRouter } from "../identity/users-router";
 import { requestsRouter } from "../requests/requests-router";
@@ -24,6 +27,9 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   tokens: tokensRouter,
+  sessions: sessionsRouter,
+  teams: teamsRouter,
+  audit: auditRouter,
   taxonomy: taxonomyRouter,
   assets: assetsRouter,
   collections: collectionsRouter,

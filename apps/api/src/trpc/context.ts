@@ -14,6 +14,8 @@ export interface Context {
   user: SessionUser | null;
   credential: Credential | null;
   ip: string;
+  /** The client's User-Agent header, as a new session records it. */
+  userAgent: string | null;
   /** Cookie side effects; no-ops outside HTTP. */
   cookies: { setSession(token: string, expiresAt: Date): void; clearSession(): void };
 }
@@ -23,7 +25,7 @@ const noCookies: Context["cookies"] = { setSession: () => undefined, clearSessio
 /** The context without HTTP: what tests call directly. */
 export function createContextInner(
   deps: AppDeps,
-  opts: Partial<Pick<Context, "user" | "credential" | "ip" | "cookies" | "log">> = {},
+  opts: Partial<Pick<Context, "user" | "credential" | "ip" | "userAgent" | "cookies" | "log">> = {},
 ): Context {
   return {
     deps,
@@ -32,6 +34,7 @@ export function createContextInner(
     user: opts.user ?? null,
     credential: opts.credential ?? null,
     ip: opts.ip ?? "127.0.0.1",
+    userAgent: opts.userAgent ?? null,
     cookies: opts.cookies ?? noCookies,
   };
 }
@@ -52,6 +55,7 @@ export function createExpressContext(deps: AppDeps) {
       user: auth?.user ?? null,
       credential: auth?.credential ?? null,
       ip: req.ip ?? "unknown",
+      userAgent: req.get("user-agent") ?? null,
       log: req.log ?? deps.logger,
       cookies: {
         setSession: (token, expiresAt) => setSessionCookie(res, token, expiresAt, secure),

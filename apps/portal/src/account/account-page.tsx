@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../auth/session";
+import { SessionList } from "../people/session-list";
 import { LanguageSwitch } from "../shell/language-switch";
 import { TokenList } from "../tokens/token-list";
 import { useTRPC } from "../trpc";
@@ -21,16 +22,32 @@ export function AccountPage() {
         </AccountCard>
       </SimpleGrid>
       <ChangePasswordForm />
-      <section aria-labelledby="account-tokens">
-        <Title order={2} size="h4" id="account-tokens" mb={4}>
-          {t("account.tokens")}
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          {t("account.tokensHelp")}
-        </Text>
-        <TokenList all={false} />
-      </section>
+      <SessionsAndTokens />
     </Stack>
+  );
+}
+
+/** Where I am signed in: portal sessions, then extension tokens, each to end. */
+function SessionsAndTokens() {
+  const { t } = useTranslation();
+  const { t: people } = useTranslation("people");
+  return (
+    <section aria-labelledby="account-sessions" id="sessions">
+      <Title order={2} size="h4" id="account-sessions" mb={4}>
+        {people("sessions.title")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {people("sessions.help")}
+      </Text>
+      <SessionList />
+      <Title order={3} size="h5" mt="lg" mb={4}>
+        {t("account.tokens")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t("account.tokensHelp")}
+      </Text>
+      <TokenList all={false} />
+    </section>
   );
 }
 

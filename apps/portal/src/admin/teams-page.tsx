@@ -1,13 +1,15 @@
-import { Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../api-errors";
 import type { Team, UserRow } from "../api-types";
 import { useFormat } from "../i18n/format";
+import { TeamDeleteModal } from "../people/team-delete-modal";
+import { TeamRenameModal } from "../people/team-rename-modal";
 import { useTRPC } from "../trpc";
-import { useErrorMessage } from "../ui/error-alert";
+import { useErrorMessage, useFieldErrors } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 
@@ -38,6 +40,7 @@ function CreateTeamForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const message = useErrorMessage();
+  const fieldErrors = useFieldErrors();
   const form = useForm({
     initialValues: { name: "" },
     validate: { name: (v) => (v.trim() ? null : t("admin.teams.nameRequired")) },
@@ -73,27 +76,60 @@ function CreateTeamForm() {
 
 function TeamsTable({ teams, users }: { teams: Team[]; users: UserRow[] | undefined }) {
   const { t } = useTranslation();
+  const { t: people } = useTranslation("people");
   const format = useFormat();
+  const [renaming, setRenaming] = useState<Team | null>(null);
+  const [deleting, setDeleting] = useState<Team | null>(null);
   const members = (teamId: string) =>
     users ? format.number(users.filter((u) => u.teamId === teamId && !u.disabledAt).length) : "—";
   return (
-    <Table striped verticalSpacing="sm" maw={760}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("admin.teams.name")}</Table.Th>
-          <Table.Th ta="right">{t("admin.teams.members")}</Table.Th>
-          <Table.Th>{t("admin.teams.createdAt")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {teams.map((team) => (
-          <Table.Tr key={team.id}>
-            <Table.Td>{team.name}</Table.Td>
-            <Table.Td ta="right">{members(team.id)}</Table.Td>
-            <Table.Td>{format.date(team.createdAt)}</Table.Td>
+    <>
+      <Table striped verticalSpacing="sm" maw={860}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("admin.teams.name")}</Table.Th>
+            <Table.Th ta="right">{t("admin.teams.members")}</Table.Th>
+            <Table.Th>{t("admin.teams.createdAt")}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{people("teams.actions")}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {teams.map((team) => (
+            <Table.Tr key={team.id}>
+              <Table.Td>{team.name}</Table.Td>
+              <Table.Td ta="right">{members(team.id)}</Table.Td>
+              <Table.Td>{format.date(team.createdAt)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setRenaming(team)}
+                    aria-label={people("teams.renameNamed", { name: team.name })}
+                  >
+                    {people("teams.rename")}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDeleting(team)}
+                    aria-label={people("teams.deleteNamed", { name: team.name })}
+                  >
+                    {people("teams.delete")}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {renaming && <TeamRenameModal key={renaming.id} team={renaming} onClose={() => setRenaming(null)} />}
+      {deleting && (
+        <TeamDeleteModal key={deleting.id} team={deleting} teams={teams} onClose={() => setDeleting(null)} />
+      )}
+    </>
   );
 }

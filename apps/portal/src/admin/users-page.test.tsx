@@ -98,7 +98,7 @@ describe("Admin → Users", () => {
     expect((await userNamed(riley.user.name))?.disabledAt).toBeNull();
     await user.click(confirm.getByRole("button", { name: "Disable" }));
 
-    expect(await within(await rowOf(riley.user.name)).findByText(/^Disabled /)).toBeInTheDocument();
+    expect(await within(await rowOf(riley.user.name)).findByText("Deactivated")).toBeInTheDocument();
     expect((await userNamed(riley.user.name))?.disabledAt).not.toBeNull();
   });
 

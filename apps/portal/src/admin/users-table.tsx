@@ -3,6 +3,7 @@ import type { Role } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 import type { Team, UserRow } from "../api-types";
 import { useFormat } from "../i18n/format";
+import { DeactivatedStatus, ReactivateButton } from "../people/deactivated-user";
 
 const roleColor: Record<Role, string> = { admin: "grape", marketer: "teal", rep: "blue" };
 
@@ -61,12 +62,11 @@ export function UsersTable({ users, teams, selfId, onAction }: UsersTableProps) 
                 </Table.Td>
                 <Table.Td>{(user.teamId && teamName.get(user.teamId)) || "—"}</Table.Td>
                 <Table.Td>
-                  {user.disabledAt
-                    ? t("admin.users.disabledOn", { date: format.date(user.disabledAt) })
-                    : t("admin.users.active")}
+                  {user.disabledAt ? <DeactivatedStatus since={user.disabledAt} /> : t("admin.users.active")}
                 </Table.Td>
                 <Table.Td>{format.date(user.createdAt)}</Table.Td>
                 <Table.Td>
+                  {user.disabledAt && <ReactivateButton user={user} />}
                   {!user.disabledAt && (
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       <Button

@@ -3,6 +3,7 @@ import type analytics from "../analytics/i18n/en.json";
 import type collections from "../collections/i18n/en.json";
 import type library from "../library/i18n/en.json";
 import type links from "../links/i18n/en.json";
+import type people from "../people/i18n/en.json";
 import type requests from "../requests/i18n/en.json";
 import type sharing from "../sharing/i18n/en.json";
 import type translation from "./en.json";
@@ -19,6 +20,7 @@ declare module "i18next" {
       collections: typeof collections;
       requests: typeof requests;
       links: typeof links;
+      people: typeof people;
       sharing: typeof sharing;
     };
   }

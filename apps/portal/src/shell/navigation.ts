@@ -18,6 +18,7 @@ const adminNav: NavItem = {
     { to: "/admin/scim", label: "nav.adminScim" },
     { to: "/admin/workspace", label: "nav.adminWorkspace" },
     { to: "/admin/tokens", label: "nav.adminTokens" },
+    { to: "/admin/audit", label: "people:nav.audit" },
   ],
 };
 

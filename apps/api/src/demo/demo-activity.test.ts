@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrencySettings } from "../analytics/currency-settings";
 import { prospectEngagement } from "../analytics/engagement-service";
+import { fieldSignals } from "../analytics/field-signals-service";
 import { contentInfluence } from "../analytics/influence-service";
+import { rowsOf } from "../analytics/sql-rows";
 import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
 import { makeAsset } from "../test/deal-factories";
 import { startTestServer, type TestServer } from "../test/server";
@@ -70,7 +72,21 @@ describe("seedDemoActivity", () => {
     expect(opens).toBeGreaterThan(0);
     expect(visitors).toBeGreaterThan(0);
     expect(visitors).toBeLessThanOrEqual(opens);
-    expect(stored.filter((e) => e.type === "shared")).toHaveLength(0);
+    // a link is made once: shared from the portal's dialog, or inserted by the extension, never both
+    const shared = stored.filter((e) => e.type === "shared");
+    const inserted = new Set(stored.filter((e) => e.type === "link_inserted").map((e) => e.shareId));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((e) => e.surface === "portal" && !inserted.has(e.shareId))).toBe(true);
+    // prospects read no page the document does not have
+    const pageRows = await db.execute(sql`select count(*)::int as n from events e
+      join share_links s on s.id = e.share_id join asset_versions v on v.id = s.version_id
+      where e.type = 'prospect_page' and (e.props->>'page')::int > greatest(coalesce(v.page_count, 1), 1)`);
+    expect(rowsOf<{ n: number }>(pageRows)[0]?.n).toBe(0);
+
+    // reps' requests named competitors and objections on the deals: Field signals has rows, and no text
+    const signals = await fieldSignals(db, {}, now);
+    expect(signals.rows.some((r) => r.kind === "competitor")).toBe(true);
+    expect(signals.rows.some((r) => r.kind === "objection")).toBe(true);
 
     const noResults = (await db.select().from(searches)).filter((s) => s.resultCount === 0);
     expect(noResults.some((s) => /[぀-ヿ一-鿿]/.test(s.query))).toBe(true);

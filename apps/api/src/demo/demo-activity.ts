@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { getCurrencySettings, saveCurrencySettings } from "../analytics/currency-settings";
 import type { Db } from "../db/client";
-import { assets, searches, shareLinks, users } from "../db/schema";
+import { assets, assetVersions, searches, shareLinks, suggestionSignals, users } from "../db/schema";
 import { type DealRecord, dealRecordSchema } from "../deals/deal-input";
 import { syncDeals } from "../deals/deal-sync";
 import { newShareToken } from "../shares/shares-service";
@@ -104,6 +104,8 @@ interface DemoAssetRow {
   type: string;
   language: string;
   industries: string[];
+  /** The document's pages (1 when it has none: a link, a video). */
+  pages: number;
   /** How much this asset helps a deal it is used on, fixed per asset so lifts differ. */
   pull: number;
 }
@@ -116,7 +118,7 @@ export interface DemoActivitySummary {
 export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoActivitySummary> {
   const rnd = seeded(20261123);
   const reps = await db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, teamId: users.teamId })
     .from(users)
     .where(inArray(users.email, ["rep@demo.pitchside.dev", "tanaka@demo.pitchside.dev"]));
   const repEn = reps.find((r) => r.email.startsWith("rep@"));
@@ -131,8 +133,10 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
       language: assets.language,
       industries: assets.industries,
       externalId: assets.externalId,
+      pages: assetVersions.pageCount,
     })
     .from(assets)
+    .leftJoin(assetVersions, eq(assetVersions.id, assets.currentVersionId))
     .where(eq(assets.status, "published"))
     .orderBy(assets.externalId);
   const library: DemoAssetRow[] = published.flatMap((a) =>
@@ -144,6 +148,7 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
             type: a.type,
             language: a.language,
             industries: a.industries,
+            pages: Math.max(1, a.pages ?? 1),
             pull:
               (a.type === "case_study" ? 0.12 : a.type === "battle_card" ? 0.08 : 0) +
               rnd.next() * 0.12 -
@@ -160,6 +165,8 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
     ownerId: string;
     start: Date;
     closedAt: Date | null;
+    status: "open" | "won" | "lost";
+    japanese: boolean;
     touches: DemoAssetRow[];
   }[] = [];
   for (let i = 1; i <= 64; i += 1) {
@@ -195,7 +202,15 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
         contacts: [{ email: `${local}@${account.domain}`, name: contact.name, title: contact.title }],
       }),
     );
-    plans.push({ externalId, ownerId: owner.id, start, closedAt, touches });
+    plans.push({
+      externalId,
+      ownerId: owner.id,
+      start,
+      closedAt,
+      status,
+      japanese: account.japanese,
+      touches,
+    });
   }
 
   const synced = await syncDeals(db, records, "crm");
@@ -207,7 +222,9 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
     const end = plan.closedAt?.getTime() ?? now.getTime();
     for (const asset of plan.touches) {
       const at = new Date(plan.start.getTime() + rnd.next() * (end - plan.start.getTime()) * 0.9);
-      const surface = rnd.next() < 0.75 ? "gmail" : "linkedin";
+      const channel = rnd.next();
+      // most links go out from the rep's mail through the extension; some from the portal's share dialog
+      const surface = channel < 0.6 ? "gmail" : channel < 0.8 ? "linkedin" : "portal";
       const [share] = await db
         .insert(shareLinks)
         .values({
@@ -221,8 +238,10 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
         })
         .returning({ id: shareLinks.id });
       const base = { userId: plan.ownerId, assetId: asset.id, dealId, shareId: share?.id ?? null };
-      // the extension's insert is one event: the link it made records no "shared" of its own
-      batch.push({ ...base, id: randomUUID(), type: "link_inserted", surface, at, props: {} });
+      // the extension's insert is one event (the link it made records no "shared" of its own); the
+      // portal's share dialog records "shared"
+      const type = surface === "portal" ? "shared" : "link_inserted";
+      batch.push({ ...base, id: randomUUID(), type, surface, at, props: {} });
       // a prospect (or two) reading it, as the viewer records them: each browser under its visitor id
       const readers = rnd.next() < 0.7 ? (rnd.next() < 0.25 ? 2 : 1) : 0;
       for (let reader = 0; reader < readers; reader += 1) {
@@ -240,7 +259,9 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
             at: opened,
             props: { visitorId },
           });
-          for (let page = 1; page <= rnd.int(1, 4); page += 1) {
+          // they read the first pages, never more than the document has
+          const read = Math.min(rnd.int(1, 4), asset.pages);
+          for (let page = 1; page <= read; page += 1) {
             batch.push({
               ...viewer,
               id: randomUUID(),
@@ -269,6 +290,8 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
     });
   }
   await ingestEvents(db, batch);
+  const owners = new Map(reps.map((r) => [r.id, r.teamId]));
+  await db.insert(suggestionSignals).values(demoSignals(plans, dealIds, owners, now));
   await db.insert(searches).values(
     demoSearches.map((s, i) => ({
       query: s.query,
@@ -279,6 +302,62 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
   );
   await addYenRate(db);
   return { deals: synced.results.length, events: batch.length };
+}
+
+const competitorKeys = ["acme", "globex", "initech"] as const;
+const objectionKeys = ["price", "security", "integration", "timing", "switching_cost"] as const;
+
+/**
+ * What the extension records with each suggestion request a rep makes while writing to the deal's
+ * buyer: only the taxonomy keys its detection found. The demo's deals name competitors and raise
+ * objections, lost deals more often (Acme and price above all), so Field signals has a story to tell.
+ */
+function demoSignals(
+  plans: {
+    externalId: string;
+    ownerId: string;
+    start: Date;
+    closedAt: Date | null;
+    status: string;
+    japanese: boolean;
+  }[],
+  dealIds: Map<string, string>,
+  teams: Map<string, string | null>,
+  now: Date,
+): (typeof suggestionSignals.$inferInsert)[] {
+  // its own sequence: the deals, their outcomes and their events stay as they were
+  const rnd = seeded(20261207);
+  const rows: (typeof suggestionSignals.$inferInsert)[] = [];
+  for (const plan of plans) {
+    const dealId = dealIds.get(plan.externalId);
+    if (!dealId) continue;
+    const lost = plan.status === "lost";
+    const rival =
+      rnd.next() < (lost ? 0.75 : 0.45) ? rnd.pick(lost ? ["acme", "acme", "globex"] : competitorKeys) : null;
+    const end = plan.closedAt?.getTime() ?? now.getTime();
+    const requests = rnd.int(2, 6);
+    for (let i = 0; i < requests; i += 1) {
+      const progress = (i + 0.5) / requests;
+      const objections = new Set<string>();
+      if (rnd.next() < (lost ? 0.5 : 0.3))
+        objections.add(lost && rnd.next() < 0.5 ? "price" : rnd.pick(objectionKeys));
+      if (rnd.next() < 0.15) objections.add(rnd.pick(objectionKeys));
+      rows.push({
+        id: randomUUID(),
+        at: new Date(plan.start.getTime() + progress * (end - plan.start.getTime()) * 0.95),
+        userId: plan.ownerId,
+        teamId: teams.get(plan.ownerId) ?? null,
+        dealId,
+        surface: rnd.next() < 0.75 ? "gmail" : "linkedin",
+        stage: openStages[Math.min(openStages.length - 1, Math.floor(progress * openStages.length))] ?? null,
+        persona: null,
+        language: plan.japanese ? "ja" : "en",
+        competitors: rival && rnd.next() < 0.7 ? [rival] : [],
+        objections: [...objections],
+      });
+    }
+  }
+  return rows;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
-import { settings, users } from "../db/schema";
+import { settings, users, weeklySummaries } from "../db/schema";
 import { login, logout } from "../identity/auth-service";
 import type { LoginThrottle } from "../identity/login-throttle";
 import { publicUserColumns } from "../identity/users-service";
@@ -34,6 +34,9 @@ export async function seedDemoLibraryOnce(
   // one transaction with its mark: all of it or none, so a second start never doubles it
   await db.transaction(async (tx) => {
     const made = await seedDemoActivity(tx);
+    // a year of history arrived after the fact: weekly summaries stored before it (the clock runs
+    // from the start, before the library is in) describe an empty workspace, so they are made again
+    await tx.delete(weeklySummaries);
     await tx.insert(settings).values({ key: ACTIVITY_KEY, value: new Date().toISOString() });
     log(`Demo deals and activity ready: ${made.deals} deals, ${made.events} events.`);
   });

@@ -230,9 +230,9 @@ export function FieldSignalsPage() {
                     won: report.closed.won,
                     lost: report.closed.lost,
                     rate: format.percent(report.closed.winRate),
-                    from: format.date(report.previousPeriod.from),
+                    from: format.calendarDate(report.previousPeriod.from),
                     // the period's end is exclusive: its last day is the one before
-                    to: format.date(new Date(Date.parse(report.previousPeriod.to) - 1).toISOString()),
+                    to: format.calendarDate(new Date(Date.parse(report.previousPeriod.to) - 1).toISOString()),
                   })}
                 </Text>
                 <Paper withBorder p="md" radius="md">

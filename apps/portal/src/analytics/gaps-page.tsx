@@ -67,7 +67,7 @@ export function GapsPage() {
       value: (r) => r.expiresAt,
       display: (r) => (
         <>
-          {format.date(r.expiresAt)}{" "}
+          {format.calendarDate(r.expiresAt)}{" "}
           {r.expired && (
             <Badge color="red" size="sm">
               {t("gaps.expired")}

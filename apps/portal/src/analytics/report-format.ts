@@ -12,6 +12,7 @@ export function useReportFormat(currency = "USD") {
     const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
     const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    const utcDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
     const orDash =
       <T>(format: (v: T) => string) =>
@@ -30,6 +31,11 @@ export function useReportFormat(currency = "USD") {
       number: (v: number) => decimal.format(v),
       days: orDash((v: number) => decimal.format(v)),
       date: orDash((v: string) => date.format(new Date(v))),
+      /**
+       * A day stored as midnight UTC (an expiry date, a period's bound): that day everywhere, not the
+       * day before west of Greenwich.
+       */
+      calendarDate: (v: string) => utcDate.format(new Date(v)),
       dateTime: (v: string) => dateTime.format(new Date(v)),
       seconds: (ms: number) => decimal.format(ms / 1000),
     };

@@ -85,7 +85,7 @@ export function SummaryPage() {
       id: "expires",
       header: t("columns.expires"),
       value: (r) => r.expiresAt,
-      display: (r) => format.date(r.expiresAt),
+      display: (r) => format.calendarDate(r.expiresAt),
     },
   ];
   const unusedColumns: ReportColumn<Unused>[] = [

@@ -10,6 +10,7 @@ import type { AppDeps } from "./deps";
 import { retryAfterOf } from "./errors";
 import { downloadRoutes } from "./files/download-route";
 import { liveHandler, readyHandler } from "./health";
+import { extensionConnectRoutes } from "./identity/extension-connect-routes";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { oidcRoutes } from "./identity/oidc-routes";
 import { metricsRoutes } from "./operations/metrics-route";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.use(["/trpc", "/api"], refuseCrossSiteCookies(deps));
 
   app.use(oidcRoutes(deps));
+  app.use(extensionConnectRoutes(deps));
   app.use(uploadRoutes(deps, deps.storage, () => deps.jobs.kick()));
   app.use(downloadRoutes(deps, deps.storage));
   app.use(crmWebhookRoutes(deps));

@@ -40,6 +40,11 @@ function SignIn({ status, onDone }: { status: SessionStatus; onDone(s: SessionSt
           {t("options")}
         </button>
       </div>
+      <button type="button" onClick={() => void session({ action: "browserLogin" })}>
+        {t("signInWithPortal")}
+      </button>
+      <div className="muted">{t("signInWithPortalHelp")}</div>
+      <div className="muted">{t("orPassword")}</div>
       <label>
         {t("email")}
         <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -10,7 +10,7 @@ import { createMarkdownAsset } from "../../api/src/assets/markdown-assets";
 import { events } from "../../api/src/db/schema";
 import { makeDeal } from "../../api/src/test/deal-factories";
 import { makeAsset } from "../../api/src/test/factories";
-import { loginToken, type TestServer } from "../../api/src/test/server";
+import { loginCookie, loginToken, type TestServer } from "../../api/src/test/server";
 import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
 import {
   artifacts,
@@ -453,6 +453,42 @@ describe("the built extension in Chromium against Gmail and LinkedIn fixture pag
       const res = await fetch(`${server.url}/trpc/auth.me`, { headers: { authorization: String(bearer) } });
       expect(res.status).toBe(401);
     },
+  );
+
+  it.skipIf(skipBrowser)(
+    browserTitle(
+      "signs in through the portal in a tab (SSO or the portal's sign-in), no password typed into the extension",
+    ),
+    async () => {
+      if (!context) throw new Error("no browser");
+      // the browser is signed in to the portal (as after SSO): its session cookie, for the API's host
+      const [name, value] = (await loginCookie(server, seeded.rep.email, seeded.rep.password)).split("=");
+      await context.addCookies([{ name: name ?? "", value: value ?? "", domain: "127.0.0.1", path: "/" }]);
+      const before = proxy.requests.length;
+      const popup = await harness.openPopup();
+      const tab = context.waitForEvent("page");
+      await popup.getByRole("button", { name: "Sign in with the portal" }).click();
+      const portal = await tab;
+      // the extension takes the code from its tab, exchanges it and closes the tab
+      await expect.poll(() => portal.isClosed(), { timeout: 20_000 }).toBe(true);
+      await popup.reload();
+      await popup.getByTestId("signed-in").waitFor({ timeout: 15_000 });
+      const made = proxy.requests.slice(before);
+      const connect = made.find((r) => r.url.startsWith("/api/auth/extension/connect?state="));
+      expect(connect?.method).toBe("GET");
+      expect(made.some((r) => r.method === "POST" && r.url === "/trpc/auth.redeemExtensionCode")).toBe(true);
+      expect(made.some((r) => r.url.startsWith("/trpc/auth.login"))).toBe(false);
+      // the extension now calls with a token of its own
+      const bearer = made.map((r) => r.headers.authorization).find((h) => typeof h === "string");
+      await expect
+        .poll(() =>
+          proxy.requests.slice(before).some((r) => /^Bearer psx_/.test(String(r.headers.authorization))),
+        )
+        .toBe(true);
+      expect(bearer === undefined || /^Bearer psx_/.test(String(bearer))).toBe(true);
+      await popup.close();
+    },
+    60_000,
   );
 
   it.skipIf(skipBrowser)(

@@ -191,6 +191,20 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
+/**
+ * The extension signing in through the portal: a single-use, short-lived code the portal puts in the
+ * extension's tab, exchanged for an extension token; stored as its SHA-256 only.
+ */
+export const extensionConnectCodes = pgTable("extension_connect_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+  expiresAt: ts("expires_at").notNull(),
+  usedAt: ts("used_at"),
+});
+
 export const taxonomyTerms = pgTable(
   "taxonomy_terms",
   {

@@ -1,4 +1,5 @@
 import type { Role } from "@pitchside/shared";
+import { escapeHtml } from "../html-escape";
 
 export type MailLocale = "en" | "ja";
 
@@ -89,8 +90,6 @@ const wording = {
     }),
   },
 } as const;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function compose(w: Wording, link: string, locale: MailLocale): AccountMessage {
   const text = [...w.before, "", `${w.button}: ${link}`, "", ...w.after, ""].join("\n");

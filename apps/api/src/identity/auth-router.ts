@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { Context } from "../trpc/context";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
 import { changePassword, login, logout } from "./auth-service";
+import { redeemConnectCode } from "./extension-connect";
 
 /** With "SSO required", passwords work only for the break-glass addresses (BREAK_GLASS_EMAILS). */
 async function passwordSignInAllowed(ctx: Context, email?: string): Promise<boolean> {
@@ -19,6 +20,23 @@ export const authRouter = router({
     sso: Boolean(ctx.deps.config.oidc),
     password: await passwordSignInAllowed(ctx),
   })),
+
+  /**
+   * The extension's sign-in through the portal: the single-use code its tab received
+   * (/api/auth/extension/connect) becomes an extension token.
+   */
+  redeemExtensionCode: publicProcedure
+    .input(
+      z.object({
+        code: z.string().min(1, "code is required").max(200),
+        tokenName: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const result = await redeemConnectCode(ctx.db, input.code, input.tokenName);
+      await writeAudit(ctx.db, result.user.id, "auth.extension_connected", "user", result.user.id, {});
+      return result;
+    }),
 
   login: publicProcedure
     .input(

@@ -59,15 +59,24 @@ export async function login(
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
 
   if (input.client === "extension") {
-    const token = newSecretToken(EXTENSION_TOKEN_PREFIX);
-    const [created] = await db
-      .insert(apiTokens)
-      .values({ userId: user.id, tokenHash: hashToken(token), name: input.tokenName ?? "Chrome extension" })
-      .returning({ id: apiTokens.id });
-    if (!created) throw new Error("insert returned no row");
-    return { client: "extension", user, token, tokenId: created.id };
+    return { client: "extension", user, ...(await issueExtensionToken(db, user.id, input.tokenName)) };
   }
   return { client: "portal", user, ...(await startSession(db, user.id, input)) };
+}
+
+/** A new extension token for `userId` (shown once; the table keeps its hash), listed under `name`. */
+export async function issueExtensionToken(
+  db: Db,
+  userId: string,
+  name = "Chrome extension",
+): Promise<{ token: string; tokenId: string }> {
+  const token = newSecretToken(EXTENSION_TOKEN_PREFIX);
+  const [created] = await db
+    .insert(apiTokens)
+    .values({ userId, tokenHash: hashToken(token), name })
+    .returning({ id: apiTokens.id });
+  if (!created) throw new Error("insert returned no row");
+  return { token, tokenId: created.id };
 }
 
 /** A new portal session for `userId`, with where it started (browser, rough address) for its owner's list. */

@@ -120,6 +120,28 @@ describe("OIDC sign-in against a real provider", () => {
     );
   });
 
+  it("signs the extension in through SSO: its tab goes to the provider and comes back with a code", async () => {
+    await provider.addAccount(account("extension-user"));
+    const browser = new CookieBrowser();
+    const connect = `${server.url}/api/auth/extension/connect?state=extension-state-0123456789`;
+    // no portal session yet: the connect page sends the tab through SSO, and SSO back to it
+    const { stoppedAt } = await browser.follow(connect, isCallback, (u) => {
+      if (u.pathname.startsWith("/interaction/")) u.searchParams.set("account", "extension-user");
+      return u;
+    });
+    if (!stoppedAt) throw new Error("the provider did not redirect back");
+    const { location } = await callback(browser, stoppedAt);
+    expect(location).toBe("/api/auth/extension/connect?state=extension-state-0123456789");
+    const back = await browser.get(`${server.url}${location}`);
+    const fragment = new URLSearchParams((back.headers.get("location") ?? "").split("#")[1]);
+    expect(fragment.get("state")).toBe("extension-state-0123456789");
+    const { user, token } = await server
+      .client()
+      .auth.redeemExtensionCode.mutate({ code: fragment.get("code") ?? "" });
+    expect(user.email).toBe("extension-user@acme.test");
+    expect((await server.client({ token }).auth.me.query()).via).toBe("token");
+  });
+
   it("follows the provider's groups at each sign-in: role and team change with them", async () => {
     await provider.addAccount(account("mover", { groups: ["apac-sales"] }));
     await signIn("mover");

@@ -6,6 +6,8 @@ export type ApiRequest = { [N in ApiCallName]: { call: N; input: ApiInput<N> } }
 export type SessionRequest =
   | { action: "status" }
   | { action: "login"; email: string; password: string }
+  /** Signs in through the portal in a new tab (SSO or the portal's own sign-in). */
+  | { action: "browserLogin" }
   | { action: "logout" };
 
 export interface SessionStatus {

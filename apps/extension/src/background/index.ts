@@ -1,3 +1,4 @@
+import { finishBrowserSignIn } from "./browser-sign-in";
 import { flushEvents, refreshBadge } from "./sync";
 import { refreshVocabulary } from "./vocabulary-sync";
 
@@ -19,3 +20,16 @@ chrome.runtime.onStartup.addListener(() => {
   void refreshVocabulary().catch(() => undefined);
 });
 self.addEventListener("online", () => void flushEvents());
+
+// the portal's tab coming back from a sign-in the popup started ("Sign in with the portal")
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  const url = change.url ?? (change.status === "complete" ? tab.url : undefined);
+  if (!url) return;
+  void finishBrowserSignIn(tabId, url)
+    .then(async (signedIn) => {
+      if (!signedIn) return;
+      await refreshBadge();
+      await refreshVocabulary(true).catch(() => undefined);
+    })
+    .catch(() => undefined);
+});

@@ -1,6 +1,10 @@
 export const en = {
   appName: "Pitchside",
   signIn: "Sign in",
+  signInWithPortal: "Sign in with the portal",
+  signInWithPortalHelp:
+    "Opens the portal in a tab: sign in there (with SSO or your password) and the extension is signed in.",
+  orPassword: "Or with your email and password:",
   signOut: "Sign out",
   email: "Email",
   password: "Password",
@@ -59,8 +63,7 @@ export const en = {
     "{url} did not answer as a Pitchside server ({status}). Check the address in the extension's options.",
   sessionEnded: "Your sign-in has ended. Sign in again from the Pitchside button in the toolbar.",
   wrongCredentials: "Wrong email or password",
-  ssoRequired:
-    "This workspace signs in with SSO, so the extension can't sign in with a password. Ask your admin for access.",
+  ssoRequired: "This workspace signs in with SSO: use “Sign in with the portal” above.",
   signInToFinish: "Sign in again to finish: {action} — {title}",
   finishedAfterSignIn: "Signed in again. {done}",
 } as const;

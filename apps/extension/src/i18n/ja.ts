@@ -3,6 +3,10 @@ import type { MessageKey } from "./en";
 export const ja: Record<MessageKey, string> = {
   appName: "Pitchside",
   signIn: "サインイン",
+  signInWithPortal: "ポータルでサインイン",
+  signInWithPortalHelp:
+    "ポータルをタブで開きます。そこでサインインすると（SSOまたはパスワード）、拡張機能もサインインします。",
+  orPassword: "またはメールアドレスとパスワードで:",
   signOut: "サインアウト",
   email: "メールアドレス",
   password: "パスワード",
@@ -62,8 +66,7 @@ export const ja: Record<MessageKey, string> = {
   sessionEnded:
     "サインインが無効になりました。ツールバーの Pitchside ボタンからもう一度サインインしてください。",
   wrongCredentials: "メールアドレスまたはパスワードが違います",
-  ssoRequired:
-    "このワークスペースはSSOでサインインするため、拡張機能はパスワードでサインインできません。管理者にお問い合わせください。",
+  ssoRequired: "このワークスペースはSSOでサインインします。上の「ポータルでサインイン」を使ってください。",
   signInToFinish: "完了するにはもう一度サインインしてください: {action} — {title}",
   finishedAfterSignIn: "再度サインインしました。{done}",
 };

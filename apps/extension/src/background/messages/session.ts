@@ -1,6 +1,7 @@
 import type { PlasmoMessaging } from "@plasmohq/messaging";
 import type { Reply, SessionRequest, SessionStatus } from "../../api/messages";
 import { toReply } from "../api-gateway";
+import { startBrowserSignIn } from "../browser-sign-in";
 import { login, logout, status } from "../session-service";
 import { refreshBadge } from "../sync";
 import { refreshVocabulary } from "../vocabulary-sync";
@@ -8,6 +9,10 @@ import { refreshVocabulary } from "../vocabulary-sync";
 async function answer(request: SessionRequest): Promise<SessionStatus> {
   if (request.action === "login") return login(request.email, request.password);
   if (request.action === "logout") return logout();
+  if (request.action === "browserLogin") {
+    await startBrowserSignIn();
+    return status();
+  }
   return status();
 }
 

@@ -171,9 +171,38 @@ export async function acceptInvitation(
       },
       { checkStrength: false },
     );
-    await tx.update(invitations).set({ acceptedUserId: user.id }).where(eq(invitations.id, row.id));
+    await noteInvitationAccepted(tx, row.id, user.id);
     return user;
   });
+}
+
+/**
+ * An invitation taken up through SSO: the provider proved the invited email, so the pending,
+ * unexpired invitation to it (if any) is claimed, once. The caller creates the account with its role,
+ * team and language, in the same transaction, and records it with `noteInvitationAccepted`.
+ */
+export async function claimInvitationByEmail(db: Db, email: string) {
+  const [claimed] = await db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(
+      and(
+        pending,
+        sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+        sql`${invitations.expiresAt} > now()`,
+      ),
+    )
+    .returning({
+      id: invitations.id,
+      role: invitations.role,
+      teamId: invitations.teamId,
+      locale: invitations.locale,
+    });
+  return claimed ?? null;
+}
+
+export async function noteInvitationAccepted(db: Db, id: string, userId: string): Promise<void> {
+  await db.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, id));
 }
 
 /** The invitation mail (`send_mail` job `{ invitationId }`), or null when it is no longer pending. */

@@ -1,11 +1,12 @@
 import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, teams, users } from "../db/schema";
+import { auditLog, invitations, teams, users } from "../db/schema";
 import { CookieBrowser } from "../test/cookie-browser";
 import { makeUser } from "../test/factories";
 import { startOidcProvider, type TestAccount, type TestOidcProvider } from "../test/oidc-provider";
 import { startTestServer, type TestServer } from "../test/server";
+import { createInvitation } from "./invitations-service";
 import { SESSION_COOKIE } from "./session-cookie";
 
 let provider: TestOidcProvider;
@@ -180,6 +181,34 @@ describe("OIDC sign-in against a real provider", () => {
     await provider.addAccount(account("unverified", { emailVerified: false }));
     expect((await signIn("unverified")).location).toBe("/sign-in?sso_error=sso_email_missing");
     expect(await userByEmail("unverified@acme.test")).toBeUndefined();
+  });
+
+  it("lets an invited email from outside the allowed domains in, once, in the invitation's language", async () => {
+    const db = server.deps.database.db;
+    const admin = await makeUser(db, { role: "admin" });
+    await createInvitation(db, server.deps.config, {
+      email: "Guest@Partner.example",
+      role: "admin",
+      teamId: null,
+      locale: "ja",
+      invitedBy: admin.id,
+    });
+    // this workspace maps roles from the provider's groups: they decide, not the invitation
+    await provider.addAccount(
+      account("guest", { email: "guest@partner.example", groups: ["pitchside-marketing"] }),
+    );
+    const { session } = await signIn("guest");
+    const me = await server.client({ cookie: `${SESSION_COOKIE}=${session}` }).auth.me.query();
+    expect(me.user).toMatchObject({ email: "guest@partner.example", role: "marketer", locale: "ja" });
+    const [invitation] = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, "guest@partner.example"));
+    expect(invitation?.acceptedUserId).toBe(me.user.id);
+    // its invitation spent, a second person of that domain is refused as before
+    await provider.addAccount(account("uninvited", { email: "uninvited@partner.example" }));
+    const { location } = await signIn("uninvited");
+    expect(location).toBe("/sign-in?sso_error=sso_domain_not_allowed");
   });
 
   it("refuses a disabled user", async () => {

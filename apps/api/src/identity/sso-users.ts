@@ -5,6 +5,7 @@ import type { ClusterBus } from "../cluster/cluster-bus";
 import type { OidcConfig } from "../config";
 import type { Db } from "../db/client";
 import { teams, users } from "../db/schema";
+import { claimInvitationByEmail, noteInvitationAccepted } from "./invitations-service";
 import { newSecretToken } from "./tokens";
 import { byEmail, createUser, publicUserColumns, type SessionUser, updateUser } from "./users-service";
 
@@ -100,25 +101,35 @@ export async function resolveSsoUser(
   if (!row) {
     if (!email) return refuse("sso_email_missing", null);
     const domain = email.slice(email.lastIndexOf("@") + 1);
-    if (!oidc.allowedDomains.includes(domain)) return refuse("sso_domain_not_allowed", null);
-    // no password anyone knows: this account signs in through the provider (or a reset, later)
-    const created = await createUser(
-      db,
-      {
-        email,
-        name: identity.name?.trim() || email.slice(0, email.indexOf("@")),
-        role: access.role ?? "rep",
-        teamId: access.teamId ?? null,
-        password: newSecretToken(),
-      },
-      { checkStrength: false },
-    );
-    await db.update(users).set({ ssoSubject: subject }).where(eq(users.id, created.id));
-    await writeAudit(db, created.id, "user.sso_created", "user", created.id, {
-      subject,
-      role: created.role,
-      teamId: created.teamId,
+    const created = await db.transaction(async (tx) => {
+      // an admin's pending invitation to this email lets it in (any domain), in the invited language,
+      // with the invited role and team unless role and team claims are configured (the provider decides)
+      const invitation = await claimInvitationByEmail(tx, email);
+      if (!invitation && !oidc.allowedDomains.includes(domain)) return null;
+      // no password anyone knows: this account signs in through the provider (or a reset, later)
+      const user = await createUser(
+        tx,
+        {
+          email,
+          name: identity.name?.trim() || email.slice(0, email.indexOf("@")),
+          role: access.role ?? invitation?.role ?? "rep",
+          teamId: access.teamId ?? invitation?.teamId ?? null,
+          password: newSecretToken(),
+          ...(invitation ? { locale: invitation.locale } : {}),
+        },
+        { checkStrength: false },
+      );
+      await tx.update(users).set({ ssoSubject: subject }).where(eq(users.id, user.id));
+      if (invitation) await noteInvitationAccepted(tx, invitation.id, user.id);
+      await writeAudit(tx, user.id, "user.sso_created", "user", user.id, {
+        subject,
+        role: user.role,
+        teamId: user.teamId,
+        invitationId: invitation?.id ?? null,
+      });
+      return user;
     });
+    if (!created) return refuse("sso_domain_not_allowed", null);
     return { ok: true, user: created };
   }
 

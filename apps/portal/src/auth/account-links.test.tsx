@@ -34,6 +34,11 @@ describe("invitation and reset pages", () => {
     expect(
       await screen.findByText(new RegExp(`You're invited as Marketer with ${email}`)),
     ).toBeInTheDocument();
+    // SSO is configured for the test API: the invitee may accept through it instead
+    expect(await screen.findByRole("link", { name: "Sign in with SSO" })).toHaveAttribute(
+      "href",
+      "/api/auth/oidc/start?return=%2F",
+    );
     await user.type(screen.getByLabelText(/^Your name/), "Mika Tanabe");
     await choosePassword(user, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Create my account" }));

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Divider, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -68,6 +68,7 @@ function AcceptForm(props: {
       onError: (error) => form.setErrors(fieldErrors(error)),
     }),
   );
+  const methods = useQuery(trpc.auth.methods.queryOptions());
   const { email, role, teamName } = props.invitation;
   const roleName = t(`roles.${role}`);
   return (
@@ -80,6 +81,17 @@ function AcceptForm(props: {
             : t("invite.intro", { email, role: roleName })
         }
       />
+      {methods.data?.sso && (
+        <>
+          <Button component="a" href="/api/auth/oidc/start?return=%2F" fullWidth variant="light">
+            {t("signIn.sso")}
+          </Button>
+          <Text size="sm" c="dimmed" mt="xs">
+            {t("invite.ssoHelp", { email })}
+          </Text>
+          <Divider my="md" label={t("signIn.or")} labelPosition="center" />
+        </>
+      )}
       <form
         noValidate
         onSubmit={form.onSubmit((v) =>

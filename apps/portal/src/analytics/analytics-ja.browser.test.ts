@@ -219,6 +219,30 @@ describe("analytics pages in Japanese, in Chromium against the real API", () => 
         path: path.join(artifactsDir, "analytics-usage-print-ja.png"),
         fullPage: true,
       });
+      // the widest report's tables fit A4's printable width (186 mm at 96 dpi): no column cut off
+      await page.goto(`${page.url().split("/analytics")[0]}/analytics/influence?${PERIOD}`);
+      await page.getByRole("heading", { level: 1, name: "コンテンツの影響" }).waitFor();
+      await page.locator("table tbody tr").first().waitFor();
+      await page.setViewportSize({ width: 703, height: 1000 });
+      // a table wider than a box that clips it (the page, a card, a scroll area) loses its last columns
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll("table")]
+          .filter((table) => {
+            const right = table.getBoundingClientRect().right;
+            if (right > document.documentElement.clientWidth + 1) return true;
+            for (let box = table.parentElement; box; box = box.parentElement) {
+              const clips = getComputedStyle(box).overflowX !== "visible";
+              if (clips && right > box.getBoundingClientRect().right + 1) return true;
+            }
+            return false;
+          })
+          .map((table) => table.getAttribute("aria-label")),
+      );
+      expect(overflowing).toEqual([]);
+      await page.screenshot({
+        path: path.join(artifactsDir, "analytics-influence-print-ja.png"),
+        fullPage: true,
+      });
       await context.close();
     },
     120_000,

@@ -39,7 +39,7 @@ const pages: { name: string; path: () => string; heading: string | RegExp }[] = 
   {
     name: "asset drill-down",
     path: () => `/analytics/assets/${book?.assets.A}?${PERIOD}`,
-    heading: /^Asset A/,
+    heading: /^「Asset A」/,
   },
   { name: "my usage", path: () => `/analytics/me?${PERIOD}`, heading: "自分の利用状況" },
   { name: "currency settings", path: () => "/analytics/settings", heading: "レポート通貨" },

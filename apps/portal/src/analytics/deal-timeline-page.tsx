@@ -43,6 +43,7 @@ export function DealTimelinePage() {
     if (e.type === "prospect_read") {
       return t("drill.prospectRead", {
         title,
+        count: e.pagesRead ?? 0,
         pages: format.number(e.pagesRead ?? 0),
         seconds: format.number(Math.round((e.activeMs ?? 0) / 1000)),
       });

@@ -33,7 +33,7 @@ function figureColumns<T extends Figures>(
     count("returnVisitors"),
     {
       id: "activeTime",
-      header: `${t("columns.activeTime")} (s)`,
+      header: t("columns.activeTimeSeconds"),
       value: (r) => Math.round(r.activeMs / 100) / 10,
       display: (r) => format.seconds(r.activeMs),
       numeric: true,

@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { loginCookie, loginToken, type TestServer } from "@pitchside/api/testing";
 import { assetMetaSchema } from "@pitchside/shared";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,6 @@ import { createMarkdownAsset } from "../../api/src/assets/markdown-assets";
 import { events } from "../../api/src/db/schema";
 import { makeDeal } from "../../api/src/test/deal-factories";
 import { makeAsset } from "../../api/src/test/factories";
-import { loginCookie, loginToken, type TestServer } from "../../api/src/test/server";
 import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
 import {
   artifacts,

@@ -22,6 +22,7 @@ import {
 import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { escapeHtml } from "../html-escape";
 import type { SessionUser } from "../identity/users-service";
 import type { Logger } from "../logger";
 import type { AppMetrics } from "../operations/metrics";
@@ -64,12 +65,6 @@ export const facetFields = [
 
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 /** Safe to render as HTML: the text is escaped, only our <mark> tags remain. */
 export function snippetHtml(text: string): string {

@@ -1,10 +1,5 @@
 import { Marked, type Tokens } from "marked";
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
+import { escapeHtml } from "../html-escape";
 
 /** Only web and mail links survive; javascript:, data: and the like become plain text. */
 function safeHref(href: string): string | null {

@@ -110,6 +110,17 @@ interface DemoAssetRow {
   pull: number;
 }
 
+/** One demo deal as planned: who owns it, when it runs, how it ends, the content it uses. */
+interface DealPlan {
+  externalId: string;
+  ownerId: string;
+  start: Date;
+  closedAt: Date | null;
+  status: "open" | "won" | "lost";
+  japanese: boolean;
+  touches: DemoAssetRow[];
+}
+
 export interface DemoActivitySummary {
   deals: number;
   events: number;
@@ -160,15 +171,7 @@ export async function seedDemoActivity(db: Db, now = new Date()): Promise<DemoAc
   if (library.length === 0) return { deals: 0, events: 0 };
 
   const records: DealRecord[] = [];
-  const plans: {
-    externalId: string;
-    ownerId: string;
-    start: Date;
-    closedAt: Date | null;
-    status: "open" | "won" | "lost";
-    japanese: boolean;
-    touches: DemoAssetRow[];
-  }[] = [];
+  const plans: DealPlan[] = [];
   for (let i = 1; i <= 64; i += 1) {
     const account = rnd.pick(accounts);
     const owner = account.japanese ? repJa : repEn;
@@ -313,14 +316,7 @@ const objectionKeys = ["price", "security", "integration", "timing", "switching_
  * objections, lost deals more often (Acme and price above all), so Field signals has a story to tell.
  */
 function demoSignals(
-  plans: {
-    externalId: string;
-    ownerId: string;
-    start: Date;
-    closedAt: Date | null;
-    status: string;
-    japanese: boolean;
-  }[],
+  plans: DealPlan[],
   dealIds: Map<string, string>,
   teams: Map<string, string | null>,
   now: Date,

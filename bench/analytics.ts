@@ -15,18 +15,25 @@
  */
 
 import { cpus, loadavg } from "node:os";
+import {
+  assetDeals,
+  contentGaps,
+  contentInfluence,
+  type Database,
+  dealTimeline,
+  type InfluenceInput,
+  linkEngagementReport,
+  openNamedDatabase,
+  openPglite,
+  openTestDatabase,
+  prospectEngagement,
+  repAdoption,
+  rowsOf,
+  saveCurrencySettings,
+  usageOverTime,
+} from "@pitchside/api/testing";
 import { attributionModels } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
-import { repAdoption } from "../apps/api/src/analytics/adoption-service";
-import { saveCurrencySettings } from "../apps/api/src/analytics/currency-settings";
-import { assetDeals, dealTimeline } from "../apps/api/src/analytics/drilldown-service";
-import { linkEngagementReport, prospectEngagement } from "../apps/api/src/analytics/engagement-service";
-import { contentGaps } from "../apps/api/src/analytics/gaps-service";
-import { contentInfluence, type InfluenceInput } from "../apps/api/src/analytics/influence-service";
-import { rowsOf } from "../apps/api/src/analytics/sql-rows";
-import { usageOverTime } from "../apps/api/src/analytics/usage-service";
-import { type Database, openPglite } from "../apps/api/src/db/client";
-import { openNamedDatabase, openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
 
 const DAY_MS = 86_400_000;

@@ -1,9 +1,5 @@
 import type { Server } from "node:http";
-import { createApp } from "../apps/api/src/app";
-import { loadConfig } from "../apps/api/src/config";
-import type { Database } from "../apps/api/src/db/client";
-import { createLogger } from "../apps/api/src/logger";
-import { wireDeps } from "../apps/api/src/wiring";
+import { createApp, createLogger, type Database, loadConfig, wireDeps } from "@pitchside/api/testing";
 
 /**
  * The API on `database`, listening on a free port, for benchmarks of calls that never search:

@@ -1,12 +1,16 @@
 /** The real API on its own Meilisearch and a throwaway data directory, with the demo taxonomy, for a benchmark. */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
-import { startServerWith, type TestServer } from "../apps/api/src/test/app-server";
-import { makeUser } from "../apps/api/src/test/factories";
+import {
+  demoTaxonomy,
+  makeUser,
+  spawnMeili,
+  startServerWith,
+  type TestServer,
+  upsertTerms,
+} from "@pitchside/api/testing";
 
 export async function startBenchServer(name: string) {
   const dir = mkdtempSync(path.join(tmpdir(), `pitchside-bench-${name}-`));

@@ -8,14 +8,13 @@
  * Knobs (env): BENCH_BODY_MB (300), BENCH_PARALLEL (2).
  * The server runs in a child process (this file with --serve) so its RSS is its own.
  */
+
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MB } from "../apps/api/src/body-limit";
-import { openPglite } from "../apps/api/src/db/client";
-import { rawPost } from "../apps/api/src/test/raw-post";
+import { MB, openPglite, rawPost } from "@pitchside/api/testing";
 import { serveWithoutSearch } from "./api-without-search";
 
 interface Memory {

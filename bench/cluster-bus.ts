@@ -12,12 +12,14 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import {
+  type ClusterBus,
+  createLogger,
+  openNamedDatabase,
+  PostgresBus,
+  RedisBus,
+} from "@pitchside/api/testing";
 import pg from "pg";
-import type { ClusterBus } from "../apps/api/src/cluster/cluster-bus";
-import { PostgresBus } from "../apps/api/src/cluster/postgres-bus";
-import { RedisBus } from "../apps/api/src/cluster/redis-bus";
-import { createLogger } from "../apps/api/src/logger";
-import { openNamedDatabase } from "../apps/api/src/test/app-server";
 
 const { values: args } = parseArgs({ options: { count: { type: "string", default: "500" } } });
 const count = Number(args.count);

@@ -9,21 +9,22 @@
  *   node --import tsx bench/cluster-throughput.ts --size 10000 --concurrency 32 --seconds 30
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/cluster-throughput.ts
  */
+
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { detectSignals } from "@pitchside/shared";
-import { sql } from "drizzle-orm";
-import { localBus } from "../apps/api/src/cluster/cluster-bus";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { meiliHttpClient } from "../apps/api/src/search/meili-http";
-import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
 import {
   type ClusterNode,
   clusterClient,
   clusterToken,
+  demoTaxonomy,
+  localBus,
+  makeUser,
+  meiliHttpClient,
   startCluster,
-} from "../apps/api/src/test/cluster-harness";
-import { makeUser } from "../apps/api/src/test/factories";
+  upsertTerms,
+} from "@pitchside/api/testing";
+import { detectSignals } from "@pitchside/shared";
+import { sql } from "drizzle-orm";
 import { queries } from "./corpus";
 import { insertCorpus } from "./corpus-db";
 import { median, percentile } from "./stats";

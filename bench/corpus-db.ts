@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../apps/api/src/db/client";
-import { assets, assetVersions, searchOutbox } from "../apps/api/src/db/schema";
+import { assets, assetVersions, type Db, searchOutbox } from "@pitchside/api/testing";
 import { generateAsset } from "./corpus";
 
 /**

@@ -20,12 +20,16 @@
 
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
+import {
+  type Database,
+  ingestEvents,
+  linkEngagementReport,
+  type NewEvent,
+  openTestDatabase,
+  prospectEngagement,
+  rowsOf,
+} from "@pitchside/api/testing";
 import { sql } from "drizzle-orm";
-import { linkEngagementReport, prospectEngagement } from "../apps/api/src/analytics/engagement-service";
-import { rowsOf } from "../apps/api/src/analytics/sql-rows";
-import type { Database } from "../apps/api/src/db/client";
-import { openTestDatabase } from "../apps/api/src/test/app-server";
-import { ingestEvents, type NewEvent } from "../apps/api/src/tracking/events-service";
 import { fmt, median, summary } from "./stats";
 
 const DAY_MS = 86_400_000;

@@ -23,17 +23,24 @@
  * The server runs in a child process (this file with --serve) so the load
  * generator does not share its event loop.
  */
+
 import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  assets,
+  assetVersions,
+  createUser,
+  type Database,
+  deals,
+  openPglite,
+  openPostgres,
+} from "@pitchside/api/testing";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type Database, openPglite, openPostgres } from "../apps/api/src/db/client";
-import { assets, assetVersions, deals } from "../apps/api/src/db/schema";
-import { createUser } from "../apps/api/src/identity/users-service";
 import { serveWithoutSearch } from "./api-without-search";
 
 interface Ready {

@@ -7,12 +7,9 @@
  * Prints each statement's plan and its execution time, then the sum.
  */
 
+import { type Db, fieldSignals, openNamedDatabase, rowsOf } from "@pitchside/api/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { fieldSignals } from "../apps/api/src/analytics/field-signals-service";
-import { rowsOf } from "../apps/api/src/analytics/sql-rows";
-import type { Db } from "../apps/api/src/db/client";
-import { openNamedDatabase } from "../apps/api/src/test/app-server";
 
 const ANCHOR = new Date("2026-11-01T00:00:00Z");
 const DAY_MS = 86_400_000;

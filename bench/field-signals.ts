@@ -18,12 +18,16 @@
  */
 
 import { cpus, loadavg } from "node:os";
+import {
+  type Database,
+  demoTaxonomy,
+  fieldSignals,
+  openNamedDatabase,
+  openPglite,
+  openTestDatabase,
+  rowsOf,
+} from "@pitchside/api/testing";
 import { sql } from "drizzle-orm";
-import { fieldSignals } from "../apps/api/src/analytics/field-signals-service";
-import { rowsOf } from "../apps/api/src/analytics/sql-rows";
-import { type Database, openPglite } from "../apps/api/src/db/client";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { openNamedDatabase, openTestDatabase } from "../apps/api/src/test/app-server";
 import { fmt, median } from "./stats";
 
 const DAY_MS = 86_400_000;

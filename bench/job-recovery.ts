@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/job-recovery.ts [--pages 400]
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
@@ -13,10 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { makePdf } from "../apps/api/src/assets/processing/test-files";
-import { uploadStagingDir } from "../apps/api/src/assets/upload-staging";
-import { repoRoot } from "../apps/api/src/config";
-import { uploadFile } from "../apps/api/src/test/factories";
+import { makePdf, repoRoot, uploadFile, uploadStagingDir } from "@pitchside/api/testing";
 
 const { values: args } = parseArgs({ options: { pages: { type: "string", default: "400" } } });
 const dataDir = mkdtempSync(path.join(tmpdir(), "pitchside-bench-recovery-"));

@@ -17,21 +17,28 @@
  * run's own, deleted at the end). The server trusts X-Forwarded-For from loopback (TRUST_PROXY=loopback),
  * so each run can stand for an attacker's and a real user's address; every run uses an account of its own.
  */
+
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../apps/api/src/config";
-import { type Database, openPglite } from "../apps/api/src/db/client";
-import { defaultLoginLimits, LoginThrottle } from "../apps/api/src/identity/login-throttle";
-import type { LimiterStore } from "../apps/api/src/limits/limiter-store";
-import { createLogger } from "../apps/api/src/logger";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { dropNamedDatabase, openNamedDatabase, startServerWith } from "../apps/api/src/test/app-server";
-import { makeUser } from "../apps/api/src/test/factories";
-import { deleteRedisKeys } from "../apps/api/src/test/redis-keys";
-import { limiterStoreFor } from "../apps/api/src/wiring";
+import {
+  createLogger,
+  type Database,
+  defaultLoginLimits,
+  deleteRedisKeys,
+  dropNamedDatabase,
+  type LimiterStore,
+  LoginThrottle,
+  limiterStoreFor,
+  loadConfig,
+  makeUser,
+  openNamedDatabase,
+  openPglite,
+  spawnMeili,
+  startServerWith,
+} from "@pitchside/api/testing";
 
 const { values: args } = parseArgs({
   options: {

@@ -7,19 +7,24 @@
  *
  *   node --import tsx bench/renditions.ts [--runs 5]
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  assetVersions,
+  convertToPdf,
+  loadConfig,
+  makeDocx,
+  makePptx,
+  makeUser,
+  renderPagesInWorker,
+  spawnMeili,
+  startServerWith,
+  uploadFile,
+} from "@pitchside/api/testing";
 import { eq } from "drizzle-orm";
-import { renderPagesInWorker } from "../apps/api/src/assets/processing/run-processing";
-import { makeDocx, makePptx } from "../apps/api/src/assets/processing/test-files";
-import { convertToPdf } from "../apps/api/src/assets/renditions/libreoffice";
-import { loadConfig } from "../apps/api/src/config";
-import { assetVersions } from "../apps/api/src/db/schema";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { startServerWith } from "../apps/api/src/test/app-server";
-import { makeUser, uploadFile } from "../apps/api/src/test/factories";
 import { median } from "./stats";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" } } });

@@ -6,13 +6,12 @@
  *
  *   node --import tsx bench/search-degraded.ts [--size 2000] [--searches 200]
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { startServerWith } from "../apps/api/src/test/app-server";
-import { makeUser } from "../apps/api/src/test/factories";
+import { makeUser, spawnMeili, startServerWith } from "@pitchside/api/testing";
 import { queries } from "./corpus";
 import { insertCorpus } from "./corpus-db";
 import { summary } from "./stats";

@@ -4,12 +4,17 @@
  *
  *   node --import tsx bench/search-documents.ts [--size 2000]
  */
+
 import { parseArgs } from "node:util";
-import { localBus } from "../apps/api/src/cluster/cluster-bus";
-import { openPglite } from "../apps/api/src/db/client";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { type AssetDocument, buildAssetDocuments, foldedText } from "../apps/api/src/search/asset-documents";
-import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
+import {
+  type AssetDocument,
+  buildAssetDocuments,
+  demoTaxonomy,
+  foldedText,
+  localBus,
+  openPglite,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import { insertCorpus } from "./corpus-db";
 
 const { values: args } = parseArgs({ options: { size: { type: "string", default: "2000" } } });

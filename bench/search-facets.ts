@@ -8,9 +8,14 @@
  *   node --import tsx bench/search-facets.ts                 # 10,000 assets, 10 rounds
  *   node --import tsx bench/search-facets.ts --size 2000 --rounds 3
  */
+
 import { parseArgs } from "node:util";
-import { meiliHttpClient } from "../apps/api/src/search/meili-http";
-import { meiliMultiSearch, meiliSearchParams, type SearchInput } from "../apps/api/src/search/search-service";
+import {
+  meiliHttpClient,
+  meiliMultiSearch,
+  meiliSearchParams,
+  type SearchInput,
+} from "@pitchside/api/testing";
 import { bearerFor, startBenchServer } from "./bench-server";
 import { queries, stages, types } from "./corpus";
 import { insertCorpus } from "./corpus-db";

@@ -11,20 +11,25 @@
  *   node --import tsx bench/search.ts --sizes 2000     # a quick run
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/search.ts
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  assetVersions,
+  demoTaxonomy,
+  makePdf,
+  makeUser,
+  meiliHttpClient,
+  meiliSearchParams,
+  type SearchInput,
+  spawnMeili,
+  startServerWith,
+  uploadFile,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import { eq } from "drizzle-orm";
-import { makePdf } from "../apps/api/src/assets/processing/test-files";
-import { assetVersions } from "../apps/api/src/db/schema";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { meiliHttpClient } from "../apps/api/src/search/meili-http";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { meiliSearchParams, type SearchInput } from "../apps/api/src/search/search-service";
-import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
-import { startServerWith } from "../apps/api/src/test/app-server";
-import { makeUser, uploadFile } from "../apps/api/src/test/factories";
 import { generateAsset, queries, stages } from "./corpus";
 import { insertCorpus } from "./corpus-db";
 import { median, percentile, summary } from "./stats";

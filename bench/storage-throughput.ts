@@ -12,15 +12,13 @@
  * - read: the whole file streamed back (what a download sends).
  * - read 1 MB range: one pdf.js-sized range, as a latency in ms.
  */
+
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { copyFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { localStorage } from "../apps/api/src/files/local-storage";
-import { s3Storage } from "../apps/api/src/files/s3-storage";
-import type { FileStorage } from "../apps/api/src/files/storage";
-import { startS3Server } from "../apps/api/src/test/s3-server";
+import { type FileStorage, localStorage, s3Storage, startS3Server } from "@pitchside/api/testing";
 import { median } from "./stats";
 
 const fileMb = Number(process.env.BENCH_FILE_MB ?? 32);

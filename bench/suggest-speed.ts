@@ -7,19 +7,24 @@
  *   node --import tsx bench/suggest-speed.ts                 # 10,000 assets, 10 rounds
  *   node --import tsx bench/suggest-speed.ts --size 2000 --rounds 3
  */
+
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import {
+  dealContacts,
+  deals,
+  demoTaxonomy,
+  ingestEvents,
+  makeUser,
+  type NewEvent,
+  spawnMeili,
+  startServerWith,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import { detectSignals } from "@pitchside/shared";
-import { dealContacts, deals } from "../apps/api/src/db/schema";
-import { demoTaxonomy } from "../apps/api/src/demo/demo-taxonomy";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { upsertTerms } from "../apps/api/src/taxonomy/taxonomy-service";
-import { startServerWith } from "../apps/api/src/test/app-server";
-import { makeUser } from "../apps/api/src/test/factories";
-import { ingestEvents, type NewEvent } from "../apps/api/src/tracking/events-service";
 import { insertCorpus } from "./corpus-db";
 import { percentile, summary } from "./stats";
 import { evalContexts } from "./suggest-eval/contexts";

@@ -5,18 +5,25 @@
  *
  *   node --import tsx bench/tracking-probe.ts
  */
+
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import {
+  BROWSER_UA,
+  deals,
+  loginToken,
+  makeAsset,
+  makeDeal,
+  makeUser,
+  postCrm,
+  signCrmPayload,
+  spawnMeili,
+  startServerWith,
+  trackRecords,
+} from "@pitchside/api/testing";
 import { eq } from "drizzle-orm";
-import { trackRecords } from "../apps/api/src/assets/track-records";
-import { deals } from "../apps/api/src/db/schema";
-import { signCrmPayload } from "../apps/api/src/deals/crm-webhook-route";
-import { spawnMeili } from "../apps/api/src/search/meili-process";
-import { loginToken, startServerWith } from "../apps/api/src/test/app-server";
-import { BROWSER_UA, makeAsset, makeDeal, postCrm } from "../apps/api/src/test/deal-factories";
-import { makeUser } from "../apps/api/src/test/factories";
 
 const SECRET = "probe-secret-0123456789abcdef";
 const dir = mkdtempSync(path.join(tmpdir(), "pitchside-probe-"));

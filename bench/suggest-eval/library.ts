@@ -1,5 +1,5 @@
+import { demoTaxonomy } from "@pitchside/api/testing";
 import type { AssetMetaInput, TaxonomyTerm } from "@pitchside/shared";
-import { demoTaxonomy } from "../../apps/api/src/demo/demo-taxonomy";
 
 /**
  * The demo taxonomy plus one competitor the long-email set needs: DataForge, whose Japanese name is

@@ -10,17 +10,24 @@
  *   node --import tsx bench/suggest-eval/run.ts --update-floors   # write today's figures to floors.json
  *   node --import tsx bench/suggest-eval/run.ts --json figures.json
  */
+
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import {
+  dealContacts,
+  deals,
+  makeLinkAsset,
+  makeUser,
+  type RunningMeili,
+  spawnMeili,
+  startServerWith,
+  type TestServer,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import type { Language } from "@pitchside/shared";
-import { dealContacts, deals } from "../../apps/api/src/db/schema";
-import { type RunningMeili, spawnMeili } from "../../apps/api/src/search/meili-process";
-import { upsertTerms } from "../../apps/api/src/taxonomy/taxonomy-service";
-import { startServerWith, type TestServer } from "../../apps/api/src/test/app-server";
-import { makeAsset, makeUser } from "../../apps/api/src/test/factories";
 import { type EvalContext, evalContexts } from "./contexts";
 import { type LongEvalContext, longEvalContexts } from "./contexts-long";
 import { evalLibrary, evalTaxonomy } from "./library";
@@ -86,7 +93,7 @@ export async function bootEvalServer(dir: string, started: Started = {}) {
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });
   const idByKey = new Map<string, string>();
-  for (const { key, ...meta } of evalLibrary) idByKey.set(key, await makeAsset(db, marketer, meta));
+  for (const { key, ...meta } of evalLibrary) idByKey.set(key, await makeLinkAsset(db, marketer, meta));
   await server.deps.searchIndex.drain();
   const login = (await server
     .client()

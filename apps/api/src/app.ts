@@ -3,25 +3,25 @@ import path from "node:path";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
+import { appRouter } from "./app-router";
+import { downloadRoutes } from "./assets/download-route";
 import { uploadRoutes } from "./assets/upload-route";
 import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
 import { retryAfterOf } from "./errors";
-import { downloadRoutes } from "./files/download-route";
 import { liveHandler, readyHandler } from "./health";
+import { createExpressContext } from "./identity/authenticate";
 import { extensionConnectRoutes } from "./identity/extension-connect-routes";
 import { refuseCrossSiteCookies } from "./identity/http-auth";
 import { oidcRoutes } from "./identity/oidc-routes";
+import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./identity/role-body-limits";
 import { metricsRoutes } from "./operations/metrics-route";
 import { requestMetrics } from "./operations/request-metrics";
 import { portalHeaders } from "./portal-headers";
 import { portalStatic } from "./portal-static";
 import { scimRoutes } from "./scim/scim-routes";
 import { viewerRoutes } from "./shares/viewer-route";
-import { appRouter } from "./trpc/app-router";
-import { LARGEST_TRPC_BODY, trpcBodyLimit, trpcTooLarge } from "./trpc/body-limits";
-import { createExpressContext } from "./trpc/context";
 
 /** The logged path: no query string (what people typed) and no share tokens (they grant access). */
 export const redactPath = (url: string) =>

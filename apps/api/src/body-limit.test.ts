@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset } from "../testing/deal-factories";
+import { makeUser } from "../testing/factories";
+import { rawPost } from "../testing/raw-post";
+import { loginToken, startTestServer, type TestServer } from "../testing/server";
 import { KB, MB } from "./body-limit";
-import { BROWSER_UA, makeAsset } from "./test/deal-factories";
-import { makeUser } from "./test/factories";
-import { rawPost } from "./test/raw-post";
-import { loginToken, startTestServer, type TestServer } from "./test/server";
 
 let server: TestServer;
 let rep: string;

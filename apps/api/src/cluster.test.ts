@@ -6,7 +6,6 @@
 import { readdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePdf } from "./assets/processing/test-files";
 import {
   type Cluster,
   type ClusterNode,
@@ -15,8 +14,9 @@ import {
   isAlive,
   s3ClusterStorage,
   startCluster,
-} from "./test/cluster-harness";
-import { makeUser, uploadFile } from "./test/factories";
+} from "../testing/cluster-harness";
+import { makeUser, uploadFile } from "../testing/factories";
+import { makePdf } from "../testing/test-files";
 
 const POLL_MS = 200;
 // generous: on a shared two-core machine processing and indexing wait their turn

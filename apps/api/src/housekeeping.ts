@@ -1,8 +1,8 @@
 import { scheduleWeeklySummary } from "./analytics/weekly-summary";
+import { notifyEndedLinks } from "./assets/ended-links";
 import { removeAbandonedUploads } from "./assets/unsaved-uploads";
-import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./assets/upload-staging";
 import type { AppDeps } from "./deps";
-import { notifyEndedLinks } from "./shares/ended-links";
+import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./files/upload-staging";
 import { backfillVisits, summarizeFinishedVisits } from "./tracking/link-visits";
 
 /** Work done on a clock rather than on a request; each is safe to run in several processes at once. */

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { closeProcessingWorkers } from "./assets/processing/run-processing";
 import { queueMissingRenditions } from "./assets/rendition-backlog";
-import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./assets/upload-staging";
 import type { Config } from "./config";
 import { acquireDataLock } from "./data-lock";
 import { type Database, openDatabase } from "./db/client";
 import type { AppDeps } from "./deps";
+import { clearUploadStaging, STAGED_UPLOAD_QUIET_MS } from "./files/upload-staging";
 import { startHousekeeping } from "./housekeeping";
 import { sharedSessionSecret } from "./identity/session-secret";
 import { requeueRunningJobs } from "./jobs/queue";

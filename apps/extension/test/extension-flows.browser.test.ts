@@ -1,17 +1,22 @@
 /// <reference lib="dom" />
+
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { loginCookie, loginToken, type TestServer } from "@pitchside/api/testing";
+import {
+  createMarkdownAsset,
+  events,
+  loginCookie,
+  loginToken,
+  makeDeal,
+  makeLinkAsset,
+  notifyShareOpened,
+  setStatus,
+  type TestServer,
+} from "@pitchside/api/testing";
 import { assetMetaSchema } from "@pitchside/shared";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setStatus } from "../../api/src/assets/assets-service";
-import { createMarkdownAsset } from "../../api/src/assets/markdown-assets";
-import { events } from "../../api/src/db/schema";
-import { makeDeal } from "../../api/src/test/deal-factories";
-import { makeAsset } from "../../api/src/test/factories";
-import { notifyShareOpened } from "../../api/src/tracking/notifications-service";
 import {
   artifacts,
   browserTitle,
@@ -55,18 +60,18 @@ beforeAll(async () => {
     seeded.cardId = cardId;
     seeded.dealId = dealId;
     // a battle card is for the rep's eyes: shown, never offered for insertion
-    seeded.internalCardId = await makeAsset(db, marketer, {
+    seeded.internalCardId = await makeLinkAsset(db, marketer, {
       title: "Acme battle card",
       summary: "Battle card: where Acme is strong, landmines for discovery.",
       type: "battle_card",
       competitors: ["acme"],
     });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, {
       title: "Security overview",
       type: "whitepaper",
       objections: ["security"],
     });
-    await makeAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
+    await makeLinkAsset(db, marketer, { title: "Discovery questions", type: "other", stages: ["proposal"] });
     // a talk track in Markdown: the rep copies its text, never sends it
     const talk = await createMarkdownAsset(
       db,

@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startTestServer, type TestServer } from "@pitchside/api/testing";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
-import type {} from "../../api/src/test/global-setup";
-import { startTestServer, type TestServer } from "../../api/src/test/server";
 import { buildExtensionFor } from "./build-extension";
 import { FIXTURE_HOSTS, type FixtureServer, startFixtureServer } from "./fixture-server";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
+import { loginToken, makeLinkAsset, type TestServer } from "@pitchside/api/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAsset } from "../../api/src/test/factories";
-import { loginToken, type TestServer } from "../../api/src/test/server";
 import {
   browserTitle,
   type ExtensionHarness,
@@ -28,7 +27,7 @@ beforeAll(async () => {
     seeded.rep = { email: rep.email, password: rep.password };
     seeded.cardId = cardId;
     seeded.dealId = dealId;
-    seeded.securityId = await makeAsset(db, marketer, {
+    seeded.securityId = await makeLinkAsset(db, marketer, {
       title: "Security overview",
       type: "whitepaper",
       objections: ["security"],

@@ -1,14 +1,18 @@
 /// <reference lib="dom" />
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import {
+  demoTaxonomy,
+  events,
+  loginToken,
+  makeDeal,
+  makeLinkAsset,
+  makeUser,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events } from "../../api/src/db/schema";
-import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
-import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
-import { makeDeal } from "../../api/src/test/deal-factories";
-import { makeAsset, makeUser } from "../../api/src/test/factories";
-import { loginToken } from "../../api/src/test/server";
 import {
   artifacts,
   browserTitle,
@@ -47,13 +51,13 @@ beforeAll(async () => {
     const marketer = await makeUser(db, { role: "marketer" });
     const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
     seeded.rep = { email: rep.email, password: rep.password };
-    seeded.cardId = await makeAsset(db, marketer, {
+    seeded.cardId = await makeLinkAsset(db, marketer, {
       title: CARD_TITLE,
       summary: "For buyers comparing us with Acme on price and rollout time.",
       type: "one_pager",
       competitors: ["acme"],
     });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, {
       title: "Security overview",
       type: "whitepaper",
       objections: ["security"],

@@ -1,11 +1,14 @@
 /// <reference lib="dom" />
+import {
+  demoTaxonomy,
+  loginToken,
+  makeDeal,
+  makeLinkAsset,
+  makeUser,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
-import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
-import { makeDeal } from "../../api/src/test/deal-factories";
-import { makeAsset, makeUser } from "../../api/src/test/factories";
-import { loginToken } from "../../api/src/test/server";
 import { browserTitle, type ExtensionHarness, skipBrowser, startExtensionHarness } from "./extension-harness";
 import type { RecordedRequest } from "./recording-proxy";
 
@@ -35,18 +38,18 @@ beforeAll(async () => {
     const marketer = await makeUser(db, { role: "marketer" });
     const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
     Object.assign(seeded, { email: rep.email, password: rep.password });
-    seeded.initechGuideId = await makeAsset(db, marketer, {
+    seeded.initechGuideId = await makeLinkAsset(db, marketer, {
       title: "Moving off Initech in six weeks",
       summary: "Migration plan for teams leaving Initech's appliance.",
       type: "one_pager",
       competitors: ["initech"],
     });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, {
       title: "Beating Acme on total cost",
       type: "one_pager",
       competitors: ["acme"],
     });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, {
       title: "Security overview for IT",
       type: "whitepaper",
       personas: ["it"],

@@ -1,8 +1,11 @@
-import { demoTaxonomy } from "../../api/src/demo/demo-taxonomy";
-import { upsertTerms } from "../../api/src/taxonomy/taxonomy-service";
-import { makeDeal } from "../../api/src/test/deal-factories";
-import { makeAsset, makeUser } from "../../api/src/test/factories";
-import type { TestServer } from "../../api/src/test/server";
+import {
+  demoTaxonomy,
+  makeDeal,
+  makeLinkAsset,
+  makeUser,
+  type TestServer,
+  upsertTerms,
+} from "@pitchside/api/testing";
 
 /** The buyer in the Gmail compose fixtures. */
 export const CONTACT = "dana.scully@globex-industries.test";
@@ -17,7 +20,7 @@ export async function seedGlobexDeal(server: TestServer) {
   await server.deps.searchIndex.syncSynonyms();
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
-  const cardId = await makeAsset(db, marketer, {
+  const cardId = await makeLinkAsset(db, marketer, {
     title: "Beating Acme on total cost",
     summary: "For buyers comparing us with Acme on price and rollout time.",
     type: "one_pager",

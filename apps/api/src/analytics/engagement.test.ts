@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, shareLinks } from "../db/schema";
-import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { ingestEvents, type NewEvent } from "../tracking/events-service";
 import { rowsOf } from "./sql-rows";
 import { codeOf } from "./trpc-error-code";

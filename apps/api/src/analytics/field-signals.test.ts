@@ -1,11 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDeal } from "../../testing/deal-factories";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, deals, suggestionSignals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeDeal } from "../test/deal-factories";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import type { FieldSignalRow, FieldSignals } from "./field-signals-service";
 import { codeOf } from "./trpc-error-code";
 
@@ -61,29 +61,29 @@ beforeAll(async () => {
 
   // coverage: live external and internal content on Acme, an external price asset without stages,
   // and a draft and an expired Acme asset that do not count
-  const caseStudy = await makeAsset(db, marketer, {
+  const caseStudy = await makeLinkAsset(db, marketer, {
     title: "Acme rollout case study",
     type: "case_study",
     audience: "external",
     competitors: ["acme"],
     stages: ["proposal"],
   });
-  await makeAsset(db, marketer, {
+  await makeLinkAsset(db, marketer, {
     title: "Acme talk track",
     type: "battle_card",
     audience: "internal",
     competitors: ["acme"],
     stages: ["proposal", "negotiation"],
   });
-  await makeAsset(db, marketer, { title: "Pricing one-pager", type: "one_pager", objections: ["price"] });
-  await makeAsset(db, marketer, {
+  await makeLinkAsset(db, marketer, { title: "Pricing one-pager", type: "one_pager", objections: ["price"] });
+  await makeLinkAsset(db, marketer, {
     title: "Acme draft",
     type: "case_study",
     competitors: ["acme"],
     stages: ["discovery"],
     status: "draft",
   });
-  const expired = await makeAsset(db, marketer, {
+  const expired = await makeLinkAsset(db, marketer, {
     title: "Acme old card",
     type: "case_study",
     competitors: ["acme"],

@@ -1,8 +1,8 @@
 import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../test/server";
+import { bookRates, openInfluenceBook } from "../../testing/influence-fixture";
+import type { TestServer } from "../../testing/server";
 import { expectSharedAgreement } from "./influence-agreement";
-import { bookRates, openInfluenceBook } from "./influence-fixture";
 import type { InfluenceItem } from "./influence-service";
 import { codeOf } from "./trpc-error-code";
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, searches } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { ingestEvents } from "../tracking/events-service";
 import { codeOf } from "./trpc-error-code";
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../testing/seeded-random";
+import { openTestDatabase } from "../../testing/server";
 import type { Database } from "../db/client";
 import { deals, suggestionSignals, teams, users } from "../db/schema";
-import { seededRandom } from "../test/seeded-random";
-import { openTestDatabase } from "../test/server";
 import { fieldSignals } from "./field-signals-service";
 import { rowsOf } from "./sql-rows";
 

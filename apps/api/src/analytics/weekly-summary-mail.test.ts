@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { startTestServer, type TestServer } from "../../testing/server";
+import { type SmtpInbox, startSmtpInbox } from "../../testing/smtp-inbox";
 import { type Database, type Db, openPostgres } from "../db/client";
 import { jobs, users } from "../db/schema";
 import { JobRunner } from "../jobs/runner";
 import { createLogger } from "../logger";
-import { makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { startTestServer, type TestServer } from "../test/server";
-import { type SmtpInbox, startSmtpInbox } from "../test/smtp-inbox";
 import { sendMailJob } from "../tracking/alert-mail";
 import { ingestEvents } from "../tracking/events-service";
 import { scheduleWeeklySummary, weeklySummaryJob } from "./weekly-summary";

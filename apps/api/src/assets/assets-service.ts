@@ -3,13 +3,13 @@ import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-o
 import { audienceForType, getWorkspaceSettings } from "../admin/workspace-settings";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, assetVersions, taxonomyTerms, teams, users, versionPages } from "../db/schema";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { enqueueJob } from "../jobs/queue";
-import { markForIndexing } from "../search/outbox";
-import { notifyEndedLinks } from "../shares/ended-links";
 import { toAssetDto, toVersionDto } from "./asset-dto";
+import { notifyEndedLinks } from "./ended-links";
 import { languageVersionsOf, requireLanguageFreeInFamily } from "./language-families";
 import { mayDownloadOriginal } from "./original-access";
 import { isPagedKind, kindOfMime } from "./processing/detect-type";

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets } from "../db/schema";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
-import { markForIndexing } from "../search/outbox";
 
 /** Another language's version of an asset, as a card or the asset page names it. */
 export interface LanguageVersion {

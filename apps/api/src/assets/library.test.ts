@@ -1,11 +1,11 @@
 import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTeam, makeUser, uploadFile } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assetVersions, auditLog, searches } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeTeam, makeUser, uploadFile } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let marketer: string;

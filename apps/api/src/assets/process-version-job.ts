@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, assetVersions, versionPages } from "../db/schema";
 import { type FileStorage, versionThumbnailKey } from "../files/storage";
 import { enqueueJob } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
-import { markForIndexing } from "../search/outbox";
 import { languageFreeInFamily } from "./language-families";
 import type { DetectedFile, FileKind } from "./processing/detect-type";
 import { ProcessingError } from "./processing/extract";

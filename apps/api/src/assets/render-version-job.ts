@@ -2,6 +2,7 @@ import { detectLanguage } from "@pitchside/shared";
 import { and, eq } from "drizzle-orm";
 import type { Config } from "../config";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, assetVersions, versionPages } from "../db/schema";
 import {
   type FileStorage,
@@ -11,7 +12,6 @@ import {
 } from "../files/storage";
 import type { JobHandler } from "../jobs/runner";
 import type { Logger } from "../logger";
-import { markForIndexing } from "../search/outbox";
 import { type CardSpec, cardBody } from "./processing/card-thumbnails";
 import { FILE_TYPES, type FileKind, isPagedKind, kindOfMime } from "./processing/detect-type";
 import { ProcessingError } from "./processing/processing-error";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { makeDocx } from "../../testing/test-files";
 import { assets } from "../db/schema";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { makeDocx } from "./processing/test-files";
 import { removeAbandonedUploads } from "./unsaved-uploads";
 
 let server: TestServer;

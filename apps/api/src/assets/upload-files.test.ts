@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser, uploadFile } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { makeDocx, makePdf, makePng, makePptx, makeZipBomb, truncate } from "./processing/test-files";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { makeDocx, makePdf, makePng, makePptx, makeZipBomb, truncate } from "../../testing/test-files";
 
 let server: TestServer;
 let token: string;

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
+import { pickLanguage } from "../accept-language";
 import type { AppDeps } from "../deps";
 import { currentUser } from "../identity/http-auth";
 import { Budget } from "../limits/budget";
 import { sendTooMany } from "../limits/too-many";
-import { pickLanguage } from "../shares/viewer-page";
 
 const refusal = {
   en: (perHour: number, minutes: number) =>

@@ -8,11 +8,11 @@ import { z } from "zod";
 import type { AppDeps } from "../deps";
 import { AppError, statusOf } from "../errors";
 import { type FileStorage, versionFileKey } from "../files/storage";
+import { uploadStagingDir } from "../files/upload-staging";
 import { currentUser, requireUser } from "../identity/http-auth";
 import { addVersion, createAsset } from "./assets-service";
 import { detectFileType } from "./processing/detect-type";
 import { uploadBudget } from "./upload-limit";
-import { uploadStagingDir } from "./upload-staging";
 
 const ACCEPTED =
   "PDF, PowerPoint, Word, Excel (also .ppt, .doc, .xls), OpenDocument, RTF, PNG, JPEG, WebP, GIF, MP4, Markdown or plain text";

@@ -1,8 +1,8 @@
 import { createTRPCClient, httpLink } from "@trpc/client";
+import type { AppRouter } from "../app-router";
 import { loadConfig } from "../config";
 import { createLogger } from "../logger";
 import { startServices } from "../services";
-import type { AppRouter } from "../trpc/app-router";
 
 /** `pnpm cli reindex`: through a running server (--url/--token), or directly when none runs. */
 export const reindexCommand = {

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { assetMetaSchema } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { libreOffice } from "../../testing/system-tools";
+import { makeDocx } from "../../testing/test-files";
 import { createAsset } from "../assets/assets-service";
-import { makeDocx } from "../assets/processing/test-files";
 import { openPglite } from "../db/client";
 import { localStorage } from "../files/local-storage";
 import { versionFileKey } from "../files/storage";
-import { makeUser } from "../test/factories";
-import { libreOffice } from "../test/system-tools";
 import { runCli } from "./commands";
 
 let dataDir: string;

@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startS3Server, type TestS3Server } from "../../testing/s3-server";
 import { loadConfig } from "../config";
 import { localStorage } from "../files/local-storage";
 import { openStorage } from "../files/open-storage";
 import { readSmallFile, versionFileKey, versionPageImageKey } from "../files/storage";
-import { startS3Server, type TestS3Server } from "../test/s3-server";
 import { runCli } from "./commands";
 
 let dataDir: string;

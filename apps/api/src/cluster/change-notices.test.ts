@@ -3,9 +3,15 @@ import { TRPCClientError } from "@trpc/client";
 import { eq, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import {
+  loginCookie,
+  loginToken,
+  startTestServer,
+  startTwinServer,
+  type TestServer,
+} from "../../testing/server";
 import { apiTokens } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { loginCookie, loginToken, startTestServer, startTwinServer, type TestServer } from "../test/server";
 import { changeAndNotify, TAXONOMY_CHANNEL, USER_CHANNEL } from "./change-notices";
 import { PostgresBus } from "./postgres-bus";
 import { RedisBus } from "./redis-bus";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { startTestServer } from "../../testing/server";
 import { openPglite } from "../db/client";
-import { startTestServer } from "../test/server";
 import { changeAndNotify, forgetOnChange } from "./change-notices";
 import { localBus } from "./cluster-bus";
 

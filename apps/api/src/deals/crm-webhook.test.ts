@@ -1,12 +1,12 @@
 import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postCrm } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { crmDeliveries, dealContacts, dealStageHistory, deals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { postCrm } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { REPLAY_WINDOW_SECONDS, signCrmPayload, verifyCrmSignature } from "./crm-webhook-route";
 
 const SECRET = "crm-secret-0123456789abcdef";

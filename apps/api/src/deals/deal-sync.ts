@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { markDealAssetsForIndexing } from "../db/outbox";
 import { dealContacts, dealStageHistory, deals, taxonomyTerms, users } from "../db/schema";
-import { markDealAssetsForIndexing } from "../search/outbox";
 import { CLOSING_STAGES, type DealContactInput, type DealRecord, statusFor } from "./deal-input";
 
 export type SyncSource = "crm" | "csv";

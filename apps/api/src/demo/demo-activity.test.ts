@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAsset } from "../../testing/deal-factories";
+import { startTestServer, type TestServer } from "../../testing/server";
 import { getCurrencySettings } from "../analytics/currency-settings";
 import { prospectEngagement } from "../analytics/engagement-service";
 import { fieldSignals } from "../analytics/field-signals-service";
 import { contentInfluence } from "../analytics/influence-service";
 import { rowsOf } from "../analytics/sql-rows";
 import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
-import { makeAsset } from "../test/deal-factories";
-import { startTestServer, type TestServer } from "../test/server";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemo } from "./seed";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { dropNamedDatabase, openNamedDatabase, openTestDatabase } from "../../testing/app-server";
 import { localBus } from "../cluster/cluster-bus";
 import type { Database } from "../db/client";
 import { countUsers } from "../identity/users-service";
-import { dropNamedDatabase, openNamedDatabase, openTestDatabase } from "../test/app-server";
 import { seedAdmin, seedDemo } from "./seed";
 
 const admin = { email: "root@example.test", password: "correct-horse-battery-staple" };

@@ -1,8 +1,8 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAsset } from "../test/deal-factories";
-import { makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { makeAsset } from "../../testing/deal-factories";
+import { makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 
 let server: TestServer;
 let rep: string;

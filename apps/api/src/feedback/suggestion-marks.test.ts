@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { codeOf } from "../analytics/trpc-error-code";
 import { deals, suggestionMarks } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 const tokens: Record<"rep" | "rep2" | "outsider", string> = { rep: "", rep2: "", outsider: "" };
@@ -30,11 +30,11 @@ beforeAll(async () => {
     tokens[key] = await loginToken(server, u.email, u.password);
   ids.repId = rep.id;
   const proposal = { type: "one_pager" as const, stages: ["proposal"] };
-  ids.alpha = await makeAsset(db, marketer, { title: "Alpha proposal", ...proposal });
-  ids.beta = await makeAsset(db, marketer, { title: "Beta proposal", ...proposal });
-  ids.control = await makeAsset(db, marketer, { title: "Control proposal", ...proposal });
-  ids.eastOnly = await makeAsset(db, marketer, { title: "East only", ...proposal, teams: [east.id] });
-  ids.draft = await makeAsset(db, marketer, { title: "Draft", ...proposal, status: "draft" });
+  ids.alpha = await makeLinkAsset(db, marketer, { title: "Alpha proposal", ...proposal });
+  ids.beta = await makeLinkAsset(db, marketer, { title: "Beta proposal", ...proposal });
+  ids.control = await makeLinkAsset(db, marketer, { title: "Control proposal", ...proposal });
+  ids.eastOnly = await makeLinkAsset(db, marketer, { title: "East only", ...proposal, teams: [east.id] });
+  ids.draft = await makeLinkAsset(db, marketer, { title: "Draft", ...proposal, status: "draft" });
   const [own, others] = await db
     .insert(deals)
     .values([

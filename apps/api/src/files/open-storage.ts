@@ -1,8 +1,8 @@
-import { uploadStagingDir } from "../assets/upload-staging";
 import type { Config } from "../config";
 import { localStorage } from "./local-storage";
 import { s3Storage } from "./s3-storage";
 import type { FileStorage } from "./storage";
+import { uploadStagingDir } from "./upload-staging";
 
 /** The configured store. Jobs' copies of S3 files go to the staging directory, which a restart clears. */
 export function openStorage(config: Config): FileStorage {

@@ -4,7 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startS3Server, type TestS3Server } from "../test/s3-server";
+import { startS3Server, type TestS3Server } from "../../testing/s3-server";
 import { localStorage } from "./local-storage";
 import { s3Storage } from "./s3-storage";
 import { type FileStorage, StoredFileMissing } from "./storage";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { refusal } from "../../testing/refusal";
+import { loginToken, sessionCookieFrom, startTestServer, type TestServer } from "../../testing/server";
 import { jobs, users } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { refusal } from "../test/refusal";
-import { loginToken, sessionCookieFrom, startTestServer, type TestServer } from "../test/server";
 
 /** Without SMTP_URL nothing is mailed: the admin copies the links. */
 let server: TestServer;

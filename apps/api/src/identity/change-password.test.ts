@@ -1,7 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../test/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
+import { makeUser } from "../../testing/factories";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 
 let server: TestServer;
 let adminToken: string;

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from "express";
 import type { AppDeps } from "../deps";
 import { escapeHtml } from "../html-escape";
-import { authenticate } from "../trpc/context";
+import { authenticate } from "./authenticate";
 import { mintConnectCode } from "./extension-connect";
 import { offeredCredential } from "./request-credential";
 

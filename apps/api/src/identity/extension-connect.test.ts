@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { refusal } from "../../testing/refusal";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { extensionConnectCodes, users } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { refusal } from "../test/refusal";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
 import { CONNECT_CODE_TTL_MS, mintConnectCode } from "./extension-connect";
 
 let server: TestServer;

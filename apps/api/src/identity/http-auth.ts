@@ -1,7 +1,7 @@
 import type { Role } from "@pitchside/shared";
 import type { NextFunction, Request, Response } from "express";
 import type { AppDeps } from "../deps";
-import { authenticate } from "../trpc/context";
+import { authenticate } from "./authenticate";
 import { offeredCredential } from "./request-credential";
 import { originAllowed, readSessionCookie } from "./session-cookie";
 import type { SessionUser } from "./users-service";

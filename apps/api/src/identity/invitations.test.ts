@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTeam, makeUser } from "../../testing/factories";
+import { refusal } from "../../testing/refusal";
+import { loginToken, sessionCookieFrom, startTestServer, type TestServer } from "../../testing/server";
+import { type SmtpInbox, startSmtpInbox } from "../../testing/smtp-inbox";
 import { auditLog, invitations, users } from "../db/schema";
-import { makeTeam, makeUser } from "../test/factories";
-import { refusal } from "../test/refusal";
-import { loginToken, sessionCookieFrom, startTestServer, type TestServer } from "../test/server";
-import { type SmtpInbox, startSmtpInbox } from "../test/smtp-inbox";
 
 const PUBLIC_URL = "https://pitchside.example.test";
 const PASSWORD = "granite-otter-lantern-97";

@@ -1,11 +1,11 @@
 import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CookieBrowser } from "../../testing/cookie-browser";
+import { makeUser } from "../../testing/factories";
+import { startOidcProvider, type TestAccount, type TestOidcProvider } from "../../testing/oidc-provider";
+import { startTestServer, type TestServer } from "../../testing/server";
 import { auditLog, invitations, teams, users } from "../db/schema";
-import { CookieBrowser } from "../test/cookie-browser";
-import { makeUser } from "../test/factories";
-import { startOidcProvider, type TestAccount, type TestOidcProvider } from "../test/oidc-provider";
-import { startTestServer, type TestServer } from "../test/server";
 import { createInvitation } from "./invitations-service";
 import { SESSION_COOKIE } from "./session-cookie";
 

@@ -1,10 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { refusal } from "../../testing/refusal";
+import {
+  loginCookie,
+  loginToken,
+  sessionCookieFrom,
+  startTestServer,
+  type TestServer,
+} from "../../testing/server";
+import { type SmtpInbox, startSmtpInbox } from "../../testing/smtp-inbox";
 import { passwordResets, users } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { refusal } from "../test/refusal";
-import { loginCookie, loginToken, sessionCookieFrom, startTestServer, type TestServer } from "../test/server";
-import { type SmtpInbox, startSmtpInbox } from "../test/smtp-inbox";
 
 const PUBLIC_URL = "https://pitchside.example.test";
 const NEW_PASSWORD = "copper-heron-meadow-42";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../testing/server";
 import { ConfigError } from "../config";
 import { seedAdmin } from "../demo/seed";
-import { openTestDatabase } from "../test/server";
 import { passwordProblem } from "./password-strength";
 
 const owner = { email: "sales.ana@example.test", name: "Ana Leeward" };

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset } from "../../testing/deal-factories";
+import { makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, auditLog, collections, events, searchOutbox, teams, users } from "../db/schema";
-import { BROWSER_UA, makeAsset } from "../test/deal-factories";
-import { makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 const FIREFOX_UA = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 

@@ -1,8 +1,8 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, contentRequests } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let repCookie: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../testing/app-server";
 import type { Database } from "../db/client";
-import { openTestDatabase } from "../test/app-server";
 import { sharedSessionSecret } from "./session-secret";
 
 let database: Database;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../test/factories";
-import { startTestServer, type TestServer } from "../test/server";
+import { makeUser } from "../../testing/factories";
+import { startTestServer, type TestServer } from "../../testing/server";
 
 /** One raw sign-in, so a test can set X-Forwarded-For; answers the HTTP status. */
 async function signIn(server: TestServer, email: string, password: string, forwardedFor?: string) {

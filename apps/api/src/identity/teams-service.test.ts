@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../testing/app-server";
+import { makeTeam, makeUser } from "../../testing/factories";
 import type { Database } from "../db/client";
 import { teams, users } from "../db/schema";
 import { AppError } from "../errors";
-import { openTestDatabase } from "../test/app-server";
-import { makeTeam, makeUser } from "../test/factories";
 import { deleteTeam, renameTeam } from "./teams-service";
 
 let database: Database;

@@ -2,9 +2,9 @@ import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import { type ChangeNotice, changeAndNotify } from "../cluster/change-notices";
 import { type ClusterBus, localBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, collections, teams, users } from "../db/schema";
 import { AppError } from "../errors";
-import { markForIndexing } from "../search/outbox";
 
 /** Another team already has this name (compared without case): the clients' words for it. */
 export function nameTaken(name: string): AppError {

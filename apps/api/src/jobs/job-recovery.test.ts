@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { uploadStagingDir } from "../assets/upload-staging";
+import { openTestDatabase } from "../../testing/server";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
 import { jobs } from "../db/schema";
+import { uploadStagingDir } from "../files/upload-staging";
 import { createLogger } from "../logger";
 import { startServices } from "../services";
-import { openTestDatabase } from "../test/server";
 import { claimJob, enqueueJob } from "./queue";
 import { type JobHandler, JobRunner } from "./runner";
 

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openTestDatabase } from "../../testing/server";
 import { type Database, type Db, openPostgres } from "../db/client";
 import { jobs } from "../db/schema";
 import { createLogger } from "../logger";
-import { openTestDatabase } from "../test/server";
 import { enqueueJob } from "./queue";
 import { type JobHandler, JobRunner } from "./runner";
 

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { runCli } from "../cli/commands";
 import type { DemoDocument } from "../demo/library/document-model";
 import { renderDocx } from "../demo/library/render-docx";
 import { renderPdf } from "../demo/library/render-pdf";
 import { renderPptx } from "../demo/library/render-pptx";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { ImportError, type ImportProgress, importLibrary } from "./import-library";
 
 let server: TestServer;

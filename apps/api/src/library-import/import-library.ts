@@ -4,7 +4,7 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { AssetMetaInput, AssetMetaPatch, AssetStatus, TaxonomyTerm } from "@pitchside/shared";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import type { AppRouter } from "../trpc/app-router";
+import type { AppRouter } from "../app-router";
 import { LIBRARY_FILE, type LibraryAsset, type LibraryEntry, readLibrary } from "./library-format";
 
 export type AssetOutcome = "created" | "updated" | "new_version" | "unchanged" | "failed";

@@ -1,10 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../config";
-import { type Database, openPglite } from "../db/client";
-import { updateUser } from "../identity/users-service";
-import { createLogger } from "../logger";
 import {
   dropNamedDatabase,
   loginToken,
@@ -12,10 +8,14 @@ import {
   openTestDatabase,
   startServerWith,
   type TestServer,
-} from "../test/app-server";
-import { BROWSER_UA, makeAsset } from "../test/deal-factories";
-import { makeUser, uploadFile } from "../test/factories";
-import { deleteRedisKeys } from "../test/redis-keys";
+} from "../../testing/app-server";
+import { BROWSER_UA, makeAsset } from "../../testing/deal-factories";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { deleteRedisKeys } from "../../testing/redis-keys";
+import { loadConfig } from "../config";
+import { type Database, openPglite } from "../db/client";
+import { updateUser } from "../identity/users-service";
+import { createLogger } from "../logger";
 import { limiterStoreFor } from "../wiring";
 import { type LimiterStore, redisLimiters } from "./limiter-store";
 

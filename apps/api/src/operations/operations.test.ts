@@ -3,13 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenLocally } from "../../testing/app-server";
+import { makeLinkAsset, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { createApp } from "../app";
+import { markForIndexing } from "../db/outbox";
 import { enqueueJob } from "../jobs/queue";
 import { type RunningMeili, spawnMeili } from "../search/meili-process";
-import { markForIndexing } from "../search/outbox";
-import { listenLocally } from "../test/app-server";
-import { makeAsset, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { metricsAdminApp } from "./metrics-route";
 
 // This file runs its own Meilisearch so it can stop it (readiness, search fallbacks).
@@ -110,7 +110,7 @@ describe("metrics", () => {
     const c = server.client({ token });
     await enqueueJob(db, "send_mail", {});
     await enqueueJob(db, "send_mail", {});
-    const assetId = await makeAsset(db, marketer, { title: "Metrics walrus" });
+    const assetId = await makeLinkAsset(db, marketer, { title: "Metrics walrus" });
     await markForIndexing(db, [assetId]);
     await c.search.query.query({ q: "walrus" });
     await fetch(`${server.url}/s/0123456789abcdef0123456789abcdef`);

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { appRouter } from "../trpc/app-router";
+import { appRouter } from "../app-router";
 import type { AppMetrics } from "./metrics";
 
 const procedures = new Set(Object.keys(appRouter._def.procedures));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { codeOf } from "../analytics/trpc-error-code";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let rep: string;
@@ -28,9 +28,9 @@ beforeAll(async () => {
   otherRep = await loginToken(server, o.email, o.password);
   marketer = await loginToken(server, m.email, m.password);
   admin = await loginToken(server, a.email, a.password);
-  publicAsset = await makeAsset(db, m, { title: "Pricing objection guide" });
-  otherTeamAsset = await makeAsset(db, m, { title: "Team B only", teams: [teamB] });
-  draftAsset = await makeAsset(db, m, { title: "Not ready", status: "draft" });
+  publicAsset = await makeLinkAsset(db, m, { title: "Pricing objection guide" });
+  otherTeamAsset = await makeLinkAsset(db, m, { title: "Team B only", teams: [teamB] });
+  draftAsset = await makeLinkAsset(db, m, { title: "Not ready", status: "draft" });
 });
 afterAll(() => server?.close());
 

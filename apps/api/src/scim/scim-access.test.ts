@@ -1,11 +1,11 @@
 import { TRPCClientError } from "@trpc/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { rawPost } from "../../testing/raw-post";
+import { newScimToken, scimClient } from "../../testing/scim-client";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { auditLog } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { rawPost } from "../test/raw-post";
-import { newScimToken, scimClient } from "../test/scim-client";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let adminToken: string;

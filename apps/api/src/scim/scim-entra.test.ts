@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../test/factories";
-import { meStatus, newScimToken, scimClient } from "../test/scim-client";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
+import { makeUser } from "../../testing/factories";
+import { meStatus, newScimToken, scimClient } from "../../testing/scim-client";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 
 // The requests of Microsoft Entra ID's "Tutorial: Develop and plan provisioning for a SCIM endpoint",
 // bodies and filters as its provisioning service sends them.

@@ -1,9 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { meStatus, newScimToken, type ScimAnswer, scimClient } from "../../testing/scim-client";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { auditLog, users } from "../db/schema";
-import { makeUser } from "../test/factories";
-import { meStatus, newScimToken, type ScimAnswer, scimClient } from "../test/scim-client";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
 
 // The requests of Okta's "SCIM 2.0 protocol reference", bodies and filters as Okta sends them.
 let server: TestServer;

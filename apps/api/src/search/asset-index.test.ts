@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../testing/server";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { startTestServer, type TestServer } from "../test/server";
 import { assetIndexName, assetIndexSettings, changedSettings, ensureAssetIndex } from "./asset-index";
 
 let server: TestServer;

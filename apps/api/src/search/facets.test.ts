@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { type RunningMeili, spawnMeili } from "./meili-process";
 
 // Its own Meilisearch, stopped at the end to count facets on the database path too.
@@ -33,7 +33,7 @@ beforeAll(async () => {
     ["caseDiscovery", "case_study", "discovery", "en", "published"],
     ["caseDraft", "case_study", "proposal", "en", "draft"],
   ] as const) {
-    ids[key] = await makeAsset(db, actor, {
+    ids[key] = await makeLinkAsset(db, actor, {
       title: `Falcon ${key}`,
       type,
       stages: [stage],

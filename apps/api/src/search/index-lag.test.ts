@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 // The test server runs no indexer: after a change the outbox stays unprocessed until
 // `settle()`, so the index holds the asset as it was, as during an indexing backlog.
@@ -25,7 +25,7 @@ beforeAll(async () => {
     ["moved", "Walrus rollout guide"],
     ["kept", "Walrus case study"],
   ] as const) {
-    ids[key] = await makeAsset(db, marketer, { title, competitors: ["acme"], stages: ["proposal"] });
+    ids[key] = await makeLinkAsset(db, marketer, { title, competitors: ["acme"], stages: ["proposal"] });
   }
   await server.settle();
   // then, before the indexer runs: one archived, one moved to a team the rep is not in

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { codeOf } from "../analytics/trpc-error-code";
 import { auditLog } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { type RunningMeili, spawnMeili } from "./meili-process";
 
 // its own Meilisearch, stopped by the last test to check the database fallback
@@ -35,8 +35,8 @@ beforeAll(async () => {
   const r = await makeUser(db, { role: "rep" });
   marketer = await loginToken(server, m.email, m.password);
   rep = await loginToken(server, r.email, r.password);
-  const asset = async (key: string, meta: Parameters<typeof makeAsset>[2]) => {
-    ids[key] = await makeAsset(db, m, meta);
+  const asset = async (key: string, meta: Parameters<typeof makeLinkAsset>[2]) => {
+    ids[key] = await makeLinkAsset(db, m, meta);
   };
   await asset("acmeCard", {
     title: "Acme battle card",

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { makeAsset, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { makeLinkAsset, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { type RunningMeili, spawnMeili } from "./meili-process";
 
 // This file kills and pauses Meilisearch, so it runs one of its own (not the run's shared one).
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const marketer = await makeUser(db, { role: "marketer" });
   const rep = await makeUser(db, { role: "rep" });
   repToken = await loginToken(server, rep.email, rep.password);
-  assetId = await makeAsset(db, marketer, { title: "Narwhal onboarding plan" });
+  assetId = await makeLinkAsset(db, marketer, { title: "Narwhal onboarding plan" });
   await server.settle();
 });
 afterAll(async () => {

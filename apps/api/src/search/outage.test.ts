@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { makeUser, uploadFile } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { type RunningMeili, spawnMeili } from "./meili-process";
 
 // This file runs its own Meilisearch so it can stop and restart it.

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { asc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, assetVersions, searchOutbox, settings } from "../db/schema";
 import type { Logger } from "../logger";
 import { listTaxonomy } from "../taxonomy/taxonomy-service";
 import { ASSET_DOCUMENT_VERSION, buildAssetDocuments, synonymsFor } from "./asset-documents";
 import { applySettings, assetIndexName, assetIndexSettings, ensureAssetIndex } from "./asset-index";
-import { markForIndexing } from "./outbox";
 import { SearchBreaker } from "./search-breaker";
 
 const BATCH = 500;

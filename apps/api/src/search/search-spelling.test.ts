@@ -4,11 +4,11 @@ import path from "node:path";
 import { type AssetMetaInput, foldForMatch } from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { rowsOf } from "../analytics/sql-rows";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { foldSql } from "./fold-sql";
 import { type RunningMeili, spawnMeili } from "./meili-process";
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
     },
   } satisfies Record<string, AssetMetaInput>;
   for (const [key, meta] of Object.entries(assets)) {
-    ids[key] = await makeAsset(db, marketer, { ...meta, stages: [], personas: [] });
+    ids[key] = await makeLinkAsset(db, marketer, { ...meta, stages: [], personas: [] });
   }
   const marketerToken = await loginToken(server, marketer.email, marketer.password);
   const curator = server.client({ token: marketerToken });

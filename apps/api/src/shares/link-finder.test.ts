@@ -3,11 +3,11 @@ import type { Server } from "node:http";
 import { eq } from "drizzle-orm";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { shareLinks } from "../db/schema";
 import { memoryLimiters } from "../limits/limiter-store";
-import { BROWSER_UA, makeAsset } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { LinkFinder, type LinkFinderOptions } from "./link-finder";
 import { viewerRoutes } from "./viewer-route";
 

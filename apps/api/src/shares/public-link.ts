@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { originalIsTheOnlyCopy, readableRendition } from "../assets/original-access";
 import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
+import { shareState, whyNotShareable } from "../assets/share-rules";
 import type { Db } from "../db/client";
 import { assets, assetVersions, dealRooms, deals, shareLinks, users } from "../db/schema";
 import type { LinkGate } from "./link-gate";
-import { shareState, whyNotShareable } from "./share-rules";
 import { shareTokenPattern } from "./shares-service";
 import type { ViewerKind } from "./viewer-page";
 

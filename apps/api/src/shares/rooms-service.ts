@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { shareState, whyNotShareable } from "../assets/share-rules";
 import { seesEverything } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
@@ -7,7 +8,6 @@ import { AppError } from "../errors";
 import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
 import { linkEngagement } from "../tracking/link-visits";
-import { shareState, whyNotShareable } from "./share-rules";
 import {
   futureDate,
   insertShareLink,

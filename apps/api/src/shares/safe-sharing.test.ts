@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { linkVisits, shareLinks } from "../db/schema";
-import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser, uploadFile } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { summarizeFinishedVisits, VISIT_OVER_AFTER_MS } from "../tracking/link-visits";
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ClientSurface } from "@pitchside/shared";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { refusal, shareState, whyNotShareable } from "../assets/share-rules";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
@@ -11,7 +12,6 @@ import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
 import { ingestEventsIn } from "../tracking/events-service";
 import { linkEngagement } from "../tracking/link-visits";
-import { refusal, shareState, whyNotShareable } from "./share-rules";
 
 /** 144 random bits, base64url: 24 characters, nothing to guess. */
 export const newShareToken = () => randomBytes(18).toString("base64url");

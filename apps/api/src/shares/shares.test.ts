@@ -3,10 +3,10 @@ import { TRPCClientError } from "@trpc/client";
 import { and, eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeTeam, makeUser } from "../../testing/factories";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assetDealTouches, auditLog, events, notifications, shareLinks } from "../db/schema";
-import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeTeam, makeUser } from "../test/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
 import { VISIT_GRACE_MS } from "../tracking/link-visits";
 
 const PUBLIC_URL = "https://pitchside.example.com";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePdf, makePptx, makeWebp } from "../assets/processing/test-files";
+import { BROWSER_UA, makeAsset } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { makePdf, makePptx, makeWebp } from "../../testing/test-files";
 import { assets, shareLinks } from "../db/schema";
-import { BROWSER_UA, makeAsset } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { viewerRoutes } from "./viewer-route";
 
 // What every public route gives for a link: an original only when the link allows downloads (an

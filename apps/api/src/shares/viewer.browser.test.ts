@@ -4,12 +4,12 @@ import { eq } from "drizzle-orm";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePptx } from "../assets/processing/test-files";
+import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { libreOffice } from "../../testing/system-tools";
+import { makePptx } from "../../testing/test-files";
 import { assetDealTouches, events } from "../db/schema";
-import { BROWSER_UA, makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser, uploadFile } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
-import { libreOffice } from "../test/system-tools";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasBrowser = existsSync(executablePath);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { dealContacts, deals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let repToken: string;

@@ -1,10 +1,10 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { demoAssets } from "../demo/library/write-demo-library";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../test/server";
 
 let server: TestServer;
 let repToken: string;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const rep = await makeUser(db, { role: "rep", teamId: east.id });
   // the demo library's metadata, as `pnpm start` seeds it (links instead of files: only metadata counts)
   for (const demo of demoAssets) {
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, {
       title: demo.title,
       summary: demo.summary,
       type: demo.type,
@@ -74,14 +74,14 @@ describe("suggest.vocabulary", () => {
 
   it("takes words only from live assets the user may be offered: no draft, no other team's, no expired", async () => {
     const { db } = server.deps.database;
-    await makeAsset(db, marketer, { title: "Zephyrine launch plan", status: "draft" });
-    await makeAsset(db, marketer, { title: "Quokkaville pricing", teams: [westTeam] });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, { title: "Zephyrine launch plan", status: "draft" });
+    await makeLinkAsset(db, marketer, { title: "Quokkaville pricing", teams: [westTeam] });
+    await makeLinkAsset(db, marketer, {
       title: "Marmalux offer",
       expiresAt: new Date(Date.now() - DAY_MS).toISOString(),
     });
-    await makeAsset(db, marketer, { title: "Archived Brindlecove card", status: "archived" });
-    await makeAsset(db, marketer, {
+    await makeLinkAsset(db, marketer, { title: "Archived Brindlecove card", status: "archived" });
+    await makeLinkAsset(db, marketer, {
       title: "Tamarisque rollout",
       tags: ["ペンギン計画"],
       summary: "Halcyra",
@@ -103,7 +103,7 @@ describe("suggest.vocabulary", () => {
       version: first.version,
       changed: false,
     });
-    await makeAsset(server.deps.database.db, marketer, { title: "Verdigrant benchmark" });
+    await makeLinkAsset(server.deps.database.db, marketer, { title: "Verdigrant benchmark" });
     const next = await client.suggest.vocabulary.query({ version: first.version });
     expect(next.version).not.toBe(first.version);
     expect(next.changed && next.terms).toContain("verdigrant");

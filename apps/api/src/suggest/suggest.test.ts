@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { dealContacts, deals, events } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
-import { makeAsset, makeTeam, makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { ingestEvents } from "../tracking/events-service";
 
 let server: TestServer;
@@ -24,8 +24,8 @@ beforeAll(async () => {
   const rep = await makeUser(db, { role: "rep", teamId: team.id });
   repId = rep.id;
   repToken = await loginToken(server, rep.email, rep.password);
-  const asset = (key: string, meta: Parameters<typeof makeAsset>[2]) =>
-    makeAsset(db, marketer, meta).then((id) => {
+  const asset = (key: string, meta: Parameters<typeof makeLinkAsset>[2]) =>
+    makeLinkAsset(db, marketer, meta).then((id) => {
       ids[key] = id;
     });
   await asset("acmeCard", {

@@ -4,9 +4,9 @@ import { writeAudit } from "../audit";
 import { changeAndNotify, forgetOnChange, hearsChanges } from "../cluster/change-notices";
 import type { ClusterBus } from "../cluster/cluster-bus";
 import type { Db } from "../db/client";
+import { markForIndexing } from "../db/outbox";
 import { assets, taxonomyTerms } from "../db/schema";
 import { AppError } from "../errors";
-import { markForIndexing } from "../search/outbox";
 import { ShortCache } from "../short-cache";
 
 export async function listTaxonomy(db: Db, kind?: TaxonomyKind): Promise<TaxonomyTerm[]> {

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAsset, makeDeal } from "../../testing/deal-factories";
+import { makeUser } from "../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { trackRecords } from "../assets/track-records";
 import { assetDealTouches, events } from "../db/schema";
-import { makeAsset, makeDeal } from "../test/deal-factories";
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../test/server";
 import { isBot } from "./bots";
 import { notifyShareOpened } from "./notifications-service";
 

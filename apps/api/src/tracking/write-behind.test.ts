@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../testing/app-server";
 import type { Database } from "../db/client";
 import { searches } from "../db/schema";
 import { createLogger } from "../logger";
-import { openTestDatabase } from "../test/app-server";
 import { WriteBehind } from "./write-behind";
 
 describe("WriteBehind", () => {

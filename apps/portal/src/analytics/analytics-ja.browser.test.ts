@@ -1,15 +1,18 @@
 // @vitest-environment node
 /// <reference lib="dom" />
+
 import { randomUUID } from "node:crypto";
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
+import {
+  ingestEvents,
+  makeUser,
+  saveCurrencySettings,
+  seedInfluenceBook,
+  updateUser,
+} from "@pitchside/api/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveCurrencySettings } from "../../../api/src/analytics/currency-settings";
-import { seedInfluenceBook } from "../../../api/src/analytics/influence-book";
-import { updateUser } from "../../../api/src/identity/users-service";
-import { makeUser } from "../../../api/src/test/factories";
-import { ingestEvents } from "../../../api/src/tracking/events-service";
 import {
   artifactsDir,
   collectConsoleErrors,

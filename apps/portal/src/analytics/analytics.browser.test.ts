@@ -1,12 +1,11 @@
 // @vitest-environment node
 /// <reference lib="dom" />
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { makeUser, saveCurrencySettings, seedInfluenceBook } from "@pitchside/api/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveCurrencySettings } from "../../../api/src/analytics/currency-settings";
-import { seedInfluenceBook } from "../../../api/src/analytics/influence-book";
-import { makeUser } from "../../../api/src/test/factories";
 import {
   artifactsDir,
   collectConsoleErrors,

@@ -1,11 +1,11 @@
 // @vitest-environment node
 /// <reference lib="dom" />
+
 import path from "node:path";
+import { loginToken, makeUser, type TestServer, uploadFile } from "@pitchside/api/testing";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginToken, type TestServer } from "../../../api/src/test/app-server";
-import { makeUser, uploadFile } from "../../../api/src/test/factories";
 import {
   artifactsDir,
   browserTitle,

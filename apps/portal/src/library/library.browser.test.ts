@@ -1,18 +1,23 @@
 // @vitest-environment node
 /// <reference lib="dom" />
+
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
+import {
+  demoTaxonomy,
+  findJapaneseFont,
+  loginToken,
+  makeUser,
+  spawnMeili,
+  startServerWith,
+  type TestServer,
+  upsertTerms,
+} from "@pitchside/api/testing";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoTaxonomy } from "../../../api/src/demo/demo-taxonomy";
-import { findJapaneseFont } from "../../../api/src/demo/library/japanese-font";
-import { spawnMeili } from "../../../api/src/search/meili-process";
-import { upsertTerms } from "../../../api/src/taxonomy/taxonomy-service";
-import { loginToken, startServerWith, type TestServer } from "../../../api/src/test/app-server";
-import { makeUser } from "../../../api/src/test/factories";
 import {
   artifactsDir,
   collectConsoleErrors,

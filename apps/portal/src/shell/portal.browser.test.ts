@@ -1,11 +1,10 @@
 // @vitest-environment node
 /// <reference lib="dom" />
+
 import path from "node:path";
+import { makeLinkAsset, makeUser, type TestServer, upsertTerms } from "@pitchside/api/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertTerms } from "../../../api/src/taxonomy/taxonomy-service";
-import type { TestServer } from "../../../api/src/test/app-server";
-import { makeAsset, makeUser } from "../../../api/src/test/factories";
 import {
   artifactsDir,
   browserTitle,
@@ -47,7 +46,8 @@ beforeAll(async () => {
   for (const [role, user] of Object.entries({ admin, marketer, rep }))
     people[role as keyof typeof people] = { email: user.email, password: user.password };
   const assetIds: string[] = [];
-  for (const title of itemTitles) assetIds.push(await makeAsset(db, marketer, { title, type: "one_pager" }));
+  for (const title of itemTitles)
+    assetIds.push(await makeLinkAsset(db, marketer, { title, type: "one_pager" }));
   const client = server.client({ token: await tokenOf(marketer) });
   ({ id: collectionId } = await client.collections.save.mutate({ name: "Renewal plays" }));
   await client.collections.setItems.mutate({ id: collectionId, assetIds });

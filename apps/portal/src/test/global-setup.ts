@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { loginToken, makeUser, spawnMeili, startServerWith } from "@pitchside/api/testing";
 import type { TestProject } from "vitest/node";
-import { spawnMeili } from "../../../api/src/search/meili-process";
-import { loginToken, startServerWith } from "../../../api/src/test/app-server";
-import { makeUser } from "../../../api/src/test/factories";
 
 declare module "vitest" {
   export interface ProvidedContext {

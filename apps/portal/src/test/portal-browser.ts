@@ -2,11 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawnMeili, startServerWith, type TestServer } from "@pitchside/api/testing";
 import react from "@vitejs/plugin-react";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
-import { spawnMeili } from "../../../api/src/search/meili-process";
-import { startServerWith, type TestServer } from "../../../api/src/test/app-server";
 
 export const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // under CI a missing browser must fail the run, not skip it

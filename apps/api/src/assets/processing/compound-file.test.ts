@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCompoundFile, makeTempDir, truncate } from "../../../testing/test-files";
 import { listCompoundEntryNames } from "./compound-file";
 import { ProcessingError } from "./processing-error";
-import { makeCompoundFile, makeTempDir, truncate } from "./test-files";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

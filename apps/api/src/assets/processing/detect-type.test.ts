@@ -1,19 +1,6 @@
 import { open } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  detectFileType,
-  FILE_TYPES,
-  type FileKind,
-  isOfficeKind,
-  isPagedKind,
-  isPresentationKind,
-  kindOfMime,
-  officeKinds,
-  pagedKinds,
-  presentationKinds,
-  sniffMarkup,
-} from "./detect-type";
-import {
   makeCompoundFile,
   makeDocx,
   makeExecutable,
@@ -32,7 +19,20 @@ import {
   makeXlsx,
   makeZip,
   truncate,
-} from "./test-files";
+} from "../../../testing/test-files";
+import {
+  detectFileType,
+  FILE_TYPES,
+  type FileKind,
+  isOfficeKind,
+  isPagedKind,
+  isPresentationKind,
+  kindOfMime,
+  officeKinds,
+  pagedKinds,
+  presentationKinds,
+  sniffMarkup,
+} from "./detect-type";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { Document, Packer, Paragraph } from "docx";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir } from "../../../testing/test-files";
 import { FILE_TYPES } from "./detect-type";
 import { documentTitle } from "./document-title";
 import { processFile } from "./extract";
-import { makeTempDir } from "./test-files";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

@@ -1,8 +1,5 @@
 import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DetectedFile, detectFileType } from "./detect-type";
-import { limitPages, MAX_TEXT_LENGTH, ProcessingError, type ProcessingResult, processFile } from "./extract";
-import { processPdf } from "./pdf";
 import {
   makeCompoundFile,
   makeDocx,
@@ -20,7 +17,10 @@ import {
   makeXlsx,
   makeZip,
   truncate,
-} from "./test-files";
+} from "../../../testing/test-files";
+import { type DetectedFile, detectFileType } from "./detect-type";
+import { limitPages, MAX_TEXT_LENGTH, ProcessingError, type ProcessingResult, processFile } from "./extract";
+import { processPdf } from "./pdf";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

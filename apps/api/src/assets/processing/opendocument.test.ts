@@ -1,9 +1,9 @@
 import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOpenDocument, makePng, makeTempDir, makeZip, makeZipBomb } from "../../../testing/test-files";
 import { processOpenDocument } from "./opendocument";
 import { inspectOpenDocument } from "./opendocument-package";
 import { ProcessingError } from "./processing-error";
-import { makeOpenDocument, makePng, makeTempDir, makeZip, makeZipBomb } from "./test-files";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

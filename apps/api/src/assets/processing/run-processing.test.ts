@@ -1,5 +1,6 @@
 import { loadImage } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeOdp, makePdf, makeTempDir, makeZipBomb } from "../../../testing/test-files";
 import { type DetectedFile, FILE_TYPES } from "./detect-type";
 import { ProcessingError } from "./extract";
 import { PAGE_IMAGE_WIDTH } from "./pdf-pages";
@@ -11,7 +12,6 @@ import {
   runProcessing,
   setProcessingIdleExit,
 } from "./run-processing";
-import { makeOdp, makePdf, makeTempDir, makeZipBomb } from "./test-files";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;
 beforeAll(async () => {

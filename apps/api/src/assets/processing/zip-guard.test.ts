@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDocx, makeTempDir, makeZipBomb, makeZipWithManyEntries } from "../../../testing/test-files";
 import type { DetectedFile } from "./detect-type";
 import { detectFileType } from "./detect-type";
 import { ProcessingError, processFile } from "./extract";
-import { makeDocx, makeTempDir, makeZipBomb, makeZipWithManyEntries } from "./test-files";
 import { DEFAULT_ZIP_LIMITS, OoxmlArchive } from "./zip-guard";
 
 let files: Awaited<ReturnType<typeof makeTempDir>>;

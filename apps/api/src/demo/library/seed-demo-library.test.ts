@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../../testing/factories";
+import { loginToken, startTestServer, type TestServer } from "../../../testing/server";
 import type { SessionUser } from "../../identity/users-service";
-import { makeUser } from "../../test/factories";
-import { loginToken, startTestServer, type TestServer } from "../../test/server";
 import { demoLanguagePairs, linkDemoLanguageVersions } from "../demo-language-families";
 import { seedDemoLibrary } from "./seed-demo-library";
 import { demoAssets } from "./write-demo-library";

@@ -10,10 +10,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import type { Database } from "../db/client";
-import { createUser } from "../identity/users-service";
-import { type RunningMeili, spawnMeili } from "../search/meili-process";
-import type { AppRouter } from "../trpc/app-router";
+import type { AppRouter } from "../src/app-router";
+import type { Database } from "../src/db/client";
+import { createUser } from "../src/identity/users-service";
+import { type RunningMeili, spawnMeili } from "../src/search/meili-process";
 import { dropNamedDatabase, openNamedDatabase } from "./app-server";
 import { startS3Server } from "./s3-server";
 

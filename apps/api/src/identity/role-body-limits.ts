@@ -3,7 +3,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Request } from "express";
 import { DEFAULT_BODY_LIMIT, formatBytes, MB } from "../body-limit";
 import type { AppDeps } from "../deps";
-import { authenticate } from "./context";
+import { authenticate } from "./authenticate";
 
 /**
  * Procedures whose input may weigh more than the default, and who may send that much: the body is

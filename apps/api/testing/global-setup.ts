@@ -2,14 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { spawnMeili } from "../search/meili-process";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    meiliUrl: string;
-    meiliKey: string;
-  }
-}
+import { spawnMeili } from "../src/search/meili-process";
+import "./provided-context";
 
 /** One real Meilisearch for the whole run; each test file uses its own index prefix. */
 export default async function setup(project: TestProject) {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { FFMPEG, LIBREOFFICE, locateTool, type SystemTool } from "../system-tools";
+import { FFMPEG, LIBREOFFICE, locateTool, type SystemTool } from "../src/system-tools";
 
 /**
  * An optional system program for the tests that need it: found as the server

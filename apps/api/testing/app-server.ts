@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import pg from "pg";
-import { createApp } from "../app";
-import { loadConfig } from "../config";
-import { type Database, openPglite, openPostgres } from "../db/client";
-import type { AppDeps } from "../deps";
-import type { LimiterStore } from "../limits/limiter-store";
-import { createLogger } from "../logger";
-import type { AppRouter } from "../trpc/app-router";
-import { wireDeps } from "../wiring";
+import { createApp } from "../src/app";
+import type { AppRouter } from "../src/app-router";
+import { loadConfig } from "../src/config";
+import { type Database, openPglite, openPostgres } from "../src/db/client";
+import type { AppDeps } from "../src/deps";
+import type { LimiterStore } from "../src/limits/limiter-store";
+import { createLogger } from "../src/logger";
+import { wireDeps } from "../src/wiring";
 import { deleteRedisKeys } from "./redis-keys";
 
 export interface TestServer {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
-import type { S3Settings } from "../files/s3-storage";
+import type { S3Settings } from "../src/files/s3-storage";
 
 export interface TestS3Server {
   endpoint: string;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { assets } from "../db/schema";
-import type { AppDeps } from "../deps";
-import { makeAsset, makeDeal } from "../test/deal-factories";
-import { makeTeam, makeUser } from "../test/factories";
-import { ingestEvents, type NewEvent } from "../tracking/events-service";
+import { assets } from "../src/db/schema";
+import type { AppDeps } from "../src/deps";
+import { ingestEvents, type NewEvent } from "../src/tracking/events-service";
+import { makeAsset, makeDeal } from "./deal-factories";
+import { makeTeam, makeUser } from "./factories";
 
 /**
  * A small book of deals whose figures are worked out by hand in

@@ -1,7 +1,7 @@
 import { type AssetMetaInput, type AssetStatus, assetMetaSchema, type Role } from "@pitchside/shared";
-import { createAsset, setStatus } from "../assets/assets-service";
-import type { Db } from "../db/client";
-import { createTeam, createUser, type SessionUser } from "../identity/users-service";
+import { createAsset, setStatus } from "../src/assets/assets-service";
+import type { Db } from "../src/db/client";
+import { createTeam, createUser, type SessionUser } from "../src/identity/users-service";
 
 let seq = 0;
 
@@ -51,7 +51,7 @@ export async function uploadFile(
 }
 
 /** A link asset straight through the service (no file to process), published unless told otherwise. */
-export async function makeAsset(
+export async function makeLinkAsset(
   db: Db,
   actor: SessionUser,
   meta: AssetMetaInput & { status?: AssetStatus },

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { assetDealTouches, searchOutbox } from "../db/schema";
+import type { Db } from "./client";
+import { assetDealTouches, searchOutbox } from "./schema";
 
 /** Marks assets for (re)indexing; call inside the transaction that changed them. */
 export async function markForIndexing(db: Db, assetIds: string[]): Promise<void> {

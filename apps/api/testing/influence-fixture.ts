@@ -1,8 +1,9 @@
 /** The influence book on a test server of its own, for the API tests (the portal's browser test seeds the book itself). */
-import { makeUser } from "../test/factories";
-import { loginToken, startTestServer } from "../test/server";
+
+import type { InfluenceInput } from "../src/analytics/influence-service";
+import { makeUser } from "./factories";
 import { seedInfluenceBook } from "./influence-book";
-import type { InfluenceInput } from "./influence-service";
+import { loginToken, startTestServer } from "./server";
 
 /** The rates the book is reported with: USD base, JPY 150. */
 export const bookRates = { USD: 1, JPY: 150 };

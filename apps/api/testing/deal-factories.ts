@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { AssetType, Audience } from "@pitchside/shared";
-import type { Db } from "../db/client";
-import { assets, assetVersions, dealContacts, dealStageHistory, deals } from "../db/schema";
-import { signCrmPayload } from "../deals/crm-webhook-route";
-import type { FileStorage } from "../files/storage";
-import { versionFileKey, versionRenditionKey, versionThumbnailKey } from "../files/storage";
+import type { Db } from "../src/db/client";
+import { assets, assetVersions, dealContacts, dealStageHistory, deals } from "../src/db/schema";
+import { signCrmPayload } from "../src/deals/crm-webhook-route";
+import type { FileStorage } from "../src/files/storage";
+import { versionFileKey, versionRenditionKey, versionThumbnailKey } from "../src/files/storage";
 
 let seq = 0;
 

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { startServerWith, type TestServer } from "./app-server";
+import "./provided-context";
 
 export {
   loginCookie,

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { mayDownloadOriginal, readableRendition } from "../assets/original-access";
-import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { assets, assetVersions, events, versionPages } from "../db/schema";
 import type { AppDeps } from "../deps";
+import type { FileStorage } from "../files/storage";
+import { headOfStoredFile, presignsDownloads, sendStoredFile } from "../files/stored-delivery";
 import { currentUser, requireUser } from "../identity/http-auth";
 import type { SessionUser } from "../identity/users-service";
-import type { FileStorage } from "./storage";
-import { headOfStoredFile, presignsDownloads, sendStoredFile } from "./stored-delivery";
+import { mayDownloadOriginal, readableRendition } from "./original-access";
+import { seesEverything, visibleAssetsWhere } from "./visibility";
 
 const idSchema = z.uuid();
 const pageSchema = z.coerce.number().int().min(1).max(100_000);

@@ -1,7 +1,9 @@
 // The import graph's rules, checked in CI (`node --import tsx .ci/check-imports.ts`):
 // 1. No package reaches into another's files: a relative import stays inside its own package, and a
 //    `@pitchside/<name>/<subpath>` import names a subpath that package's `exports` lists.
-// 2. No two folders of a package's `src` import each other, directly or through others: a cycle between
+// 2. No file of an app's `src` is there only for tests: one that tests import and nothing else
+//    does belongs in the test harness (apps/api/testing) or nowhere.
+// 3. No two folders of a package's `src` import each other, directly or through others: a cycle between
 //    folders means neither can be understood, moved or tested without the other.
 // It prints each broken rule with the files involved and exits 1 when there is any.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -90,6 +92,10 @@ function owner(packages: WorkspacePackage[], file: string): WorkspacePackage | u
 /** Tests sit above every folder: they may import any of them without making a cycle. */
 const isTest = (file: string): boolean => /\.test\.tsx?$/.test(file);
 
+/** Test harness files: apps/api/testing, and the test helpers in a package's test folders. */
+const isHarness = (file: string): boolean =>
+  /[/\\](testing|test)[/\\]/.test(path.relative(root, file)) || /\.browser\.test\.tsx?$/.test(file);
+
 /** The node a file stands for in the folder graph: its first folder under src, or the file itself at src's top. */
 function folderOf(srcDir: string, file: string): string {
   const relative = path.relative(srcDir, file);
@@ -139,6 +145,7 @@ function main(): void {
   const problems: string[] = [];
   const folderGraphs = new Map<string, Map<string, Set<string>>>();
   const edgeWitness = new Map<string, string>();
+  const importers = new Map<string, string[]>();
 
   for (const pkg of packages) {
     const srcDir = path.join(pkg.dir, "src");
@@ -165,6 +172,7 @@ function main(): void {
           );
           continue;
         }
+        if (!typeOnly) importers.set(resolved, [...(importers.get(resolved) ?? []), file]);
         const inSrc = (candidate: string) => candidate.startsWith(srcDir + path.sep);
         if (!inSrc(file) || !inSrc(resolved) || isTest(file) || typeOnly) continue;
         const from = folderOf(srcDir, file);
@@ -178,6 +186,19 @@ function main(): void {
         const key = `${pkg.name} ${from} ${to}`;
         if (!edgeWitness.has(key)) edgeWitness.set(key, `${shown} → ${path.relative(root, resolved)}`);
       }
+    }
+  }
+
+  const appSources = packages
+    .filter((pkg) => pkg.dir.startsWith(path.join(root, "apps") + path.sep))
+    .map((pkg) => path.join(pkg.dir, "src") + path.sep);
+  for (const [file, by] of importers) {
+    if (!appSources.some((src) => file.startsWith(src)) || isTest(file)) continue;
+    if (by.every((importer) => isTest(importer) || isHarness(importer))) {
+      const shown = by.map((importer) => path.relative(root, importer)).join(", ");
+      problems.push(
+        `${path.relative(root, file)} is imported only by tests (${shown}): move it to the test harness or delete it`,
+      );
     }
   }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSharedAgreement } from "../../testing/influence-agreement";
 import { bookRates, openInfluenceBook } from "../../testing/influence-fixture";
 import type { TestServer } from "../../testing/server";
 import { assets, deals } from "../db/schema";
 import { ingestEvents } from "../tracking/events-service";
-import { expectSharedAgreement } from "./influence-agreement";
 import { rowsOf } from "./sql-rows";
 
 let server: TestServer;

@@ -1,10 +1,10 @@
 import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSharedAgreement } from "../../testing/influence-agreement";
 import { bookRates, openInfluenceBook } from "../../testing/influence-fixture";
 import type { TestServer } from "../../testing/server";
-import { expectSharedAgreement } from "./influence-agreement";
+import { codeOf } from "../../testing/trpc-error-code";
 import type { InfluenceItem } from "./influence-service";
-import { codeOf } from "./trpc-error-code";
 
 let server: TestServer;
 let book: Book["book"];

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeTeam, makeUser } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/trpc-error-code";
 import { assets, searches } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { ingestEvents } from "../tracking/events-service";
-import { codeOf } from "./trpc-error-code";
 
 const DAY_MS = 86_400_000;
 let server: TestServer;

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeUser } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/trpc-error-code";
 import { assets, jobs, searches, weeklySummaries } from "../db/schema";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { ingestEvents } from "../tracking/events-service";
-import { codeOf } from "./trpc-error-code";
 import { dueWeek, scheduleWeeklySummary, weeklySummary, weekRange } from "./weekly-summary";
 
 /**

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
-import { codeOf } from "../analytics/trpc-error-code";
+import { codeOf } from "../../testing/trpc-error-code";
 import { deals, suggestionMarks } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
-import { codeOf } from "../analytics/trpc-error-code";
+import { codeOf } from "../../testing/trpc-error-code";
 
 let server: TestServer;
 let rep: string;

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLinkAsset, makeUser } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
-import { codeOf } from "../analytics/trpc-error-code";
+import { codeOf } from "../../testing/trpc-error-code";
 import { auditLog } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";

@@ -8,9 +8,9 @@ import {
   convertAmount,
 } from "@pitchside/shared";
 import { expect } from "vitest";
-import type { Db } from "../db/client";
-import { assetDealTouches, assets, deals } from "../db/schema";
-import type { InfluenceInput, InfluenceItem, InfluenceResult } from "./influence-service";
+import type { InfluenceInput, InfluenceItem, InfluenceResult } from "../src/analytics/influence-service";
+import type { Db } from "../src/db/client";
+import { assetDealTouches, assets, deals } from "../src/db/schema";
 
 /**
  * Holds contentInfluence (through `influence`, over one calendar `year`) to

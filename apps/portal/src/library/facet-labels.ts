@@ -1,7 +1,6 @@
-import type { TaxonomyKind } from "@pitchside/shared";
+import { assetStatuses, assetTypes, languages, type TaxonomyKind } from "@pitchside/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { assetStatuses, assetTypes, languages } from "./library-enums";
 import type { FacetKey } from "./search-state";
 import { useTaxonomy } from "./use-taxonomy";
 

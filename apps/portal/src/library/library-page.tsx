@@ -1,5 +1,6 @@
 import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { searchSorts } from "@pitchside/shared";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +14,6 @@ import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { ActiveFilters } from "./active-filters";
 import { FacetFilters } from "./facet-filters";
-import { searchSorts } from "./library-enums";
 import { ResultCard } from "./result-card";
 import { canCurate } from "./roles";
 import { mergeSearchPages, nextOffset, SEARCH_PAGE_SIZE } from "./search-pages";

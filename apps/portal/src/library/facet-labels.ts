@@ -1,8 +1,8 @@
 import { assetStatuses, assetTypes, languages, type TaxonomyKind } from "@pitchside/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import type { FacetKey } from "./search-state";
-import { useTaxonomy } from "./use-taxonomy";
 
 /** Which taxonomy kind a facet's values come from; the others are fixed lists with UI strings. */
 export const facetKind: Partial<Record<FacetKey, TaxonomyKind>> = {

@@ -9,9 +9,9 @@ import {
   languages,
 } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import { taxonomyFields, useFacetLabel } from "./facet-labels";
 import type { SuggestedFormField } from "./tag-suggestions";
-import { useTaxonomy } from "./use-taxonomy";
 import { useAudienceByType } from "./use-workspace";
 
 export interface MetadataValues {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { fieldErrors, hasFieldErrors } from "../api-errors";
-import { DealSelect } from "../library/deal-select";
+import { DealSelect } from "../deals/deal-select";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { CopyLink } from "./copy-link";

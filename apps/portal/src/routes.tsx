@@ -1,10 +1,10 @@
 import { Navigate, type RouteObject } from "react-router";
 import { routes as analyticsRoutes } from "./analytics/feature";
-import { RequireRole } from "./auth/require-role";
 import { routes as collectionsRoutes } from "./collections/feature";
 import { routes as libraryRoutes } from "./library/feature";
 import { routes as linksRoutes } from "./links/feature";
 import { routes as requestsRoutes } from "./requests/feature";
+import { RequireRole } from "./session/require-role";
 import { AppLayout } from "./shell/app-layout";
 import { HomeRedirect } from "./shell/home-redirect";
 import { NotFoundPage } from "./shell/not-found-page";

@@ -1,9 +1,9 @@
 import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useCurrentUser } from "../auth/session";
 import { SessionList } from "../people/session-list";
-import { LanguageSwitch } from "../shell/language-switch";
+import { LanguageSwitch } from "../session/language-switch";
+import { useCurrentUser } from "../session/session";
 import { TokenList } from "../tokens/token-list";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";

@@ -1,9 +1,9 @@
 import { Button, PasswordInput, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
+import { PASSWORD_MIN_LENGTH } from "@pitchside/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MIN_LENGTH } from "../admin/account-rules";
 import { hasFieldErrors } from "../api-errors";
 import { useTRPC } from "../trpc";
 import { ErrorAlert, useFieldErrors } from "../ui/error-alert";

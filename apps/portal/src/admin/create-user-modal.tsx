@@ -1,7 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import type { Role } from "@pitchside/shared";
+import { PASSWORD_MIN_LENGTH, type Role } from "@pitchside/shared";
 import { looksLikeEmail } from "@pitchside/shared/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,6 @@ import { hasFieldErrors } from "../api-errors";
 import type { Team } from "../api-types";
 import { useTRPC } from "../trpc";
 import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
-import { PASSWORD_MIN_LENGTH } from "./account-rules";
 import { NO_TEAM, RoleSelect, TeamSelect, teamIdFromField } from "./user-fields";
 
 export function CreateUserModal(props: { opened: boolean; teams: Team[]; onClose: () => void }) {

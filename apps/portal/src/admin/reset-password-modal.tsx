@@ -1,14 +1,13 @@
 import { Button, Divider, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-
+import { PASSWORD_MIN_LENGTH } from "@pitchside/shared";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { hasFieldErrors } from "../api-errors";
 import type { UserRow } from "../api-types";
 import { useTRPC } from "../trpc";
 import { ErrorAlert, useFieldErrors } from "../ui/error-alert";
-import { PASSWORD_MIN_LENGTH } from "./account-rules";
 import { LinkToCopy } from "./link-to-copy";
 
 export function ResetPasswordModal(props: { user: UserRow; onClose: () => void }) {

@@ -2,10 +2,14 @@ import { NativeSelect, type NativeSelectProps } from "@mantine/core";
 import type { Role } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 import type { Team } from "../api-types";
-import { roleOptions } from "./account-rules";
 
 /** The select's stand-in for "no team" (the API's `teamId: null`). */
 export const NO_TEAM = "none";
+
+/** Roles in the order the role picker lists them, least access first (shared `roles` is in another order). */
+const roleOptions = ["rep", "marketer", "admin"] as const satisfies readonly Role[];
+const everyRoleListed: [Exclude<Role, (typeof roleOptions)[number]>] extends [never] ? true : false = true;
+void everyRoleListed;
 
 export const teamIdFromField = (value: string): string | null => (value === NO_TEAM ? null : value);
 

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Switch, Text, Title } from "@mantine/core";
-import type { AssetType, Audience } from "@pitchside/shared";
+import { type AssetType, type Audience, assetTypes, audiences } from "@pitchside/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
 import { useFacetLabel } from "../library/facet-labels";
-import { assetTypes, audiences } from "../library/library-enums";
 import { useWorkspaceSettings } from "../library/use-workspace";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";

@@ -3,10 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
+import { useReportFormat } from "../i18n/report-format";
 import { useTRPC } from "../trpc";
 import { QueryState } from "../ui/query-state";
 import { PageHeatStrip } from "./page-heat-strip";
-import { useReportFormat } from "./report-format";
 import { useReportParam, type useReportPeriod } from "./report-period";
 import { type ReportColumn, ReportTable } from "./report-table";
 

@@ -1,8 +1,8 @@
 import type { Role } from "@pitchside/shared";
 import { Navigate, type RouteObject, useLocation } from "react-router";
-import { RequireRole } from "../auth/require-role";
-import { useCurrentUser } from "../auth/session";
-import type { NavItem } from "../shell/nav-items";
+import { RequireRole } from "../session/require-role";
+import { useCurrentUser } from "../session/session";
+import type { NavItem } from "../ui/nav-items";
 import type { ReportHandle } from "./report-frame";
 
 /** Who reads the marketing reports; the API applies the same rule to every report. */

@@ -3,10 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { RouterOutputs } from "../api-types";
+import { useReportFormat } from "../i18n/report-format";
 import { useTRPC } from "../trpc";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
-import { useReportFormat } from "./report-format";
 import { PeriodControls, useReportParam, useReportPeriod } from "./report-period";
 import { type ReportColumn, ReportTable } from "./report-table";
 

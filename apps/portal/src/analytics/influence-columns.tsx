@@ -3,7 +3,7 @@ import { minClosedDealsForLift, rankingWeights } from "@pitchside/shared";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { RouterOutputs } from "../api-types";
-import type { useReportFormat } from "./report-format";
+import type { useReportFormat } from "../i18n/report-format";
 import type { ReportColumn } from "./report-table";
 
 export type InfluenceReport = RouterOutputs["analytics"]["contentInfluence"];

@@ -1,8 +1,8 @@
 import { PasswordInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
+import { PASSWORD_MIN_LENGTH } from "@pitchside/shared";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { PASSWORD_MIN_LENGTH } from "../admin/account-rules";
 
 export interface NewPasswordValues {
   password: string;

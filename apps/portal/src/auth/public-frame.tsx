@@ -1,6 +1,6 @@
 import { Box, Container, Group, Paper, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "../shell/language-switch";
+import { LanguageSwitch } from "../session/language-switch";
 
 /** The frame of the pages open to everyone (sign-in, invitation, password reset): brand, language, a card. */
 export function PublicFrame({ children }: { children: ReactNode }) {

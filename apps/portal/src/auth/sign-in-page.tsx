@@ -5,13 +5,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useSearchParams } from "react-router";
+import { type SignInState, useSession } from "../session/session";
 import { homePathFor } from "../shell/navigation";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { ForgotPasswordHint } from "./forgot-password-hint";
 import { PublicFrame } from "./public-frame";
-import { type SignInState, useSession } from "./session";
 import { useSignedIn } from "./use-signed-in";
 
 export function SignInPage() {

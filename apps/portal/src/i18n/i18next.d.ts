@@ -1,6 +1,7 @@
 import "i18next";
 import type analytics from "../analytics/i18n/en.json";
 import type collections from "../collections/i18n/en.json";
+import type deals from "../deals/i18n/en.json";
 import type library from "../library/i18n/en.json";
 import type links from "../links/i18n/en.json";
 import type people from "../people/i18n/en.json";
@@ -18,6 +19,7 @@ declare module "i18next" {
       library: typeof library;
       analytics: typeof analytics;
       collections: typeof collections;
+      deals: typeof deals;
       requests: typeof requests;
       links: typeof links;
       people: typeof people;

@@ -1,9 +1,9 @@
+import { defaultAudienceByType } from "@pitchside/shared";
 import { screen, waitFor, within } from "@testing-library/react";
 import type userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiAs, newUser, unique } from "../test/api";
 import { renderApp } from "../test/render-app";
-import { defaultAudienceByType } from "./library-enums";
 import { shownAudience } from "./metadata-fields";
 
 let marketer: Awaited<ReturnType<typeof newUser>>;

@@ -2,9 +2,9 @@ import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../i18n/format";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import { taxonomyFields, useFacetLabel } from "./facet-labels";
 import type { AssetDetail } from "./library-types";
-import { useTaxonomy } from "./use-taxonomy";
 
 /** What the asset is and who it is for, taxonomy labels in the user's language. */
 export function AssetMetadata({ asset }: { asset: AssetDetail }) {

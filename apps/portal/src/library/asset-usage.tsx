@@ -2,7 +2,7 @@ import { Anchor, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useReportFormat } from "../analytics/report-format";
+import { useReportFormat } from "../i18n/report-format";
 import { useTRPC } from "../trpc";
 import { QueryState } from "../ui/query-state";
 

@@ -1,9 +1,8 @@
-import type { TaxonomyKind } from "@pitchside/shared";
+import { assetStatuses, assetTypes, languages, type TaxonomyKind } from "@pitchside/shared";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { assetStatuses, assetTypes, languages } from "./library-enums";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import type { FacetKey } from "./search-state";
-import { useTaxonomy } from "./use-taxonomy";
 
 /** Which taxonomy kind a facet's values come from; the others are fixed lists with UI strings. */
 export const facetKind: Partial<Record<FacetKey, TaxonomyKind>> = {

@@ -1,7 +1,7 @@
 import type { RouteObject } from "react-router";
-import { RequireRole } from "../auth/require-role";
-import { everyone, type NavItem } from "../shell/nav-items";
-import { curatorRoles } from "./roles";
+import { RequireRole } from "../session/require-role";
+import { curatorRoles } from "../session/roles";
+import { everyone, type NavItem } from "../ui/nav-items";
 
 /** The library's pages, each its own chunk (pdf.js only inside the asset page's preview). */
 export const routes: RouteObject[] = [

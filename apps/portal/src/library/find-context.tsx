@@ -14,7 +14,7 @@ import type { Language } from "@pitchside/shared";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
-import { useTaxonomy } from "./use-taxonomy";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 
 export type ReadContext = RouterOutputs["suggest"]["readContext"];
 

@@ -1,21 +1,21 @@
 import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { searchSorts } from "@pitchside/shared";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { useCurrentUser } from "../auth/session";
 import { useFormat } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
+import { canCurate } from "../session/roles";
+import { useCurrentUser } from "../session/session";
 import { useTRPC, useTRPCClient } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
 import { PageHeader } from "../ui/page-header";
 import { QueryState } from "../ui/query-state";
 import { ActiveFilters } from "./active-filters";
 import { FacetFilters } from "./facet-filters";
-import { searchSorts } from "./library-enums";
 import { ResultCard } from "./result-card";
-import { canCurate } from "./roles";
 import { mergeSearchPages, nextOffset, SEARCH_PAGE_SIZE } from "./search-pages";
 import {
   facetKeys,

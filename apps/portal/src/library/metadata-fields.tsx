@@ -1,11 +1,17 @@
 import { Badge, MultiSelect, Select, SimpleGrid, TagsInput, Textarea, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import type { AssetType, Audience, Language } from "@pitchside/shared";
+import {
+  type AssetType,
+  type Audience,
+  assetTypes,
+  audiences,
+  type Language,
+  languages,
+} from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import { taxonomyFields, useFacetLabel } from "./facet-labels";
-import { assetTypes, audiences, languages } from "./library-enums";
 import type { SuggestedFormField } from "./tag-suggestions";
-import { useTaxonomy } from "./use-taxonomy";
 import { useAudienceByType } from "./use-workspace";
 
 export interface MetadataValues {

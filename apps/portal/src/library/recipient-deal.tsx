@@ -3,8 +3,8 @@ import { chosenDeal, type DealChoice, isExternalAddress, looksLikeEmail } from "
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";
+import { DealSelect, dealLabel, useStageLabel } from "../deals/deal-select";
 import { useTRPC } from "../trpc";
-import { DealSelect, dealLabel, useStageLabel } from "./deal-select";
 
 type DealMatch = RouterOutputs["deals"]["match"][number];
 

@@ -2,10 +2,10 @@ import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import type { Audience } from "@pitchside/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { CopyLink } from "../links/copy-link";
 import { linkControlsInput, noControls } from "../sharing/link-controls";
 import { ShareAction } from "../sharing/share-action";
 import { useCreateShareLink } from "../sharing/use-create-share-link";
+import { CopyLink } from "../ui/copy-link";
 import { ErrorAlert } from "../ui/error-alert";
 
 interface Props {

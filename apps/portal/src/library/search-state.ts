@@ -1,5 +1,13 @@
-import type { AssetStatus, AssetType, Language, SearchSort } from "@pitchside/shared";
-import { assetStatuses, assetTypes, languages, searchSorts } from "./library-enums";
+import {
+  type AssetStatus,
+  type AssetType,
+  assetStatuses,
+  assetTypes,
+  type Language,
+  languages,
+  type SearchSort,
+  searchSorts,
+} from "@pitchside/shared";
 
 /** The facets the library filters on: URL parameter, search filter and facet name are the same word. */
 export const facetKeys = [

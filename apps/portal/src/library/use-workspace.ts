@@ -1,7 +1,6 @@
-import type { AssetType, Audience } from "@pitchside/shared";
+import { type AssetType, type Audience, defaultAudienceByType } from "@pitchside/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../trpc";
-import { defaultAudienceByType } from "./library-enums";
 
 /** The workspace's content rules (every role may read them), cached for a few minutes. */
 export function useWorkspaceSettings() {

@@ -1,5 +1,5 @@
 import type { RouteObject } from "react-router";
-import { everyone, type NavItem } from "../shell/nav-items";
+import { everyone, type NavItem } from "../ui/nav-items";
 
 /** The rep's follow-up: their links and deal rooms, and a deal room's own page. */
 export const routes: RouteObject[] = [

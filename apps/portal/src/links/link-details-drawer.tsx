@@ -1,7 +1,7 @@
 import { Divider, Drawer, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../i18n/format";
-import { CopyLink } from "./copy-link";
+import { CopyLink } from "../ui/copy-link";
 import { EngagementFacts, Fact } from "./engagement";
 import { LinkStatus } from "./link-status";
 import type { ShareRow } from "./link-types";

@@ -1,5 +1,5 @@
 import type { RouteObject } from "react-router";
-import { everyone, type NavItem } from "../shell/nav-items";
+import { everyone, type NavItem } from "../ui/nav-items";
 
 export const routes: RouteObject[] = [
   { path: "requests", lazy: async () => ({ Component: (await import("./requests-page")).RequestsPage }) },

@@ -14,8 +14,8 @@ import {
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api-errors";
-import { useCurrentUser } from "../auth/session";
-import { DealSelect } from "../library/deal-select";
+import { DealSelect } from "../deals/deal-select";
+import { useCurrentUser } from "../session/session";
 import { ErrorAlert } from "../ui/error-alert";
 import { type LinkControlValues, linkControlsInput, noControls, today } from "./link-controls";
 import { useCreateShareLink } from "./use-create-share-link";

@@ -2,9 +2,9 @@ import { Anchor, AppShell, Burger, Group, Loader, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useNavigation } from "react-router";
-import { RequireAuth } from "../auth/require-auth";
 import { NotificationBell } from "../links/notification-bell";
-import { LanguageSwitch } from "./language-switch";
+import { LanguageSwitch } from "../session/language-switch";
+import { RequireAuth } from "../session/require-auth";
 import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 

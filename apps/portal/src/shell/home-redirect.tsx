@@ -1,5 +1,5 @@
 import { Navigate } from "react-router";
-import { useCurrentUser } from "../auth/session";
+import { useCurrentUser } from "../session/session";
 import { homePathFor } from "./navigation";
 
 export function HomeRedirect() {

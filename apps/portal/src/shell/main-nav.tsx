@@ -1,8 +1,8 @@
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { useCurrentUser } from "../auth/session";
-import type { AllNamespaces } from "./nav-items";
+import { useCurrentUser } from "../session/session";
+import type { AllNamespaces } from "../ui/nav-items";
 import { navItemsFor } from "./navigation";
 
 const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);

@@ -4,7 +4,7 @@ import { navItems as collectionsNav } from "../collections/feature";
 import { navItems as libraryNav } from "../library/feature";
 import { navItems as linksNav } from "../links/feature";
 import { navItems as requestsNav } from "../requests/feature";
-import { everyone, type NavItem } from "./nav-items";
+import { everyone, type NavItem } from "../ui/nav-items";
 
 const adminNav: NavItem = {
   to: "/admin",

@@ -1,8 +1,8 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useCurrentUser } from "../auth/session";
-import { useSignOut } from "../auth/use-sign-out";
+import { useCurrentUser } from "../session/session";
+import { useSignOut } from "../session/use-sign-out";
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useCurrentUser } from "../auth/session";
 import { PageHeader } from "../ui/page-header";
+import { useCurrentUser } from "./session";
 
 export function NotAllowedPage() {
   const { t } = useTranslation();

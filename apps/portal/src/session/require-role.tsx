@@ -1,6 +1,6 @@
 import type { Role } from "@pitchside/shared";
 import { Outlet } from "react-router";
-import { NotAllowedPage } from "../shell/not-allowed-page";
+import { NotAllowedPage } from "./not-allowed-page";
 import { useCurrentUser } from "./session";
 
 /** Shows the child routes only to the given roles; the API enforces the same rule on every call. */

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 /** Copies a link; named for what it links to, so a list of them reads well to a screen reader. */
 export function CopyLink({ url, name }: { url: string; name?: string }) {
-  const { t } = useTranslation("links");
+  const { t } = useTranslation();
   return (
     <CopyButton value={url}>
       {({ copied, copy }) => (
@@ -12,9 +12,9 @@ export function CopyLink({ url, name }: { url: string; name?: string }) {
           variant="light"
           color={copied ? "teal" : undefined}
           onClick={copy}
-          aria-label={name ? t("actions.copyNamed", { name }) : undefined}
+          aria-label={name ? t("copyLink.copyNamed", { name }) : undefined}
         >
-          {copied ? t("actions.copied") : t("actions.copy")}
+          {copied ? t("copyLink.copied") : t("copyLink.copy")}
         </Button>
       )}
     </CopyButton>

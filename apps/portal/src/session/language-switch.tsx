@@ -2,10 +2,10 @@ import { SegmentedControl } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useOptionalUser } from "../auth/session";
 import { isLanguage } from "../i18n/language";
 import { useLanguage } from "../i18n/use-language";
 import { useTRPC } from "../trpc";
+import { useOptionalUser } from "./session";
 
 /** Switches the UI language; for a signed-in user it is also saved to the account. */
 export function LanguageSwitch() {

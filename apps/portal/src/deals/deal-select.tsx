@@ -5,9 +5,9 @@ import { type KeyboardEvent, useCallback, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api-errors";
 import type { RouterOutputs } from "../api-types";
+import { useTaxonomy } from "../taxonomy/use-taxonomy";
 import { useTRPC } from "../trpc";
 import { ErrorAlert } from "../ui/error-alert";
-import { useTaxonomy } from "./use-taxonomy";
 
 type Deal = RouterOutputs["deals"]["list"]["items"][number];
 
@@ -31,13 +31,11 @@ export function dealLabel(deal: Pick<Deal, "name" | "accountName">): string {
 
 /** A deal's stage in the user's language: the taxonomy's label, or the catalog's for the closing ones. */
 export function useStageLabel() {
-  const { t } = useTranslation("library");
+  const { t } = useTranslation("deals");
   const { label } = useTaxonomy();
   return useCallback(
     (stage: string) =>
-      stage === "closed_won" || stage === "closed_lost"
-        ? t(`deal.closingStage.${stage}`)
-        : label("stage", stage),
+      stage === "closed_won" || stage === "closed_lost" ? t(`closingStage.${stage}`) : label("stage", stage),
     [t, label],
   );
 }
@@ -57,7 +55,7 @@ export function DealSelect({
   allowCreate = false,
   known = null,
 }: DealSelectProps) {
-  const { t } = useTranslation("library");
+  const { t } = useTranslation("deals");
   const trpc = useTRPC();
   const stageLabel = useStageLabel();
   const [search, setSearch] = useState("");
@@ -84,22 +82,22 @@ export function DealSelect({
   const extra = kept && !listed.has(kept.id) ? [kept] : [];
   const option = (d: Deal) => ({ value: d.id, label: dealLabel(d) });
   const groups = [
-    { group: t("deal.openGroup"), items: [...extra.filter((d) => d.status === "open"), ...openDeals] },
-    { group: t("deal.closedGroup"), items: [...extra.filter((d) => d.status !== "open"), ...closedDeals] },
+    { group: t("openGroup"), items: [...extra.filter((d) => d.status === "open"), ...openDeals] },
+    { group: t("closedGroup"), items: [...extra.filter((d) => d.status !== "open"), ...closedDeals] },
   ]
     .filter((g) => g.items.length > 0)
     .map((g) => ({ group: g.group, items: g.items.map(option) }));
   const selected = value ? byId.get(value) : undefined;
   // a closed deal's stage ("closed won") says what its status does: name it once
   const details = (d: Deal) =>
-    d.status === "open" ? `${stageLabel(d.stage)} · ${t("deal.status.open")}` : t(`deal.status.${d.status}`);
+    d.status === "open" ? `${stageLabel(d.stage)} · ${t("status.open")}` : t(`status.${d.status}`);
   const fetching = open.isFetching || closed.isFetching;
   return (
     <Stack gap={6}>
       <Select
-        label={t("deal.label")}
+        label={t("label")}
         description={description}
-        placeholder={t("deal.none")}
+        placeholder={t("none")}
         searchable
         clearable
         searchValue={search}
@@ -125,8 +123,8 @@ export function DealSelect({
             </Stack>
           );
         }}
-        nothingFoundMessage={fetching ? t("deal.searching") : t("deal.noMatches")}
-        error={open.isError || closed.isError ? t("deal.failed") : error}
+        nothingFoundMessage={fetching ? t("searching") : t("noMatches")}
+        error={open.isError || closed.isError ? t("failed") : error}
       />
       {selected && (
         <Text size="xs" c="dimmed" data-testid="deal-details">
@@ -147,7 +145,7 @@ export function DealSelect({
         ) : (
           <Group>
             <Button variant="subtle" size="compact-sm" onClick={() => setCreating(true)}>
-              {t("deal.new")}
+              {t("new")}
             </Button>
           </Group>
         ))}
@@ -168,7 +166,7 @@ function NewDealForm({
   onCancel: () => void;
   onCreated: (deal: Deal) => void;
 }) {
-  const { t } = useTranslation("library");
+  const { t } = useTranslation("deals");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { options } = useTaxonomy();
@@ -201,42 +199,42 @@ function NewDealForm({
     <Paper withBorder p="sm" role="group" aria-labelledby={titleId}>
       <Stack gap="xs">
         <Title order={3} size="h6" id={titleId}>
-          {t("deal.newTitle")}
+          {t("newTitle")}
         </Title>
         <TextInput
-          label={t("deal.name")}
+          label={t("name")}
           withAsterisk
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
           onKeyDown={enterCreates}
-          error={checked && !name.trim() ? t("deal.nameRequired") : errors.name}
+          error={checked && !name.trim() ? t("nameRequired") : errors.name}
           data-autofocus
         />
         <TextInput
-          label={t("deal.account")}
+          label={t("account")}
           value={accountName}
           onChange={(e) => setAccountName(e.currentTarget.value)}
           onKeyDown={enterCreates}
           error={errors.accountName}
         />
         <Select
-          label={t("deal.stage")}
+          label={t("stage")}
           withAsterisk
           data={stages}
           value={stage}
           onChange={setStage}
           allowDeselect={false}
-          error={checked && !stage ? t("deal.stageRequired") : errors.stage}
+          error={checked && !stage ? t("stageRequired") : errors.stage}
         />
         {create.isError && Object.keys(errors).length === 0 && (
-          <ErrorAlert title={t("deal.createFailed")} error={create.error} />
+          <ErrorAlert title={t("createFailed")} error={create.error} />
         )}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={onCancel}>
-            {t("deal.cancel")}
+            {t("cancel")}
           </Button>
           <Button size="xs" onClick={submit} loading={create.isPending}>
-            {t("deal.create")}
+            {t("create")}
           </Button>
         </Group>
       </Stack>

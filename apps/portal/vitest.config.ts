@@ -7,9 +7,9 @@ export default defineProject({
     name: "portal",
     environment: "happy-dom",
     include: ["src/**/*.test.{ts,tsx}"],
-    setupFiles: ["src/test/setup.ts"],
-    // the real API (PGlite + Meilisearch) for tests that need data; see src/test/global-setup.ts
-    globalSetup: ["src/test/global-setup.ts"],
+    setupFiles: ["test/setup.ts"],
+    // the real API (PGlite + Meilisearch) for tests that need data; see test/global-setup.ts
+    globalSetup: ["test/global-setup.ts"],
     hookTimeout: 60_000,
     // whole-app renders with typing are slow when every file runs at once
     testTimeout: 30_000,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
+import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../../test/fixtures";
 import { outgoingContext } from "../panel/page-signals";
-import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../test/fixtures";
 import { findGmailTargets, readCompose } from "./gmail";
 
 describe("Gmail adapter on saved pages", () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
+import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../../test/fixtures";
 import { outgoingContext } from "../panel/page-signals";
-import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../test/fixtures";
 import { findLinkedInTargets } from "./linkedin";
 
 describe("LinkedIn adapter on saved pages", () => {

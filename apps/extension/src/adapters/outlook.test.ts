@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
+import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../../test/fixtures";
 import { pageLanguage } from "../i18n/translate";
 import { outgoingContext } from "../panel/page-signals";
-import { fixtureTaxonomy, fixtureVocabulary, loadFixture } from "../test/fixtures";
 import { findOutlookTargets, readCompose } from "./outlook";
 
 const CONTACT = "dana.scully@globex-industries.test";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { installMemoryStorage } from "../../test/memory-storage";
 import { ApiError } from "../api/trpc-http";
-import { installMemoryStorage } from "../test/memory-storage";
 import { enqueue, flush, type QueuedEvent, queuedCount } from "./event-queue";
 
 const event = { type: "link_inserted" as const, surface: "gmail" as const, assetId: crypto.randomUUID() };

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { installMemoryStorage } from "../../test/memory-storage";
 import { explainError } from "../i18n/explain-error";
 import { translator } from "../i18n/translate";
 import { setServerUrl } from "../storage/settings";
-import { installMemoryStorage } from "../test/memory-storage";
 import { login } from "./session-service";
 
 describe("signing in from the popup", () => {

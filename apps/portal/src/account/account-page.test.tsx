@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiAs, newUser, TEST_PASSWORD } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, newUser, TEST_PASSWORD } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 const NEW_PASSWORD = "saffron-glacier-nine-44";
 

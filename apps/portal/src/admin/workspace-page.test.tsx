@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { asAdmin, newUser } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { asAdmin, newUser } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 let admin: string;
 let marketer: string;

@@ -21,7 +21,7 @@ import {
   skipBrowser as skip,
   startPortalServer,
   browserTitle as title,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 import { parseCsv } from "./csv";
 
 let portal: Awaited<ReturnType<typeof startPortalServer>> | undefined;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiAs, apiUrl, asAdmin, newUser, publishedAsset, unique } from "../test/api";
-import { captureDownloads } from "../test/downloads";
-import { renderApp } from "../test/render-app";
+import { apiAs, apiUrl, asAdmin, newUser, publishedAsset, unique } from "../../test/api";
+import { captureDownloads } from "../../test/downloads";
+import { renderApp } from "../../test/render-app";
 import { parseCsv } from "./csv";
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,8 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiAs, asAdmin, newUser, unique } from "../test/api";
-import { captureDownloads } from "../test/downloads";
-import { renderApp } from "../test/render-app";
+import { apiAs, asAdmin, newUser, unique } from "../../test/api";
+import { captureDownloads } from "../../test/downloads";
+import { renderApp } from "../../test/render-app";
 import { parseCsv } from "./csv";
 
 afterEach(() => vi.restoreAllMocks());

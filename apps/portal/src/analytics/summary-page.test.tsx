@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { newUser } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { newUser } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 describe("weekly summary page", () => {
   it("shows a week's summary to a marketer in Japanese, with week days and no raw keys or ISO dates", async () => {

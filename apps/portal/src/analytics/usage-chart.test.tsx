@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { theme } from "../theme";
 import { seriesStyles, tieOffsets } from "./line-chart";
 import { UsageChart } from "./usage-chart";

@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { asAdmin, newUser, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { asAdmin, newUser, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 const NEW_PASSWORD = "marble-falcon-orchard-31";
 

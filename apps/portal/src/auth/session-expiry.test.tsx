@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { asAdmin, newUser, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { asAdmin, newUser, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 describe("session expiry", () => {
   it("returns to sign-in, remembering the page, when any call says UNAUTHORIZED", async () => {

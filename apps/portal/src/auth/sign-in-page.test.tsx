@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiAs, newUser, TEST_PASSWORD } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, newUser, TEST_PASSWORD } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 async function fillAndSubmit(user: ReturnType<typeof renderApp>["user"], email: string, password: string) {
   await user.type(await screen.findByLabelText(/^Email/), email);

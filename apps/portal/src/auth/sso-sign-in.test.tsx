@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderApp } from "../test/render-app";
+import { renderApp } from "../../test/render-app";
 
 // a file of its own: a signed-out window (another file's sign-in leaves its session cookie behind)
 describe("single sign-on on the sign-in page", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogs } from "../test/bundled-i18n";
+import { catalogs } from "../../test/bundled-i18n";
 import type { Catalog } from "./catalog-shape";
 
 function flatten(catalog: Catalog, prefix = ""): Map<string, string> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { createFormat } from "./format";
 
 const formatIn = (language: "en" | "ja") => {

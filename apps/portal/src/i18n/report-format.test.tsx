@@ -2,7 +2,7 @@ import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { useReportFormat } from "./report-format";
 
 const formatIn = (language: "en" | "ja") => {

@@ -2,8 +2,8 @@ import { defaultAudienceByType } from "@pitchside/shared";
 import { screen, waitFor, within } from "@testing-library/react";
 import type userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiAs, newUser, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, newUser, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 import { shownAudience } from "./metadata-fields";
 
 let marketer: Awaited<ReturnType<typeof newUser>>;

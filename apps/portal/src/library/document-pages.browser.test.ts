@@ -14,7 +14,7 @@ import {
   signIn,
   skipBrowser,
   startPortalServer,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 /** A word only on page 3 of the deck, so the search hit is that page. */
 const WORD = "Quetzalcoatlus";

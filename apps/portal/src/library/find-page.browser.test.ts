@@ -11,7 +11,7 @@ import {
   signedInPage,
   skipBrowser,
   startPortalServer,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 const DEAL = "Globex renewal";
 const BUYER = "dana.whitfield@globex.example";

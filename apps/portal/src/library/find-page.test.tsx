@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiAs, asAdmin, newUser } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, asAdmin, newUser } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 const s = Math.random().toString(36).slice(2, 8);
 // terms of this file only: the API is shared with the other test files

@@ -27,7 +27,7 @@ import {
   signIn as signInPage,
   skipBrowser as skip,
   browserTitle as title,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 /** A word found nowhere else, and a Japanese sentence, both only inside the PDF's text. */
 const WORD = "Zephyrantha";

@@ -2,7 +2,7 @@ import { MantineProvider } from "@mantine/core";
 import { render } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { MarkdownView } from "./markdown-view";
 
 const view = (source: string, language: "en" | "ja" = "en") =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { assetHref, hitPageLabel, pageParam } from "./page-links";
 
 describe("hitPageLabel", () => {

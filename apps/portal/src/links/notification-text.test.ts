@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import type { Language } from "../i18n/language";
-import { createBundledI18n } from "../test/bundled-i18n";
 import { describeNotification } from "./notification-text";
 
 const ROOM = "00000000-0000-4000-8000-000000000001";

@@ -19,7 +19,7 @@ import {
   signIn,
   skipBrowser,
   startPortalServer,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 let server: TestServer;
 let stop: () => Promise<void>;

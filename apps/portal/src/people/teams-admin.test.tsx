@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import type { userEvent } from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
-import { asAdmin, newUser, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { asAdmin, newUser, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 let admin: string;
 

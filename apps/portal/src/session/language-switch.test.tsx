@@ -1,7 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiAs, newUser } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, newUser } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 describe("language switch", () => {
   it("switches the signed-in UI to Japanese, remembers it here and saves it to the account", async () => {

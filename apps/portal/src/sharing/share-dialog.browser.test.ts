@@ -13,7 +13,7 @@ import {
   signIn,
   skipBrowser,
   startPortalServer,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 const GUIDE = "Pricing guide";
 const CARD = "Beat Globex battle card";

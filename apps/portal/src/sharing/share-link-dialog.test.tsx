@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, asAdmin, newUser, publishedAsset, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 let marketer: Awaited<ReturnType<typeof newUser>>;
 let rep: Awaited<ReturnType<typeof newUser>>;

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newUser } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { newUser } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 const tokens: Record<"admin" | "marketer" | "rep", string> = { admin: "", marketer: "", rep: "" };
 

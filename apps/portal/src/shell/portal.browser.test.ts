@@ -13,7 +13,7 @@ import {
   signIn,
   skipBrowser,
   startPortalServer,
-} from "../test/portal-browser";
+} from "../../test/portal-browser";
 
 let server: TestServer;
 let stop: () => Promise<void>;

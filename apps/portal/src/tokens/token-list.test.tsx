@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiAs, newUser, unique } from "../test/api";
-import { renderApp } from "../test/render-app";
+import { apiAs, newUser, unique } from "../../test/api";
+import { renderApp } from "../../test/render-app";
 
 describe("extension tokens", () => {
   it("lets an admin see everyone's tokens and revoke one after confirming", async () => {

@@ -4,7 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { createBundledI18n } from "../test/bundled-i18n";
+import { createBundledI18n } from "../../test/bundled-i18n";
 import { QueryState } from "./query-state";
 
 function Teams({ load }: { load: () => Promise<string[]> }) {

@@ -1,8 +1,8 @@
 import type { i18n } from "i18next";
-import { createI18n } from "../i18n";
-import en from "../i18n/catalog-en";
-import ja from "../i18n/catalog-ja";
-import type { Language } from "../i18n/language";
+import { createI18n } from "../src/i18n";
+import en from "../src/i18n/catalog-en";
+import ja from "../src/i18n/catalog-ja";
+import type { Language } from "../src/i18n/language";
 
 /** All UI strings, both languages: language → namespace → catalog (the app loads one at a time). */
 export const catalogs = { en, ja };

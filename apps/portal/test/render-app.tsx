@@ -1,10 +1,10 @@
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { AppProviders } from "../app-providers";
-import type { Language } from "../i18n/language";
-import { routes } from "../routes";
-import { createApiClient } from "../trpc";
+import { AppProviders } from "../src/app-providers";
+import type { Language } from "../src/i18n/language";
+import { routes } from "../src/routes";
+import { createApiClient } from "../src/trpc";
 import { apiUrl } from "./api";
 import { createBundledI18n } from "./bundled-i18n";
 

@@ -1,4 +1,5 @@
-import type { AssetMetaInput, TaxonomyTerm } from "@pitchside/shared";
+import type { TaxonomyTerm } from "@pitchside/shared";
+import type { AssetMetaInput } from "@pitchside/shared/schemas";
 import { demoTaxonomy } from "../../apps/api/src/demo/demo-taxonomy";
 
 /**

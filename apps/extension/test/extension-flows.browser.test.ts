@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { loginCookie, loginToken, type TestServer } from "@pitchside/api/testing";
-import { assetMetaSchema } from "@pitchside/shared";
+import { assetMetaSchema } from "@pitchside/shared/schemas";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStatus } from "../../api/src/assets/assets-service";

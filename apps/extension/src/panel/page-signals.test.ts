@@ -1,6 +1,6 @@
+import { EMPTY_VOCABULARY } from "@pitchside/shared";
 import { describe, expect, it } from "vitest";
 import type { PageContext } from "../adapters/page-context";
-import { EMPTY_VOCABULARY } from "../shared-domain";
 import { fixtureTaxonomy, fixtureVocabulary } from "../test/fixtures";
 import { outgoingContext } from "./page-signals";
 

@@ -9,10 +9,11 @@
  *   node --import tsx bench/search-facets.ts --size 2000 --rounds 3
  */
 import { parseArgs } from "node:util";
+import { assetTypes } from "@pitchside/shared";
 import { meiliHttpClient } from "../apps/api/src/search/meili-http";
 import { meiliMultiSearch, meiliSearchParams, type SearchInput } from "../apps/api/src/search/search-service";
 import { bearerFor, startBenchServer } from "./bench-server";
-import { queries, stages, types } from "./corpus";
+import { queries, stages } from "./corpus";
 import { insertCorpus } from "./corpus-db";
 import { median, summary } from "./stats";
 
@@ -36,10 +37,13 @@ try {
   const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
   const cases: { label: string; filters: (i: number) => SearchInput["filters"] }[] = [
     { label: "no active facet", filters: () => ({}) },
-    { label: "one active facet (type)", filters: (i) => ({ type: [pick(types, i), pick(types, i + 1)] }) },
+    {
+      label: "one active facet (type)",
+      filters: (i) => ({ type: [pick(assetTypes, i), pick(assetTypes, i + 1)] }),
+    },
     {
       label: "two active facets (type, stage)",
-      filters: (i) => ({ type: [pick(types, i), pick(types, i + 1)], stages: [pick(stages, i)] }),
+      filters: (i) => ({ type: [pick(assetTypes, i), pick(assetTypes, i + 1)], stages: [pick(stages, i)] }),
     },
   ];
   const viaApi = async (input: SearchInput) => {

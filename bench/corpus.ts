@@ -1,4 +1,5 @@
 /** Deterministic, realistic-looking sales content for benchmarks: English and Japanese. */
+import { assetTypes } from "@pitchside/shared";
 
 const en = [
   "Northwind cut month-end close from nine days to four after consolidating twelve spreadsheets into one model.",
@@ -32,16 +33,6 @@ const ja = [
   "導入支援パートナーが四十名のアナリストを育成し、運用ガイドを引き渡しました。",
 ];
 
-export const types = [
-  "case_study",
-  "battle_card",
-  "objection_guide",
-  "one_pager",
-  "deck",
-  "whitepaper",
-  "video",
-  "other",
-];
 export const stages = ["prospecting", "discovery", "demo", "proposal", "negotiation", "closing"];
 export const personas = ["finance", "it", "sales_leader", "marketing", "executive", "procurement"];
 export const industries = ["manufacturing", "financial_services", "healthcare", "retail", "software"];
@@ -89,7 +80,7 @@ export function generateAsset(i: number): GeneratedAsset {
   const japanese = r() < 0.35;
   const pool = japanese ? ja : en;
   const body = Array.from({ length: 14 }, () => pick(r, pool)).join(japanese ? "" : " ");
-  const type = pick(r, types);
+  const type = pick(r, assetTypes);
   return {
     title: `${japanese ? pick(r, ["導入事例", "競合比較", "反論対応", "提案資料"]) : pick(r, ["Case study", "Battle card", "Objection guide", "Proposal"])} ${i}`,
     summary: pick(r, pool),

@@ -16,8 +16,9 @@ import {
   meiliSearchParams,
   type SearchInput,
 } from "@pitchside/api/testing";
+import { assetTypes } from "@pitchside/shared";
 import { bearerFor, startBenchServer } from "./bench-server";
-import { queries, stages, types } from "./corpus";
+import { queries, stages } from "./corpus";
 import { insertCorpus } from "./corpus-db";
 import { median, summary } from "./stats";
 
@@ -41,10 +42,13 @@ try {
   const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
   const cases: { label: string; filters: (i: number) => SearchInput["filters"] }[] = [
     { label: "no active facet", filters: () => ({}) },
-    { label: "one active facet (type)", filters: (i) => ({ type: [pick(types, i), pick(types, i + 1)] }) },
+    {
+      label: "one active facet (type)",
+      filters: (i) => ({ type: [pick(assetTypes, i), pick(assetTypes, i + 1)] }),
+    },
     {
       label: "two active facets (type, stage)",
-      filters: (i) => ({ type: [pick(types, i), pick(types, i + 1)], stages: [pick(stages, i)] }),
+      filters: (i) => ({ type: [pick(assetTypes, i), pick(assetTypes, i + 1)], stages: [pick(stages, i)] }),
     },
   ];
   const viaApi = async (input: SearchInput) => {

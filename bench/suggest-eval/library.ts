@@ -1,5 +1,6 @@
 import { demoTaxonomy } from "@pitchside/api/testing";
-import type { AssetMetaInput, TaxonomyTerm } from "@pitchside/shared";
+import type { TaxonomyTerm } from "@pitchside/shared";
+import type { AssetMetaInput } from "@pitchside/shared/schemas";
 
 /**
  * The demo taxonomy plus one competitor the long-email set needs: DataForge, whose Japanese name is

@@ -1,4 +1,5 @@
-import { type AssetMetaInput, type AssetStatus, assetMetaSchema, type Role } from "@pitchside/shared";
+import type { AssetStatus, Role } from "@pitchside/shared";
+import { type AssetMetaInput, assetMetaSchema } from "@pitchside/shared/schemas";
 import { createAsset, setStatus } from "../src/assets/assets-service";
 import type { Db } from "../src/db/client";
 import { createTeam, createUser, type SessionUser } from "../src/identity/users-service";

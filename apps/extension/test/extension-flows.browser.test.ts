@@ -14,7 +14,7 @@ import {
   setStatus,
   type TestServer,
 } from "@pitchside/api/testing";
-import { assetMetaSchema } from "@pitchside/shared";
+import { assetMetaSchema } from "@pitchside/shared/schemas";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -3,7 +3,8 @@ import { smoothedWinRate } from "./suggestion-ranking";
 export const attributionModels = ["any", "first", "last", "linear"] as const;
 export type AttributionModel = (typeof attributionModels)[number];
 
-export type DealStatus = "open" | "won" | "lost";
+export const dealStatuses = ["open", "won", "lost"] as const;
+export type DealStatus = (typeof dealStatuses)[number];
 
 export interface AttributionDeal {
   id: string;

@@ -1,10 +1,11 @@
-export * from "./asset-meta";
+// `@pitchside/shared`: the domain's lists, their types and the pure logic, with no zod (see schemas.ts).
 export * from "./attribution";
 export * from "./deal-match";
 export * from "./email-domain";
 export * from "./iso-week";
 export * from "./keywords";
 export * from "./language";
+export * from "./library-lists";
 export * from "./message";
 export * from "./metadata-suggestions";
 export * from "./persona";

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 export const assetTypes = [
   "case_study",
   "battle_card",
@@ -10,13 +8,11 @@ export const assetTypes = [
   "video",
   "other",
 ] as const;
-export const assetTypeSchema = z.enum(assetTypes);
-export type AssetType = z.infer<typeof assetTypeSchema>;
+export type AssetType = (typeof assetTypes)[number];
 
 /** Who an asset may reach: buyers, or only the sellers themselves (battle cards, talk tracks). */
 export const audiences = ["external", "internal"] as const;
-export const audienceSchema = z.enum(audiences);
-export type Audience = z.infer<typeof audienceSchema>;
+export type Audience = (typeof audiences)[number];
 
 /** A type's audience unless the workspace or the asset says otherwise. */
 export const defaultAudienceByType: Record<AssetType, Audience> = {
@@ -31,26 +27,19 @@ export const defaultAudienceByType: Record<AssetType, Audience> = {
 };
 
 export const assetStatuses = ["draft", "in_review", "published", "archived"] as const;
-export const assetStatusSchema = z.enum(assetStatuses);
-export type AssetStatus = z.infer<typeof assetStatusSchema>;
+export type AssetStatus = (typeof assetStatuses)[number];
 
 export const languages = ["en", "ja"] as const;
-export const languageSchema = z.enum(languages);
-export type Language = z.infer<typeof languageSchema>;
+export type Language = (typeof languages)[number];
 
 export const taxonomyKinds = ["stage", "persona", "industry", "competitor", "objection"] as const;
-export const taxonomyKindSchema = z.enum(taxonomyKinds);
-export type TaxonomyKind = z.infer<typeof taxonomyKindSchema>;
+export type TaxonomyKind = (typeof taxonomyKinds)[number];
 
-export const taxonomyKeySchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Keys are lowercase letters, digits, '_' or '-' (1-64)");
-
-export const bilingualLabelSchema = z.object({
-  en: z.string().trim().min(1).max(200),
-  ja: z.string().trim().min(1).max(200),
-});
-export type BilingualLabel = z.infer<typeof bilingualLabelSchema>;
+/** A taxonomy term's name in both UI languages. */
+export interface BilingualLabel {
+  en: string;
+  ja: string;
+}
 
 /** A taxonomy row as the API and the shared detection logic see it. */
 export interface TaxonomyTerm {

@@ -1,10 +1,5 @@
-import {
-  type AssetType,
-  type Audience,
-  assetTypes,
-  audienceSchema,
-  defaultAudienceByType,
-} from "@pitchside/shared";
+import { type AssetType, type Audience, assetTypes, defaultAudienceByType } from "@pitchside/shared";
+import { audienceSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { readSetting, writeSetting } from "../db/settings-store";

@@ -1,12 +1,12 @@
 import {
   type AssetInfluence,
   type AttributionModel,
-  assetTypeSchema,
   attributionModels,
   type InfluenceBaseline,
   type LiftBaseline,
   liftFigures,
 } from "@pitchside/shared";
+import { assetTypeSchema } from "@pitchside/shared/schemas";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";

@@ -1,4 +1,9 @@
-import { assetMetaPatchSchema, assetMetaSchema, assetStatusSchema, assetTypeSchema } from "@pitchside/shared";
+import {
+  assetMetaPatchSchema,
+  assetMetaSchema,
+  assetStatusSchema,
+  assetTypeSchema,
+} from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { toAssetDto } from "./asset-dto";

@@ -1,4 +1,5 @@
-import type { AssetMeta, AssetMetaPatch, AssetStatus, TaxonomyKind } from "@pitchside/shared";
+import type { AssetStatus, TaxonomyKind } from "@pitchside/shared";
+import type { AssetMeta, AssetMetaPatch } from "@pitchside/shared/schemas";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { audienceForType, getWorkspaceSettings } from "../admin/workspace-settings";
 import { writeAudit } from "../audit";

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { AssetMeta } from "@pitchside/shared";
+import type { AssetMeta } from "@pitchside/shared/schemas";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets } from "../db/schema";

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { assetMetaSchema } from "@pitchside/shared";
+import { assetMetaSchema } from "@pitchside/shared/schemas";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import multer from "multer";
 import { z } from "zod";

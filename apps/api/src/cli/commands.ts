@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { emailSchema, passwordSchema, roleSchema } from "@pitchside/shared";
+import { emailSchema, passwordSchema, roleSchema } from "@pitchside/shared/schemas";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ConfigError, loadConfig } from "../config";

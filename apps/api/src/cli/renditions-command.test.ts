@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { assetMetaSchema } from "@pitchside/shared";
+import { assetMetaSchema } from "@pitchside/shared/schemas";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { makeUser } from "../../testing/factories";
 import { libreOffice } from "../../testing/system-tools";

@@ -1,4 +1,13 @@
-import { surfaces } from "@pitchside/shared";
+import {
+  assetStatuses,
+  assetTypes,
+  audiences,
+  dealStatuses,
+  processingStates,
+  roles,
+  surfaces,
+  taxonomyKinds,
+} from "@pitchside/shared";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -24,22 +33,13 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 const createdAt = () => ts("created_at").notNull().defaultNow();
 const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
-export const roleEnum = pgEnum("role", ["admin", "marketer", "rep"]);
-export const assetTypeEnum = pgEnum("asset_type", [
-  "case_study",
-  "battle_card",
-  "objection_guide",
-  "one_pager",
-  "deck",
-  "whitepaper",
-  "video",
-  "other",
-]);
-export const assetStatusEnum = pgEnum("asset_status", ["draft", "in_review", "published", "archived"]);
+export const roleEnum = pgEnum("role", roles);
+export const assetTypeEnum = pgEnum("asset_type", assetTypes);
+export const assetStatusEnum = pgEnum("asset_status", assetStatuses);
 export const assetSourceEnum = pgEnum("asset_source", ["file", "link", "markdown"]);
 /** Who an asset may reach: buyers (`external`) or only the sellers themselves (`internal`). */
-export const audienceEnum = pgEnum("audience", ["external", "internal"]);
-export const processingStateEnum = pgEnum("processing_state", ["pending", "ready", "failed"]);
+export const audienceEnum = pgEnum("audience", audiences);
+export const processingStateEnum = pgEnum("processing_state", processingStates);
 /**
  * The PDF rendition that every page view reads: `none` for files without pages (images, video,
  * Markdown, links), `unavailable` when the server has no LibreOffice to make one.
@@ -51,14 +51,8 @@ export const renditionStateEnum = pgEnum("rendition_state", [
   "failed",
   "unavailable",
 ]);
-export const taxonomyKindEnum = pgEnum("taxonomy_kind", [
-  "stage",
-  "persona",
-  "industry",
-  "competitor",
-  "objection",
-]);
-export const dealStatusEnum = pgEnum("deal_status", ["open", "won", "lost"]);
+export const taxonomyKindEnum = pgEnum("taxonomy_kind", taxonomyKinds);
+export const dealStatusEnum = pgEnum("deal_status", dealStatuses);
 export const jobStatusEnum = pgEnum("job_status", ["queued", "running", "done", "failed"]);
 export const surfaceEnum = pgEnum("surface", surfaces);
 export const requestStatusEnum = pgEnum("request_status", ["open", "in_progress", "answered", "declined"]);

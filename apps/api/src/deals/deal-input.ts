@@ -1,4 +1,4 @@
-import { emailSchema } from "@pitchside/shared";
+import { emailSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 
 /** Taxonomy stages are the open pipeline; these two close a deal. */

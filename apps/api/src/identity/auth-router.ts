@@ -1,4 +1,5 @@
-import { clients, emailSchema, passwordSchema } from "@pitchside/shared";
+import { clients } from "@pitchside/shared";
+import { emailSchema, passwordSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { getSsoSettings } from "../admin/workspace-settings";
 import { writeAudit } from "../audit";

@@ -1,4 +1,4 @@
-import { emailSchema, passwordSchema } from "@pitchside/shared";
+import { emailSchema, passwordSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { writeAudit } from "../audit";
 import { publicProcedure, roleProcedure, router } from "../trpc/init";

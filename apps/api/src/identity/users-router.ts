@@ -1,4 +1,4 @@
-import { emailSchema, passwordSchema, roleSchema } from "@pitchside/shared";
+import { emailSchema, passwordSchema, roleSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { writeAudit } from "../audit";
 import { AppError } from "../errors";

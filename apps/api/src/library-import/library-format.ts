@@ -1,13 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { TaxonomyKind, TaxonomyTerm } from "@pitchside/shared";
 import {
   assetMetaSchema,
   assetStatusSchema,
   bilingualLabelSchema,
-  type TaxonomyKind,
-  type TaxonomyTerm,
   taxonomyKeySchema,
-} from "@pitchside/shared";
+} from "@pitchside/shared/schemas";
 import { type ZodError, z } from "zod";
 
 /** The file a library folder is described by. */

@@ -1,4 +1,4 @@
-import { emailSchema } from "@pitchside/shared";
+import { emailSchema } from "@pitchside/shared/schemas";
 import { badRequest } from "./scim-errors";
 import { expandPathless, isObject, type PatchOperation, readBoolean } from "./scim-patch";
 

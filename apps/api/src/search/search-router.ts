@@ -1,11 +1,11 @@
+import { searchSorts } from "@pitchside/shared";
 import {
   assetStatusSchema,
   assetTypeSchema,
   languageSchema,
-  searchSorts,
   tagSchema,
   taxonomyKeySchema,
-} from "@pitchside/shared";
+} from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { searchAssets, searchCallDeps } from "./search-service";

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type AssetMetaInput, foldForMatch } from "@pitchside/shared";
+import { foldForMatch } from "@pitchside/shared";
+import type { AssetMetaInput } from "@pitchside/shared/schemas";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLinkAsset, makeUser } from "../../testing/factories";

@@ -1,4 +1,5 @@
-import { clientSurfaces, emailSchema } from "@pitchside/shared";
+import { clientSurfaces } from "@pitchside/shared";
+import { emailSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
 import { createShare, listShares, revokeShare } from "./shares-service";

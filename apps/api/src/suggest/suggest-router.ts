@@ -1,4 +1,5 @@
-import { clientSurfaces, languageSchema, taxonomyKeySchema } from "@pitchside/shared";
+import { clientSurfaces } from "@pitchside/shared";
+import { languageSchema, taxonomyKeySchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { searchCallDeps } from "../search/search-service";
 import { authedProcedure, router } from "../trpc/init";

@@ -1,4 +1,4 @@
-import { bilingualLabelSchema, taxonomyKeySchema, taxonomyKindSchema } from "@pitchside/shared";
+import { bilingualLabelSchema, taxonomyKeySchema, taxonomyKindSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { deleteTerm, listTaxonomy, upsertTerms } from "./taxonomy-service";

@@ -1,4 +1,4 @@
-import type { ExtensionSurface, TaxonomyTerm } from "@pitchside/shared";
+import { chosenDeal, type ExtensionSurface, type TaxonomyTerm } from "@pitchside/shared";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { insertLink } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
@@ -6,7 +6,6 @@ import type { ApiOutput, DealMatch, NotificationItem, SuggestRequest } from "../
 import { api, talkTrack, track } from "../api/client";
 import { explainError } from "../i18n/explain-error";
 import { pageLanguage, type Translate, translator } from "../i18n/translate";
-import { chosenDeal } from "../shared-domain";
 import { ContextSelect } from "./ContextSelect";
 import { copyText } from "./clipboard";
 import { ConnectionNote, useConnection } from "./connection";

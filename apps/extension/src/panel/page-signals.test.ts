@@ -1,7 +1,7 @@
+import { EMPTY_VOCABULARY } from "@pitchside/shared";
 import { describe, expect, it } from "vitest";
 import { fixtureTaxonomy, fixtureVocabulary } from "../../test/fixtures";
 import type { PageContext } from "../adapters/page-context";
-import { EMPTY_VOCABULARY } from "../shared-domain";
 import { outgoingContext } from "./page-signals";
 
 const page: PageContext = {

@@ -1,6 +1,12 @@
-import type { TaxonomyTerm, Vocabulary } from "@pitchside/shared";
+import {
+  detectSignals,
+  inferPersona,
+  isExternalAddress,
+  signatureTitle,
+  type TaxonomyTerm,
+  type Vocabulary,
+} from "@pitchside/shared";
 import type { PageContext } from "../adapters/page-context";
-import { detectSignals, inferPersona, isExternalAddress, signatureTitle } from "../shared-domain";
 
 /**
  * What a panel may send about the page: the recipients' addresses, the contact's persona key and

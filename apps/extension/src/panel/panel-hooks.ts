@@ -1,10 +1,9 @@
-import type { TaxonomyTerm, Vocabulary } from "@pitchside/shared";
+import { EMPTY_VOCABULARY, type TaxonomyTerm, type Vocabulary } from "@pitchside/shared";
 import { useEffect, useState } from "react";
 import { trackCaret } from "../adapters/insert-link";
 import type { PanelTarget } from "../adapters/page-context";
 import { api, session } from "../api/client";
 import type { SessionStatus } from "../api/messages";
-import { EMPTY_VOCABULARY } from "../shared-domain";
 import { getPanelOpen, type PanelKind, SESSION_KEY, setPanelOpen, VOCABULARY_KEY } from "../storage/settings";
 import { useConnection } from "./connection";
 import { type OutgoingContext, outgoingContext, sameContext } from "./page-signals";

@@ -1,5 +1,4 @@
-import type { Vocabulary } from "@pitchside/shared";
-import { EMPTY_VOCABULARY, vocabularyOf } from "../shared-domain";
+import { EMPTY_VOCABULARY, type Vocabulary, vocabularyOf } from "@pitchside/shared";
 import { getVocabulary } from "../storage/settings";
 
 let cached: { version: string; vocabulary: Vocabulary } | null = null;

@@ -1,8 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { PASSWORD_MIN_LENGTH, type Role } from "@pitchside/shared";
-import { looksLikeEmail } from "@pitchside/shared/domain";
+import { looksLikeEmail, PASSWORD_MIN_LENGTH, type Role } from "@pitchside/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { hasFieldErrors } from "../api-errors";

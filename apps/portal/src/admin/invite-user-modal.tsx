@@ -2,7 +2,7 @@ import { Button, Group, Modal, NativeSelect, Stack, TextInput } from "@mantine/c
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { Role } from "@pitchside/shared";
-import { looksLikeEmail } from "@pitchside/shared/domain";
+import { looksLikeEmail } from "@pitchside/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

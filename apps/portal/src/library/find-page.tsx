@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Textarea } from "@mantine/core";
-import type { DealChoice } from "@pitchside/shared/domain";
+import type { DealChoice } from "@pitchside/shared";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, TagsInput, Text } from "@mantine/core";
-import { chosenDeal, type DealChoice, isExternalAddress, looksLikeEmail } from "@pitchside/shared/domain";
+import { chosenDeal, type DealChoice, isExternalAddress, looksLikeEmail } from "@pitchside/shared";
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { RouterOutputs } from "../api-types";

@@ -1,4 +1,4 @@
-import type { AssetMetaInput } from "@pitchside/shared";
+import type { AssetMetaInput } from "@pitchside/shared/schemas";
 
 export interface UploadResult {
   assetId: string;

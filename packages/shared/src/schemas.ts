@@ -1,5 +1,30 @@
+// `@pitchside/shared/schemas`: the zod schemas, built from the main entry's lists. Kept out of the main
+// entry so that code needing only the lists and the pure logic (portal, extension) never loads zod.
 import { z } from "zod";
-import { assetTypeSchema, audienceSchema, languageSchema, taxonomyKeySchema } from "./taxonomy";
+import { PASSWORD_MIN_LENGTH, roles } from "./roles";
+import {
+  assetStatuses,
+  assetTypes,
+  audiences,
+  type BilingualLabel,
+  languages,
+  taxonomyKinds,
+} from "./taxonomy";
+
+export const assetTypeSchema = z.enum(assetTypes);
+export const audienceSchema = z.enum(audiences);
+export const assetStatusSchema = z.enum(assetStatuses);
+export const languageSchema = z.enum(languages);
+export const taxonomyKindSchema = z.enum(taxonomyKinds);
+
+export const taxonomyKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Keys are lowercase letters, digits, '_' or '-' (1-64)");
+
+export const bilingualLabelSchema = z.object({
+  en: z.string().trim().min(1).max(200),
+  ja: z.string().trim().min(1).max(200),
+}) satisfies z.ZodType<BilingualLabel>;
 
 const keys = z.array(taxonomyKeySchema).max(50).default([]);
 
@@ -46,8 +71,11 @@ export const assetMetaPatchSchema = z.object({
 });
 export type AssetMetaPatch = z.infer<typeof assetMetaPatchSchema>;
 
-export const processingStates = ["pending", "ready", "failed"] as const;
-export type ProcessingState = (typeof processingStates)[number];
+export const roleSchema = z.enum(roles);
 
-export const searchSorts = ["relevance", "newest", "most_used"] as const;
-export type SearchSort = (typeof searchSorts)[number];
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(256, "Password must be at most 256 characters");
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Not a valid email address"));

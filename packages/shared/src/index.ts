@@ -10,6 +10,7 @@ export * from "./message";
 export * from "./metadata-suggestions";
 export * from "./persona";
 export * from "./roles";
+export * from "./shareability";
 export * from "./signals";
 export * from "./sso-failures";
 export * from "./suggestion-ranking";

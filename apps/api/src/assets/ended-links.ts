@@ -1,7 +1,7 @@
+import { whyNotShareable } from "@pitchside/shared";
 import { and, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets, notifications, shareLinks } from "../db/schema";
-import { whyNotShareable } from "./share-rules";
 
 /** Links whose asset stopped being live (unpublished, archived, expired, made internal) answer 410: SQL of it. */
 const assetNotLive = (now: Date): SQL =>

@@ -1,18 +1,5 @@
-import type { AssetStatus, Audience } from "@pitchside/shared";
+import type { NotShareable } from "@pitchside/shared";
 import { AppError } from "../errors";
-
-/** Why an asset may not leave (or may no longer be read by a prospect): null when it may. */
-export type NotShareable = "internal" | "draft" | "in_review" | "archived" | "expired";
-
-export function whyNotShareable(
-  asset: { status: AssetStatus; audience: Audience; expiresAt: Date | null },
-  now = new Date(),
-): NotShareable | null {
-  if (asset.audience === "internal") return "internal";
-  if (asset.status !== "published") return asset.status;
-  if (asset.expiresAt && asset.expiresAt <= now) return "expired";
-  return null;
-}
 
 /** The refusal `shares.create` and `rooms.*` give, naming why. */
 export function refusal(why: NotShareable, title: string): AppError {

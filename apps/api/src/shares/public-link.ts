@@ -1,8 +1,9 @@
+import { whyNotShareable } from "@pitchside/shared";
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { originalIsTheOnlyCopy, readableRendition } from "../assets/original-access";
 import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
-import { shareState, whyNotShareable } from "../assets/share-rules";
+import { shareState } from "../assets/share-rules";
 import type { Db } from "../db/client";
 import { assets, assetVersions, dealRooms, deals, shareLinks, users } from "../db/schema";
 import type { LinkGate } from "./link-gate";

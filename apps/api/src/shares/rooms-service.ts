@@ -1,5 +1,6 @@
+import { whyNotShareable } from "@pitchside/shared";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { shareState, whyNotShareable } from "../assets/share-rules";
+import { shareState } from "../assets/share-rules";
 import { seesEverything } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";

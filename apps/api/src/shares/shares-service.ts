@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ClientSurface } from "@pitchside/shared";
+import { whyNotShareable } from "@pitchside/shared";
 import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { refusal, shareState, whyNotShareable } from "../assets/share-rules";
+import { refusal, shareState } from "../assets/share-rules";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";

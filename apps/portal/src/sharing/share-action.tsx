@@ -1,9 +1,9 @@
 import { Badge, Button, Stack, Text, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { AssetStatus, Audience } from "@pitchside/shared";
+import { whyNotShareable } from "@pitchside/shared";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { whyNotShareable } from "./shareability";
 
 // the dialog (its form, the deal picker) is its own chunk, fetched when a rep first shares
 const loadDialog = () => import("./share-link-dialog");

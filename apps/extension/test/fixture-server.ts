@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-const FIXTURES = path.join(import.meta.dirname, "..", "src", "fixtures");
+const FIXTURES = path.join(import.meta.dirname, "fixtures");
 export const FIXTURE_HOSTS = [
   "mail.google.com",
   "www.linkedin.com",

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { libraryVocabulary, type TaxonomyTerm, vocabularyOf } from "@pitchside/shared";
 
-export const FIXTURES_DIR = path.join(import.meta.dirname, "..", "fixtures");
+export const FIXTURES_DIR = path.join(import.meta.dirname, "fixtures");
 
 /** A saved fixture page parsed into its own document (happy-dom). */
 export function loadFixture(name: string): Document {

@@ -13,7 +13,7 @@ export const skipBrowser = !existsSync(executablePath) && process.env.CI !== "tr
 export const browserTitle = (name: string) =>
   skipBrowser ? `${name} (skipped: no Chromium at ${executablePath}; set CHROMIUM_PATH)` : name;
 
-export const portalDir = fileURLToPath(new URL("../..", import.meta.url));
+export const portalDir = fileURLToPath(new URL("..", import.meta.url));
 export const artifactsDir = path.join(portalDir, "test-artifacts");
 
 /**

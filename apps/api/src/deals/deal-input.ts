@@ -1,10 +1,9 @@
+import { type DealStatus, dealStatuses } from "@pitchside/shared";
 import { emailSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 
 /** Taxonomy stages are the open pipeline; these two close a deal. */
 export const CLOSING_STAGES = ["closed_won", "closed_lost"] as const;
-export const dealStatuses = ["open", "won", "lost"] as const;
-export type DealStatus = (typeof dealStatuses)[number];
 
 /** "Closed Won", "closed-won" and "closed_won" are the same key. */
 export const normalizeStage = (stage: string) =>

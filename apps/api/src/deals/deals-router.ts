@@ -1,3 +1,4 @@
+import { dealStatuses } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { dealCsvFields, importDealsCsv } from "./deal-csv";
@@ -6,7 +7,6 @@ import {
   closedAtSchema,
   contactSchema,
   currencySchema,
-  dealStatuses,
   domainSchema,
   normalizeStage,
 } from "./deal-input";

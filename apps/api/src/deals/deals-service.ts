@@ -1,3 +1,4 @@
+import type { DealStatus } from "@pitchside/shared";
 import { emailDomain, isPersonalDomain, sortDealMatches } from "@pitchside/shared";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
@@ -9,7 +10,7 @@ import { assetDealTouches, assets, dealContacts, dealStageHistory, deals, users 
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { toContactDto, toDealDto, toStageChangeDto } from "./deal-dto";
-import { type DealContactInput, type DealStatus, statusFor } from "./deal-input";
+import { type DealContactInput, statusFor } from "./deal-input";
 import { knownStages } from "./deal-sync";
 import { visibleDealsWhere } from "./deal-visibility";
 

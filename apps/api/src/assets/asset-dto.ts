@@ -1,4 +1,5 @@
 import type { assets, assetVersions } from "../db/schema";
+import type { AssetDocument } from "../search/asset-documents";
 import { readableRendition } from "./original-access";
 import { isPresentationKind, kindOfMime } from "./processing/detect-type";
 
@@ -12,6 +13,55 @@ export const thumbnailUrl = (version: Pick<VersionRow, "id" | "thumbnailKey"> | 
 
 export const pageUnitOf = (mimeType: string | null): "page" | "slide" =>
   mimeType && isPresentationKind(kindOfMime(mimeType)) ? "slide" : "page";
+
+/** The fields a card takes as they are, under the same name in a row and in a search document. */
+export const cardFields = [
+  "id",
+  "externalId",
+  "title",
+  "summary",
+  "type",
+  "status",
+  "audience",
+  "source",
+  "language",
+  "url",
+  // the tags
+  ...(["stages", "personas", "industries", "competitors", "objections", "tags"] as const),
+  "currentVersionId",
+] as const satisfies readonly (keyof AssetRow & keyof AssetDocument)[];
+type CardFields = Pick<AssetRow, (typeof cardFields)[number]>;
+
+/**
+ * An asset in a list (search hits, suggestions, collections): one shape whether it came from the
+ * database or from the search index.
+ */
+export type AssetCard = CardFields & {
+  thumbnailUrl: string | null;
+  updatedAt: string;
+};
+
+function pickCardFields(source: CardFields): CardFields {
+  // each key copied from a value of its own type
+  return Object.fromEntries(cardFields.map((field) => [field, source[field]])) as CardFields;
+}
+
+/** A card from the database: the asset and its current version. */
+export function fromRow(
+  row: AssetRow,
+  current: Pick<VersionRow, "id" | "thumbnailKey"> | null | undefined,
+): AssetCard {
+  return {
+    ...pickCardFields(row),
+    thumbnailUrl: thumbnailUrl(current),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A card from a search document; `status` from the database where the index may lag behind it. */
+export function fromDocument(doc: AssetDocument, status: AssetRow["status"] = doc.status): AssetCard {
+  return { ...pickCardFields(doc), status, thumbnailUrl: doc.thumbnailUrl, updatedAt: doc.updatedAt };
+}
 
 /** An asset as every client sees it: plain JSON, dates as ISO strings. */
 export function toAssetDto(

@@ -1,7 +1,7 @@
 import type { assets, assetVersions } from "../db/schema";
 import type { AssetDocument } from "../search/asset-documents";
 import { readableRendition } from "./original-access";
-import { isPresentationKind, kindOfMime } from "./processing/detect-type";
+import { type FileKind, isPresentationKind } from "./processing/detect-type";
 
 type AssetRow = typeof assets.$inferSelect;
 type VersionRow = typeof assetVersions.$inferSelect;
@@ -11,8 +11,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const thumbnailUrl = (version: Pick<VersionRow, "id" | "thumbnailKey"> | null | undefined) =>
   version?.thumbnailKey ? `/api/files/${version.id}/thumbnail` : null;
 
-export const pageUnitOf = (mimeType: string | null): "page" | "slide" =>
-  mimeType && isPresentationKind(kindOfMime(mimeType)) ? "slide" : "page";
+export const pageUnitOf = (kind: FileKind | null): "page" | "slide" =>
+  kind && isPresentationKind(kind) ? "slide" : "page";
 
 /** The fields a card takes as they are, under the same name in a row and in a search document. */
 export const cardFields = [
@@ -123,7 +123,7 @@ export function toVersionDto(v: VersionRow) {
     /** The PDF every page view reads (a PDF's own file, or an Office file's conversion). */
     renditionUrl: readableRendition(v) ? `/api/files/${v.id}/rendition` : null,
     /** What a page of it is called: a presentation has slides. */
-    pageUnit: pageUnitOf(v.mimeType),
+    pageUnit: pageUnitOf(v.kind),
     changeNote: v.changeNote,
     createdBy: v.createdBy,
     createdAt: v.createdAt.toISOString(),

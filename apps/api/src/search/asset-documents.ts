@@ -129,7 +129,7 @@ export async function buildAssetDocuments(
         thumbnailKey: assetVersions.thumbnailKey,
         pageCount: assetVersions.pageCount,
         textContent: assetVersions.textContent,
-        mimeType: assetVersions.mimeType,
+        kind: assetVersions.kind,
       },
     })
     .from(assets)
@@ -178,7 +178,7 @@ export async function buildAssetDocuments(
         aliases,
         body,
         pages,
-        pageUnit: pageUnitOf(version?.mimeType ?? null),
+        pageUnit: pageUnitOf(version?.kind ?? null),
         titleFold: foldedText(asset.title),
         summaryFold: foldedText(asset.summary),
         tagsFold: foldedList(asset.tags),

@@ -104,7 +104,7 @@ try {
   // finding 7: a Markdown document's link, poisoned
   const md = await makeAsset(db, server.deps.storage, {
     source: "markdown",
-    file: { data: "# Card", mimeType: "text/markdown; charset=utf-8", fileName: "card.md" },
+    file: { data: "# Card", kind: "markdown", fileName: "card.md" },
   });
   const link = await c.shares.create.mutate({ assetId: md.assetId });
   const beacon = (body: unknown, ua = BROWSER_UA) =>

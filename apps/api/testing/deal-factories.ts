@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AssetType, Audience } from "@pitchside/shared";
+import { FILE_TYPES, type FileKind } from "../src/assets/processing/detect-type";
 import type { Db } from "../src/db/client";
 import { assets, assetVersions, dealContacts, dealStageHistory, deals } from "../src/db/schema";
 import { signCrmPayload } from "../src/deals/crm-webhook-route";
@@ -48,7 +49,8 @@ export async function makeAsset(
     expiresAt?: Date | null;
     source?: "file" | "link" | "markdown";
     url?: string;
-    file?: { data: Buffer | string; mimeType: string; fileName: string; pageCount?: number };
+    /** Stored with its kind's MIME type (detect-type.ts), as an upload detected as that kind would be. */
+    file?: { data: Buffer | string; kind: FileKind; fileName: string; pageCount?: number };
     /** The PDF an Office file reads as (a PDF is its own), and the card picture. */
     rendition?: Buffer;
     thumbnail?: Buffer;
@@ -84,13 +86,14 @@ export async function makeAsset(
     number: 1,
     fileKey: key,
     fileName: file?.fileName ?? null,
-    mimeType: file?.mimeType ?? null,
+    mimeType: file ? FILE_TYPES[file.kind].mime : null,
+    kind: file?.kind ?? null,
     size: file ? Buffer.byteLength(file.data) : null,
     pageCount: file?.pageCount ?? null,
     processingState: "ready",
     thumbnailKey,
     // a PDF is its own rendition
-    ...(file?.mimeType === "application/pdf" ? { renditionKey: key, renditionState: "ready" as const } : {}),
+    ...(file?.kind === "pdf" ? { renditionKey: key, renditionState: "ready" as const } : {}),
     ...(renditionKey ? { renditionKey, renditionState: "ready" as const } : {}),
   });
   return { assetId: asset.id, versionId, title: asset.title };

@@ -53,7 +53,7 @@ beforeAll(async () => {
   rep = { id: r.id, token: await loginToken(server, r.email, r.password) };
   const pdf = (pageCount: number) => ({
     data: "%PDF-1.4 test",
-    mimeType: "application/pdf",
+    kind: "pdf" as const,
     fileName: "x.pdf",
     pageCount,
   });
@@ -320,7 +320,7 @@ describe("engagement_daily", () => {
     const C = (
       await makeAsset(db, storage, {
         title: "Engagement C",
-        file: { data: "%PDF-1.4 c", mimeType: "application/pdf", fileName: "c.pdf", pageCount: 5 },
+        file: { data: "%PDF-1.4 c", kind: "pdf", fileName: "c.pdf", pageCount: 5 },
       })
     ).assetId;
     const shares = server.client({ token: rep.token }).shares;

@@ -44,7 +44,7 @@ beforeAll(async () => {
   rep2 = { id: r2.id, token: await loginToken(server, r2.email, r2.password) };
   marketer = await loginToken(server, m.email, m.password);
 
-  const pdf = { data: "%PDF-1.4 test", mimeType: "application/pdf", fileName: "x.pdf", pageCount: 3 };
+  const pdf = { data: "%PDF-1.4 test", kind: "pdf" as const, fileName: "x.pdf", pageCount: 3 };
   X = (await makeAsset(db, storage, { title: "Report asset X", file: pdf })).assetId;
   await db
     .update(assets)

@@ -13,14 +13,14 @@ import { toAssetDto, toVersionDto } from "./asset-dto";
 import { notifyEndedLinks } from "./ended-links";
 import { languageVersionsOf, requireLanguageFreeInFamily } from "./language-families";
 import { mayDownloadOriginal } from "./original-access";
-import { isPagedKind, kindOfMime } from "./processing/detect-type";
+import { type FileKind, isPagedKind } from "./processing/detect-type";
 import { seesEverything, visibleAssetsWhere } from "./visibility";
 
 export interface StoredFile {
   key: string;
   fileName: string;
   mimeType: string;
-  kind: string;
+  kind: FileKind;
   size: number;
   sha256: string;
 }
@@ -152,6 +152,7 @@ async function insertVersion(
       fileKey: file?.key ?? null,
       fileName: file?.fileName ?? null,
       mimeType: file?.mimeType ?? null,
+      kind: file?.kind ?? null,
       size: file?.size ?? null,
       sha256: file?.sha256 ?? null,
       // a link has nothing to process
@@ -463,11 +464,10 @@ export async function retryProcessing(db: Db, actor: SessionUser, versionId: str
   return db.transaction(async (tx) => {
     const [version] = await tx.select().from(assetVersions).where(eq(assetVersions.id, versionId));
     if (!version) throw new AppError("NOT_FOUND", `No version with id ${versionId}`);
-    if (!version.fileKey || !version.mimeType)
-      throw new AppError("BAD_REQUEST", "This version has no file to process");
+    const { kind } = version;
+    if (!version.fileKey || !kind) throw new AppError("BAD_REQUEST", "This version has no file to process");
     if (version.processingState === "pending" || version.renditionState === "pending")
       return { versionId, status: "pending" as const };
-    const kind = kindOfMime(version.mimeType);
     await tx
       .update(assetVersions)
       .set({

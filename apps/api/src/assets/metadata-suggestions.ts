@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { assets, assetVersions } from "../db/schema";
 import { cachedTaxonomy } from "../taxonomy/taxonomy-service";
-import { isPresentationKind, kindOfMime } from "./processing/detect-type";
+import { type FileKind, isPresentationKind } from "./processing/detect-type";
 
 /** Text past this adds little to what a document is about, and costs time. */
 const MAX_TEXT = 200_000;
@@ -15,9 +15,8 @@ export interface AssetSuggestion {
   suggestion: (MetadataSuggestion & { title: string | null }) | null;
 }
 
-function shapeOf(mimeType: string | null): SuggestedFileShape {
-  const kind = kindOfMime(mimeType ?? "");
-  return isPresentationKind(kind) ? "presentation" : kind === "mp4" ? "video" : "document";
+function shapeOf(kind: FileKind | null): SuggestedFileShape {
+  return kind && isPresentationKind(kind) ? "presentation" : kind === "mp4" ? "video" : "document";
 }
 
 /**
@@ -31,7 +30,7 @@ export async function metadataSuggestions(db: Db, ids: string[]): Promise<AssetS
       title: assets.title,
       state: assetVersions.processingState,
       text: assetVersions.textContent,
-      mimeType: assetVersions.mimeType,
+      kind: assetVersions.kind,
       documentTitle: assetVersions.documentTitle,
     })
     .from(assets)
@@ -46,7 +45,7 @@ export async function metadataSuggestions(db: Db, ids: string[]): Promise<AssetS
       state,
       suggestion:
         state === "ready"
-          ? { ...suggestMetadata(text, taxonomy, shapeOf(row.mimeType)), title: row.documentTitle }
+          ? { ...suggestMetadata(text, taxonomy, shapeOf(row.kind)), title: row.documentTitle }
           : null,
     };
   });

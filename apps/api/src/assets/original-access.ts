@@ -1,9 +1,9 @@
 import type { assetVersions } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
-import { isOfficeKind, kindOfMime } from "./processing/detect-type";
+import { isOfficeKind } from "./processing/detect-type";
 import { seesEverything } from "./visibility";
 
-type Version = Pick<typeof assetVersions.$inferSelect, "mimeType" | "renditionState">;
+type Version = Pick<typeof assetVersions.$inferSelect, "kind" | "renditionState">;
 
 /**
  * The stored PDF that page views read, or null while there is none: a
@@ -35,8 +35,6 @@ export const originalIsTheOnlyCopy = (version: Version) =>
  */
 export function mayDownloadOriginal(user: SessionUser, version: Version): boolean {
   return (
-    seesEverything(user) ||
-    !isOfficeKind(kindOfMime(version.mimeType ?? "")) ||
-    originalIsTheOnlyCopy(version)
+    seesEverything(user) || !(version.kind && isOfficeKind(version.kind)) || originalIsTheOnlyCopy(version)
   );
 }

@@ -13,7 +13,7 @@ import {
 import type { JobHandler } from "../jobs/runner";
 import type { Logger } from "../logger";
 import { type CardSpec, cardBody } from "./processing/card-thumbnails";
-import { FILE_TYPES, type FileKind, isPagedKind, kindOfMime } from "./processing/detect-type";
+import { FILE_TYPES, type FileKind, isPagedKind } from "./processing/detect-type";
 import { ProcessingError } from "./processing/processing-error";
 import {
   renderCardInWorker,
@@ -235,8 +235,8 @@ export function renderVersionJob(
       if (!found) return; // deleted meanwhile
       if (found.asset.source === "link") return ensureCard(found, "link", true);
       const { version } = found;
-      if (!version.fileKey || !version.mimeType) return;
-      const kind = kindOfMime(version.mimeType);
+      const { kind } = version;
+      if (!version.fileKey || !kind) return;
       if (isPagedKind(kind)) return renderPaged(found, kind, payload.guessLanguage);
       if (kind === "mp4") return renderVideo(found);
       if (kind === "markdown" || kind === "text") return ensureCard(found, kind, true);

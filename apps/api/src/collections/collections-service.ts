@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { toAssetDto } from "../assets/asset-dto";
+import { fromRow } from "../assets/asset-dto";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
@@ -53,7 +53,7 @@ export async function getCollection(db: Db, user: SessionUser, id: string) {
     name: collection.name,
     description: collection.description,
     teams: collection.teamIds,
-    items: items.map((i) => toAssetDto(i.asset, i.version)),
+    items: items.map((i) => fromRow(i.asset, i.version)),
   };
 }
 

@@ -28,6 +28,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { FileKind } from "../assets/processing/detect-type";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -277,6 +278,8 @@ export const assetVersions = pgTable(
     fileKey: text("file_key"),
     fileName: text("file_name"),
     mimeType: text("mime_type"),
+    /** What the file was detected as on upload (detect-type.ts); null for a link, which has no file. */
+    kind: text("kind").$type<FileKind>(),
     size: bigint("size", { mode: "number" }),
     sha256: text("sha256"),
     pageCount: integer("page_count"),

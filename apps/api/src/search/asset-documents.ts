@@ -1,6 +1,6 @@
 import { type Audience, splitPatterns, type TaxonomyTerm } from "@pitchside/shared";
 import { asc, eq, inArray } from "drizzle-orm";
-import { pageUnitOf, thumbnailUrl } from "../assets/asset-dto";
+import { cardFields, pageUnitOf, thumbnailUrl } from "../assets/asset-dto";
 import { trackRecords } from "../assets/track-records";
 import type { Db } from "../db/client";
 import { assets, assetVersions, versionPages } from "../db/schema";
@@ -10,16 +10,18 @@ import { foldForSearch } from "./search-fold";
 /** Raised whenever AssetDocument gains a field: the next start queues every asset for reindexing. */
 export const ASSET_DOCUMENT_VERSION = 5;
 
+type AssetRow = typeof assets.$inferSelect;
+
 /** What Meilisearch holds per asset; the database stays the source of truth. */
 export interface AssetDocument {
   id: string;
   externalId: string | null;
   title: string;
   summary: string;
-  type: string;
-  status: string;
+  type: AssetRow["type"];
+  status: AssetRow["status"];
   audience: Audience;
-  source: string;
+  source: AssetRow["source"];
   language: string;
   /** The asset's language family, or its own id: search shows one card per family (Meilisearch `distinct`). */
   familyKey: string;
@@ -80,24 +82,8 @@ function foldedList(texts: string[]): string[] {
  * aliases only serve matching). Search hits and suggestion candidates retrieve only these.
  */
 export const listedFields: (keyof AssetDocument)[] = [
-  "id",
-  "externalId",
-  "title",
-  "summary",
-  "type",
-  "status",
-  "audience",
-  "source",
-  "language",
+  ...cardFields,
   "familyKey",
-  "url",
-  "stages",
-  "personas",
-  "industries",
-  "competitors",
-  "objections",
-  "tags",
-  "currentVersionId",
   "thumbnailUrl",
   "pageCount",
   "updatedAt",
@@ -143,7 +129,7 @@ export async function buildAssetDocuments(
         thumbnailKey: assetVersions.thumbnailKey,
         pageCount: assetVersions.pageCount,
         textContent: assetVersions.textContent,
-        mimeType: assetVersions.mimeType,
+        kind: assetVersions.kind,
       },
     })
     .from(assets)
@@ -192,7 +178,7 @@ export async function buildAssetDocuments(
         aliases,
         body,
         pages,
-        pageUnit: pageUnitOf(version?.mimeType ?? null),
+        pageUnit: pageUnitOf(version?.kind ?? null),
         titleFold: foldedText(asset.title),
         summaryFold: foldedText(asset.summary),
         tagsFold: foldedList(asset.tags),

@@ -61,6 +61,11 @@ it("keeps writes while Meilisearch is down, degrades search, and catches up when
   const back = await server.client({ token }).search.query.query({ q: "narwhal" });
   expect(back.degraded).toBe(false);
   expect(back.hits.map((h) => h.asset.id)).toEqual([during.body.assetId]);
+  // the same asset as a hit from the database and from the index: the same keys, the same card
+  const [fromDatabase, fromIndex] = [degraded.hits[0], back.hits[0]];
+  expect(Object.keys(fromDatabase ?? {}).sort()).toEqual(Object.keys(fromIndex ?? {}).sort());
+  expect(Object.keys(fromDatabase?.asset ?? {}).sort()).toEqual(Object.keys(fromIndex?.asset ?? {}).sort());
+  expect(fromDatabase?.asset).toEqual(fromIndex?.asset);
   const updated = await server.client({ token }).search.query.query({ q: "walrus" });
   expect(updated.hits[0]?.asset.summary).toBe("Updated while down");
 });

@@ -11,7 +11,7 @@ import {
 } from "@pitchside/shared";
 import { and, desc, or, type SQL, sql } from "drizzle-orm";
 import type { Locale, MultiSearchParams, SearchParams } from "meilisearch";
-import { toAssetDto } from "../assets/asset-dto";
+import { type AssetCard, fromDocument, fromRow } from "../assets/asset-dto";
 import { type LanguageVersion, languageVersionsOf } from "../assets/language-families";
 import {
   checkedAgainstDatabase,
@@ -126,31 +126,9 @@ function foldedWords(q: string): string[] {
 
 type Hit = AssetDocument & { _formatted?: Partial<Record<string, unknown>> };
 
-function hitToAsset(doc: AssetDocument) {
-  return {
-    id: doc.id,
-    externalId: doc.externalId,
-    title: doc.title,
-    summary: doc.summary,
-    type: doc.type,
-    status: doc.status,
-    audience: doc.audience,
-    language: doc.language,
-    stages: doc.stages,
-    personas: doc.personas,
-    industries: doc.industries,
-    competitors: doc.competitors,
-    objections: doc.objections,
-    tags: doc.tags,
-    thumbnailUrl: doc.thumbnailUrl,
-    updatedAt: doc.updatedAt,
-  };
-}
-export type SearchHitAsset = ReturnType<typeof hitToAsset>;
-
 export interface SearchOutput {
   hits: {
-    asset: SearchHitAsset;
+    asset: AssetCard;
     snippet: string;
     page: HitPage | null;
     /** The same content in the other language, shown on the card rather than as a card of its own. */
@@ -297,7 +275,7 @@ async function searchMeili(
   const hits = result.hits.flatMap((hit) => {
     const status = current.get(hit.id);
     if (!status) return [];
-    return [{ asset: { ...hitToAsset(hit), status }, ...pickSnippet(hit._formatted, hit.pageUnit, words) }];
+    return [{ asset: fromDocument(hit, status), ...pickSnippet(hit._formatted, hit.pageUnit, words) }];
   });
   const total = result.estimatedTotalHits ?? result.hits.length;
   return {
@@ -422,14 +400,11 @@ async function searchDatabase(db: Db, user: SessionUser, input: SearchInput): Pr
     .limit(input.limit)
     .offset(input.offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(assets).where(where);
-  const hits = rows.map((r) => {
-    const dto = toAssetDto(r.asset, r.version);
-    return {
-      asset: { ...dto, updatedAt: dto.updatedAt },
-      snippet: escapeHtml(dto.summary.slice(0, 200)),
-      page: null,
-    };
-  });
+  const hits = rows.map((r) => ({
+    asset: fromRow(r.asset, r.version),
+    snippet: escapeHtml(r.asset.summary.slice(0, 200)),
+    page: null,
+  }));
   return {
     hits: await withLanguageVersions(db, user, hits),
     total: count?.n ?? 0,

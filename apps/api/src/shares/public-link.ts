@@ -2,7 +2,7 @@ import { whyNotShareable } from "@pitchside/shared";
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { originalIsTheOnlyCopy, readableRendition } from "../assets/original-access";
-import { isOfficeKind, kindOfMime } from "../assets/processing/detect-type";
+import { isOfficeKind } from "../assets/processing/detect-type";
 import { shareState } from "../assets/share-rules";
 import type { Db } from "../db/client";
 import { assets, assetVersions, dealRooms, deals, shareLinks, users } from "../db/schema";
@@ -36,6 +36,7 @@ export async function findShare(db: Db, token: string) {
         fileKey: assetVersions.fileKey,
         fileName: assetVersions.fileName,
         mimeType: assetVersions.mimeType,
+        kind: assetVersions.kind,
         pageCount: assetVersions.pageCount,
         thumbnailKey: assetVersions.thumbnailKey,
         renditionKey: assetVersions.renditionKey,
@@ -131,7 +132,7 @@ export function originalAllowed(found: FoundShare): boolean {
   const makerCurates = found.sharedByRole === "marketer" || found.sharedByRole === "admin";
   return (
     makerCurates ||
-    !isOfficeKind(kindOfMime(found.version.mimeType ?? "")) ||
+    !(found.version.kind && isOfficeKind(found.version.kind)) ||
     originalIsTheOnlyCopy(found.version)
   );
 }

@@ -75,7 +75,7 @@ const refusal = async (p: Promise<unknown>) => {
 const asset = (over: Parameters<typeof makeAsset>[2] = {}) =>
   makeAsset(server.deps.database.db, server.deps.storage, {
     title: "Harbor Steel case study",
-    file: { data: pdf, mimeType: "application/pdf", fileName: "harbor.pdf", pageCount: 2 },
+    file: { data: pdf, kind: "pdf", fileName: "harbor.pdf", pageCount: 2 },
     ...over,
   });
 const page = (token: string, headers: Record<string, string> = {}) =>

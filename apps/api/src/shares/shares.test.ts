@@ -59,7 +59,7 @@ const codeOf = async (p: Promise<unknown>) => {
 const pdfAsset = (over: Parameters<typeof makeAsset>[2] = {}) =>
   makeAsset(server.deps.database.db, server.deps.storage, {
     title: "Acme case study",
-    file: { data: pdf, mimeType: "application/pdf", fileName: "acme.pdf", pageCount: 3 },
+    file: { data: pdf, kind: "pdf", fileName: "acme.pdf", pageCount: 3 },
     ...over,
   });
 
@@ -263,7 +263,7 @@ describe("public viewer", () => {
       source: "markdown",
       file: {
         data: "# Battle card\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and [site](https://acme.example)",
-        mimeType: "text/markdown; charset=utf-8",
+        kind: "markdown",
         fileName: "card.md",
       },
     });
@@ -422,7 +422,7 @@ describe("viewer beacon", () => {
 
     const md = await makeAsset(server.deps.database.db, server.deps.storage, {
       source: "markdown",
-      file: { data: "# Card", mimeType: "text/markdown; charset=utf-8", fileName: "card.md" },
+      file: { data: "# Card", kind: "markdown", fileName: "card.md" },
     });
     const mdShare = await server.client({ token: rep }).shares.create.mutate({ assetId: md.assetId });
     for (const page of [2, 99_999]) {

@@ -10,7 +10,6 @@ import { viewerRoutes } from "./viewer-route";
 // What every public route gives for a link: an original only when the link allows downloads (an
 // Office original only from a curator's link), and nothing at all once its asset is not live.
 
-const PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 const THUMBNAIL = makeWebp(64, 48);
 
 let server: TestServer;
@@ -39,14 +38,14 @@ afterAll(() => server?.close());
 const deck = () =>
   makeAsset(server.deps.database.db, server.deps.storage, {
     title: "Pricing deck",
-    file: { data: pptx, mimeType: PPTX_MIME, fileName: "pricing.pptx", pageCount: 2 },
+    file: { data: pptx, kind: "pptx", fileName: "pricing.pptx", pageCount: 2 },
     rendition,
     thumbnail: THUMBNAIL,
   });
 const pdfAsset = () =>
   makeAsset(server.deps.database.db, server.deps.storage, {
     title: "Case study",
-    file: { data: pdf, mimeType: "application/pdf", fileName: "case.pdf", pageCount: 2 },
+    file: { data: pdf, kind: "pdf", fileName: "case.pdf", pageCount: 2 },
     thumbnail: THUMBNAIL,
   });
 

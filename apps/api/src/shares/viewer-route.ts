@@ -258,7 +258,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
             ? { linkUrl: found.asset.url }
             : {}),
           allowDownload: found.share.allowDownload,
-          pageUnit: pageUnitOf(found.version.mimeType),
+          pageUnit: pageUnitOf(found.version.kind),
           flushMs:
             Number.isFinite(flush) && flush >= 100 && flush <= 60_000 ? Math.round(flush) : DEFAULT_FLUSH_MS,
           idleMs: Number.isFinite(idle) && idle >= 500 && idle <= IDLE_MS ? Math.round(idle) : IDLE_MS,

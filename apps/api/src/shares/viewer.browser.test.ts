@@ -71,7 +71,7 @@ describe("public viewer in Chromium", () => {
       const token = await loginToken(server, user.email, user.password);
       const asset = await makeAsset(db, server.deps.storage, {
         title: "Three page deck",
-        file: { data: await makePdf(3), mimeType: "application/pdf", fileName: "deck.pdf", pageCount: 3 },
+        file: { data: await makePdf(3), kind: "pdf", fileName: "deck.pdf", pageCount: 3 },
       });
       const deal = await makeDeal(db, { ownerId: user.id });
       const share = await server
@@ -184,7 +184,7 @@ describe("public viewer in Chromium", () => {
       const token = await loginToken(server, user.email, user.password);
       const asset = await makeAsset(db, server.deps.storage, {
         title: "Idle deck",
-        file: { data: await makePdf(1), mimeType: "application/pdf", fileName: "idle.pdf", pageCount: 1 },
+        file: { data: await makePdf(1), kind: "pdf", fileName: "idle.pdf", pageCount: 1 },
       });
       const share = await server.client({ token }).shares.create.mutate({ assetId: asset.assetId });
       if (!browser) throw new Error("no browser");

@@ -9,6 +9,7 @@ import {
 } from "@pitchside/shared";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
+import { fromDocument } from "../assets/asset-dto";
 import { languageVersionsOf } from "../assets/language-families";
 import { trackRecords } from "../assets/track-records";
 import { checkedAgainstDatabase, liveAssetsWhere, visibleAssetsFilter } from "../assets/visibility";
@@ -295,24 +296,8 @@ export async function suggestForContext(
     if (!d) return [];
     return [
       {
-        asset: {
-          id: d.id,
-          externalId: d.externalId,
-          title: d.title,
-          summary: d.summary,
-          type: d.type,
-          /** "internal": for the rep's own eyes, never to insert in a customer email. */
-          audience: d.audience === "internal" ? ("internal" as const) : ("external" as const),
-          language: d.language,
-          source: d.source,
-          url: d.url,
-          stages: d.stages,
-          personas: d.personas,
-          competitors: d.competitors,
-          objections: d.objections,
-          currentVersionId: d.currentVersionId,
-          thumbnailUrl: d.thumbnailUrl,
-        },
+        /** audience "internal": for the rep's own eyes, never to insert in a customer email. */
+        asset: fromDocument(d),
         score: r.score,
         reasons: r.reasons,
         /** The same content in the other language, offered on this suggestion rather than beside it. */

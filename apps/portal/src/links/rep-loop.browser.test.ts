@@ -114,7 +114,7 @@ beforeAll(async () => {
     for (const title of run.titles) {
       await makeAsset(db, server.deps.storage, {
         title,
-        file: { data: `# ${title}\n\nHow it went.\n`, mimeType: "text/markdown", fileName: "story.md" },
+        file: { data: `# ${title}\n\nHow it went.\n`, kind: "markdown", fileName: "story.md" },
       });
     }
   }

@@ -75,16 +75,6 @@ export const FILE_TYPES = {
 /** A QuickTime movie keeps its own MIME type and extension but is handled as MP4. */
 const QUICKTIME = { kind: "mp4", mime: "video/quicktime", ext: "mov" } as const satisfies DetectedFile;
 
-const mimeEssence = (mime: string) => (mime.split(";")[0] ?? "").trim().toLowerCase();
-const KIND_OF_MIME = new Map<string, FileKind>(
-  [...Object.values(FILE_TYPES), QUICKTIME].map((file) => [mimeEssence(file.mime), file.kind]),
-);
-
-/** The kind of a stored MIME type (parameters such as "; charset=utf-8" ignored); "text" when unknown. */
-export function kindOfMime(mime: string): FileKind {
-  return KIND_OF_MIME.get(mimeEssence(mime)) ?? "text";
-}
-
 export const officeKinds = ["docx", "pptx", "xlsx", "doc", "xls", "ppt", "odt", "ods", "odp", "rtf"] as const;
 /** Kinds whose content comes in pages or slides. */
 export const pagedKinds = ["pdf", ...officeKinds] as const;

@@ -9,7 +9,7 @@ import { uploadRoutes } from "./assets/upload-route";
 import { limitedBody } from "./body-limit";
 import { crmWebhookRoutes } from "./deals/crm-webhook-route";
 import type { AppDeps } from "./deps";
-import { retryAfterOf } from "./errors";
+import { AppError, retryAfterOf, sendAppError } from "./errors";
 import { liveHandler, readyHandler } from "./health";
 import { createExpressContext } from "./identity/authenticate";
 import { extensionConnectRoutes } from "./identity/extension-connect-routes";
@@ -116,11 +116,13 @@ export function createApp(deps: AppDeps) {
     app.use(portalStatic(portal));
   }
 
-  app.use((_req: Request, res: Response) => {
-    res.status(404).json({ error: "Not found" });
+  app.use(() => {
+    throw new AppError("NOT_FOUND", "Not found");
   });
   // Express needs all four parameters to see an error handler.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // expected: answered with its status, not logged (a route that must answer a page or SCIM's body has its own)
+    if (err instanceof AppError && !res.headersSent) return sendAppError(res, err);
     (req.log ?? deps.logger).error({ err }, "request failed");
     if (!res.headersSent) res.status(500).json({ error: "Internal server error" });
   });

@@ -61,6 +61,7 @@ export function limitedBody(opts: BodyLimitOptions) {
     } catch (err) {
       return next(err);
     }
+    // left as is: the refusal body is the caller's own shape (tRPC's, SCIM's), and the socket closes after it
     const refuse = () => {
       res
         .status(413)

@@ -4,6 +4,7 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { assets, assetVersions, events, versionPages } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { AppError } from "../errors";
 import type { FileStorage } from "../files/storage";
 import { headOfStoredFile, presignsDownloads, sendStoredFile } from "../files/stored-delivery";
 import { currentUser, requireUser } from "../identity/http-auth";
@@ -62,7 +63,7 @@ function disposition(res: Response, fileName: string, inline: boolean) {
 export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
   const router = Router();
   const db = deps.database.db;
-  const notFound = (res: Response) => res.status(404).json({ error: "No such file" });
+  const noSuchFile = () => new AppError("NOT_FOUND", "No such file");
   const recordUse = (user: SessionUser, version: Version, type: "asset_viewed" | "asset_downloaded") =>
     db.insert(events).values({
       id: randomUUID(),
@@ -74,7 +75,7 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
     });
   const presign = presignsDownloads(deps.config);
   const sendStored = async (req: Request, res: Response, key: string, opts: { presign?: boolean } = {}) => {
-    if (!(await sendStoredFile(req, res, storage, key, opts))) notFound(res);
+    if (!(await sendStoredFile(req, res, storage, key, opts))) throw noSuchFile();
   };
 
   router.get("/api/files/:versionId", requireUser(deps), async (req, res, next) => {
@@ -82,12 +83,13 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       const user = currentUser(res);
       const row = await findVersion(deps, user, String(req.params.versionId ?? ""));
       const fileKey = row?.version.fileKey;
-      if (!row || !fileKey) return void notFound(res);
+      if (!row || !fileKey) throw noSuchFile();
       const { version } = row;
       if (!mayDownloadOriginal(user, version)) {
-        return void res
-          .status(403)
-          .json({ error: "The original Office file is for marketers; download the PDF instead" });
+        throw new AppError(
+          "FORBIDDEN",
+          "The original Office file is for marketers; download the PDF instead",
+        );
       }
       const inline = req.query.inline === "1";
       hardenHeaders(res);
@@ -106,7 +108,7 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
       const user = currentUser(res);
       const row = await findVersion(deps, user, String(req.params.versionId ?? ""));
       const key = row && readableRendition(row.version);
-      if (!row || !key) return void notFound(res);
+      if (!row || !key) throw noSuchFile();
       const download = req.query.download === "1";
       hardenHeaders(res);
       res.setHeader("Content-Type", "application/pdf");
@@ -124,12 +126,12 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
     try {
       const page = pageSchema.safeParse(req.params.page);
       const row = await findVersion(deps, currentUser(res), String(req.params.versionId ?? ""));
-      if (!row || !page.success) return void notFound(res);
+      if (!row || !page.success) throw noSuchFile();
       const [found] = await db
         .select({ imageKey: versionPages.imageKey })
         .from(versionPages)
         .where(and(eq(versionPages.versionId, row.version.id), eq(versionPages.number, page.data)));
-      if (!found?.imageKey) return void notFound(res);
+      if (!found?.imageKey) throw noSuchFile();
       hardenHeaders(res);
       res.setHeader("Content-Type", "image/webp");
       await sendStored(req, res, found.imageKey);
@@ -141,7 +143,7 @@ export function downloadRoutes(deps: AppDeps, storage: FileStorage) {
   router.get("/api/files/:versionId/thumbnail", requireUser(deps), async (req, res, next) => {
     try {
       const row = await findVersion(deps, currentUser(res), String(req.params.versionId ?? ""));
-      if (!row?.version.thumbnailKey) return void notFound(res);
+      if (!row?.version.thumbnailKey) throw noSuchFile();
       const key = row.version.thumbnailKey;
       const head = await headOfStoredFile(storage, key, 12).catch(() => Buffer.alloc(0));
       hardenHeaders(res);

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import { pickLanguage } from "../accept-language";
 import type { AppDeps } from "../deps";
+import { AppError } from "../errors";
 import { currentUser } from "../identity/http-auth";
 import { Budget } from "../limits/budget";
-import { sendTooMany } from "../limits/too-many";
 
 const refusal = {
   en: (perHour: number, minutes: number) =>
@@ -29,11 +29,12 @@ export function uploadBudget(deps: AppDeps) {
       // in the language the user chose in the portal, else the browser's
       const lang =
         user.locale === "ja" || user.locale === "en" ? user.locale : pickLanguage(req.get("accept-language"));
-      sendTooMany(res, taken.retryAfterSeconds, {
-        error: refusal[lang](perHour, minutes),
-        reason: "uploadThrottled",
-        params: { perHour, minutes },
-      });
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        refusal[lang](perHour, minutes),
+        { reason: "uploadThrottled", params: { perHour, minutes } },
+        { "Retry-After": String(taken.retryAfterSeconds) },
+      );
     } catch (err) {
       next(err);
     }

@@ -6,7 +6,7 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import multer from "multer";
 import { z } from "zod";
 import type { AppDeps } from "../deps";
-import { AppError, statusOf } from "../errors";
+import { AppError } from "../errors";
 import { type FileStorage, versionFileKey } from "../files/storage";
 import { uploadStagingDir } from "../files/upload-staging";
 import { currentUser, requireUser } from "../identity/http-auth";
@@ -77,13 +77,14 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
     upload.single("file")(req, res, (err: unknown) => {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
-        const status = err.code === "LIMIT_FILE_SIZE" ? 413 : 400;
-        const message =
+        return next(
           err.code === "LIMIT_FILE_SIZE"
-            ? `file: larger than the upload limit of ${limitMb} MB (UPLOAD_MAX_MB)`
-            : `${err.field ?? "upload"}: ${err.message}`;
-        res.status(status).json({ error: message });
-        return;
+            ? new AppError(
+                "PAYLOAD_TOO_LARGE",
+                `file: larger than the upload limit of ${limitMb} MB (UPLOAD_MAX_MB)`,
+              )
+            : new AppError("BAD_REQUEST", `${err.field ?? "upload"}: ${err.message}`),
+        );
       }
       next(err);
     });
@@ -152,10 +153,6 @@ export function uploadRoutes(deps: AppDeps, storage: FileStorage, onQueued: () =
         res.status(201).json(result);
       } catch (err) {
         if (storedKey) await storage.remove(storedKey).catch(() => undefined);
-        if (err instanceof AppError) {
-          res.status(statusOf(err)).json({ error: err.message });
-          return;
-        }
         next(err);
       } finally {
         if (tmp) await rm(tmp, { force: true }).catch(() => undefined);

@@ -7,8 +7,8 @@ import { limitedBody, MB } from "../body-limit";
 import type { Db } from "../db/client";
 import { crmDeliveries } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { AppError } from "../errors";
 import { Budget } from "../limits/budget";
-import { sendTooMany } from "../limits/too-many";
 import { dealRecordSchema, issuePath } from "./deal-input";
 import { syncDeals } from "./deal-sync";
 
@@ -95,10 +95,6 @@ async function firstDelivery(tx: Db, signature: string, now: Date): Promise<bool
   return kept.length > 0;
 }
 
-function badRequest(res: Response, error: string) {
-  res.status(400).json({ error });
-}
-
 /** POST /api/integrations/crm/deals: signed deal upserts from a CRM (docs/crm-webhook.md). */
 export function crmWebhookRoutes(deps: AppDeps) {
   const router = Router();
@@ -108,13 +104,16 @@ export function crmWebhookRoutes(deps: AppDeps) {
   router.post(
     "/api/integrations/crm/deals",
     // per sending address, counted before the body is read or its signature checked
-    async (req: Request, res: Response, next) => {
+    async (req: Request, _res: Response, next) => {
       try {
         const taken = await calls.take(req.ip ?? "");
         if (taken.ok) return next();
-        sendTooMany(res, taken.retryAfterSeconds, {
-          error: `Too many calls from this address: at most ${perMinute} a minute (CRM_WEBHOOK_CALLS_PER_MINUTE); retry after ${taken.retryAfterSeconds} seconds`,
-        });
+        throw new AppError(
+          "TOO_MANY_REQUESTS",
+          `Too many calls from this address: at most ${perMinute} a minute (CRM_WEBHOOK_CALLS_PER_MINUTE); retry after ${taken.retryAfterSeconds} seconds`,
+          undefined,
+          { "Retry-After": String(taken.retryAfterSeconds) },
+        );
       } catch (err) {
         next(err);
       }
@@ -141,21 +140,17 @@ export function crmWebhookRoutes(deps: AppDeps) {
           body,
           Math.floor(Date.now() / 1000),
         );
-        if (!verdict.ok) {
-          res.status(401).json({ error: verdict.error });
-          return;
-        }
+        if (!verdict.ok) throw new AppError("UNAUTHORIZED", verdict.error);
         let json: unknown;
         try {
           json = JSON.parse(body.toString("utf8"));
         } catch {
-          return badRequest(res, "body: not valid JSON");
+          throw new AppError("BAD_REQUEST", "body: not valid JSON");
         }
         const parsed = payloadSchema.safeParse(json);
         if (!parsed.success) {
           // a union reports both branches; the branch matching the body's shape names the real field
-          const issue = firstRelevantIssue(parsed.error, Array.isArray(json));
-          return badRequest(res, issue);
+          throw new AppError("BAD_REQUEST", firstRelevantIssue(parsed.error, Array.isArray(json)));
         }
         const records = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
         const result = await deps.database.db.transaction(async (tx) => {
@@ -171,11 +166,10 @@ export function crmWebhookRoutes(deps: AppDeps) {
           return synced;
         });
         if (!result) {
-          res.status(409).json({
-            error:
-              "This delivery was already received (same signature): it needs no retry; a new delivery is signed with a new timestamp",
-          });
-          return;
+          throw new AppError(
+            "CONFLICT",
+            "This delivery was already received (same signature): it needs no retry; a new delivery is signed with a new timestamp",
+          );
         }
         // all stale: a 200 all the same, so the CRM does not retry what it has since overtaken
         const ignored = result.stale === records.length ? { ignored: "stale" as const } : {};

@@ -74,6 +74,7 @@ export async function sendStoredFile(
   if (range === "unsatisfiable") {
     res.removeHeader("Content-Disposition");
     res.setHeader("Content-Range", `bytes */${info.size}`);
+    // HTTP's range protocol (like the 206 and 304 here), answered by the sender for every route that uses it
     res.status(416).type("text").send("Range not satisfiable");
     return true;
   }

@@ -1,5 +1,6 @@
-import { type Request, type Response, Router } from "express";
+import { type NextFunction, type Request, type Response, Router } from "express";
 import type { AppDeps } from "../deps";
+import { AppError, statusOf } from "../errors";
 import { escapeHtml } from "../html-escape";
 import { authenticate } from "./authenticate";
 import { mintConnectCode } from "./extension-connect";
@@ -64,9 +65,13 @@ export function extensionConnectRoutes(deps: AppDeps): Router {
   const routes = Router();
 
   routes.get(CONNECT_PATH, async (req: Request, res: Response) => {
-    const words = wordsFor(req);
     const state = typeof req.query.state === "string" ? req.query.state : "";
-    if (!STATE.test(state)) return page(res, 400, words.lang, words.badRequest, words.badRequest);
+    if (!STATE.test(state)) {
+      throw new AppError("BAD_REQUEST", "state: missing or malformed", {
+        reason: "badRequest",
+        field: "state",
+      });
+    }
     // a portal session only: a bearer token is the extension's own, not a sign-in to hand over
     const auth = offeredCredential(req)?.kind === "cookie" ? await authenticate(deps, req) : null;
     if (!auth) {
@@ -74,14 +79,7 @@ export function extensionConnectRoutes(deps: AppDeps): Router {
         const back = `${CONNECT_PATH}?state=${state}`;
         return res.redirect(302, `/api/auth/oidc/start?return=${encodeURIComponent(back)}`);
       }
-      return page(
-        res,
-        401,
-        words.lang,
-        words.signInFirst,
-        words.signInFirstBody,
-        `<p><a href="/">${escapeHtml(words.portal)}</a></p>`,
-      );
+      throw new AppError("UNAUTHORIZED", "Sign in to the portal first", { reason: "signInFirst" });
     }
     const code = await mintConnectCode(deps.database.db, auth.user.id);
     res.set("Cache-Control", "no-store").redirect(302, `${CONNECTED_PATH}#code=${code}&state=${state}`);
@@ -90,6 +88,18 @@ export function extensionConnectRoutes(deps: AppDeps): Router {
   routes.get(CONNECTED_PATH, (req: Request, res: Response) => {
     const words = wordsFor(req);
     page(res, 200, words.lang, words.connected, words.connectedBody);
+  });
+
+  // a browser tab is reading: an AppError becomes a page in its language, not JSON
+  // Express needs all four parameters to see an error handler.
+  routes.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!(err instanceof AppError)) return next(err);
+    const words = wordsFor(req);
+    if (err.detail?.reason === "signInFirst") {
+      const link = `<p><a href="/">${escapeHtml(words.portal)}</a></p>`;
+      return page(res, statusOf(err), words.lang, words.signInFirst, words.signInFirstBody, link);
+    }
+    page(res, statusOf(err), words.lang, words.badRequest, words.badRequest);
   });
 
   return routes;

@@ -1,6 +1,7 @@
 import type { Role } from "@pitchside/shared";
 import type { NextFunction, Request, Response } from "express";
 import type { AppDeps } from "../deps";
+import { AppError } from "../errors";
 import { authenticate } from "./authenticate";
 import { offeredCredential } from "./request-credential";
 import { originAllowed, readSessionCookie } from "./session-cookie";
@@ -14,13 +15,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * no one in by the cookie. Queries sent as POST (the extension's) are held to it too.
  */
 export function refuseCrossSiteCookies(deps: AppDeps) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, _res: Response, next: NextFunction) => {
     const cookieRides = readSessionCookie(req) !== undefined && offeredCredential(req)?.kind !== "bearer";
     if (cookieRides && !SAFE_METHODS.has(req.method) && !originAllowed(req, deps.config.publicUrl)) {
-      res.status(403).json({
-        error: "Cross-origin request refused: the Origin (or Referer) header is missing or foreign",
-      });
-      return;
+      throw new AppError(
+        "FORBIDDEN",
+        "Cross-origin request refused: the Origin (or Referer) header is missing or foreign",
+      );
     }
     next();
   };
@@ -31,13 +32,9 @@ export function requireUser(deps: AppDeps, ...roles: Role[]) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const auth = await authenticate(deps, req);
-      if (!auth) {
-        res.status(401).json({ error: "Sign in first" });
-        return;
-      }
+      if (!auth) throw new AppError("UNAUTHORIZED", "Sign in first");
       if (roles.length > 0 && !roles.includes(auth.user.role)) {
-        res.status(403).json({ error: `This needs the role ${roles.join(" or ")}` });
-        return;
+        throw new AppError("FORBIDDEN", `This needs the role ${roles.join(" or ")}`);
       }
       res.locals.user = auth.user;
       next();

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import express, { type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { AppError, sendAppError } from "../errors";
 import type { AppMetrics } from "./metrics";
 
 const sameToken = (given: string, expected: string) => {
@@ -24,17 +25,17 @@ function serveMetrics(metrics: AppMetrics) {
 export function metricsRoutes(metrics: AppMetrics, token: string | undefined): Router {
   const routes = express.Router();
   if (!token) {
-    routes.get("/metrics", (_req, res) => {
-      res.status(404).json({ error: "Not found" });
+    routes.get("/metrics", () => {
+      throw new AppError("NOT_FOUND", "Not found");
     });
     return routes;
   }
   routes.get("/metrics", (req, res, next) => {
     const given = /^Bearer (.+)$/.exec(req.get("authorization") ?? "")?.[1] ?? "";
     if (!sameToken(given, token)) {
-      res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"');
-      res.status(401).json({ error: "Unauthorized" });
-      return;
+      throw new AppError("UNAUTHORIZED", "Unauthorized", undefined, {
+        "WWW-Authenticate": 'Bearer realm="metrics"',
+      });
     }
     serveMetrics(metrics)(req, res).catch(next);
   });
@@ -48,8 +49,13 @@ export function metricsAdminApp(metrics: AppMetrics) {
   app.get("/metrics", (req, res, next) => {
     serveMetrics(metrics)(req, res).catch(next);
   });
-  app.use((_req: Request, res: Response) => {
-    res.status(404).json({ error: "Not found" });
+  app.use(() => {
+    throw new AppError("NOT_FOUND", "Not found");
+  });
+  // Express needs all four parameters to see an error handler.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (err instanceof AppError) return sendAppError(res, err);
+    next(err);
   });
   return app;
 }

@@ -132,9 +132,10 @@ async function asScim<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
+    if (err instanceof ScimError) throw err;
     if (err instanceof AppError && err.code === "CONFLICT")
-      throw new ScimError(409, err.message, "uniqueness");
-    if (err instanceof AppError && err.code === "NOT_FOUND") throw new ScimError(404, err.message);
+      throw new ScimError("CONFLICT", err.message, "uniqueness");
+    if (err instanceof AppError && err.code === "NOT_FOUND") throw new ScimError("NOT_FOUND", err.message);
     throw err;
   }
 }

@@ -2,7 +2,15 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import { DEFAULT_BODY_LIMIT, formatBytes, limitedBody } from "../body-limit";
 import type { AppDeps } from "../deps";
 import { discoveryList, serviceProviderConfig } from "./scim-discovery";
-import { badRequest, ERROR_SCHEMA, notFound, ScimError, sendScim, sendScimError } from "./scim-errors";
+import {
+  badRequest,
+  ERROR_SCHEMA,
+  notFound,
+  ScimError,
+  sendScim,
+  sendScimError,
+  sendScimFailure,
+} from "./scim-errors";
 import { parseFilter } from "./scim-filter";
 import {
   createScimGroup,
@@ -65,12 +73,16 @@ function readJson(req: Request): unknown {
 
 /** The bearer token an admin set (Admin → Provisioning); anything else is a SCIM 401. */
 function requireScimToken(deps: AppDeps) {
-  return async (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const token = /^bearer[ \t]+([^ \t]+)[ \t]*$/i.exec(req.headers.authorization ?? "")?.[1];
       if (token && (await scimTokenMatches(deps.database.db, token))) return next();
-      res.setHeader("WWW-Authenticate", 'Bearer realm="SCIM"');
-      sendScimError(res, 401, "A valid SCIM bearer token is required (Admin → Provisioning)");
+      throw new ScimError(
+        "UNAUTHORIZED",
+        "A valid SCIM bearer token is required (Admin → Provisioning)",
+        undefined,
+        { "WWW-Authenticate": 'Bearer realm="SCIM"' },
+      );
     } catch (err) {
       next(err);
     }
@@ -211,16 +223,17 @@ export function scimRoutes(deps: AppDeps) {
     }),
   );
 
-  api.use((req: Request, res: Response) => {
-    sendScimError(res, 404, `No SCIM endpoint ${req.method} ${SCIM_PATH}${req.path}`);
+  api.use((req: Request) => {
+    throw new ScimError("NOT_FOUND", `No SCIM endpoint ${req.method} ${SCIM_PATH}${req.path}`);
   });
+  // SCIM's own error body for all of /scim/v2, the token check included.
   // Express needs all four parameters to see an error handler.
-  api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof ScimError) return sendScimError(res, err.status, err.message, err.scimType);
+  const scimErrors = (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof ScimError) return sendScimFailure(res, err);
     if (isUniqueViolation(err)) return sendScimError(res, 409, "That value is already taken", "uniqueness");
     (req.log ?? deps.logger).error({ err }, "SCIM request failed");
     if (!res.headersSent) sendScimError(res, 500, "Internal server error");
-  });
+  };
 
   const router = Router();
   router.use(
@@ -236,6 +249,7 @@ export function scimRoutes(deps: AppDeps) {
       }),
     }),
     api,
+    scimErrors,
   );
   return router;
 }

@@ -164,7 +164,7 @@ async function holderOf(db: Db, cols: UserColumns, except?: string) {
 
 const conflict = (cols: UserColumns) =>
   new ScimError(
-    409,
+    "CONFLICT",
     `A user with userName or email ${cols.scimUserName ?? cols.email} already exists`,
     "uniqueness",
   );

@@ -1,33 +1,38 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emailSchema } from "@pitchside/shared/schemas";
-import { eq } from "drizzle-orm";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
-import { z } from "zod";
 import { pickLanguage, type ViewerLang } from "../accept-language";
 import { pageUnitOf } from "../assets/asset-dto";
-import { shareState } from "../assets/share-rules";
 import { KB, limitedBody } from "../body-limit";
-import { deals } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { AppError, replyStatus, sendAppError, statusOf } from "../errors";
 import { readSmallFile } from "../files/storage";
 import { presignsDownloads, sendStoredFile } from "../files/stored-delivery";
 import { userForSession } from "../identity/auth-service";
 import { verifyPassword } from "../identity/passwords";
 import { readSessionCookie } from "../identity/session-cookie";
+import {
+  checkRoomBeacons,
+  checkShareBeacons,
+  clientHash,
+  clientVisitorKey,
+  ingestShareBeacons,
+  ipHash,
+  parseBeacons,
+  roomOpened,
+} from "../tracking/beacons";
 import { isBot } from "../tracking/bots";
-import { ingestEventsIn, type NewEvent } from "../tracking/events-service";
-import { activeAllowance, findVisitor, recordVisit } from "../tracking/link-visits";
-import { notifyRoomOpened, notifyShareOpened } from "../tracking/notifications-service";
 import { admitBeacon, type BeaconLimits, newBeaconLimits } from "./beacon-limits";
 import { type FoundLink, LinkFinder } from "./link-finder";
 import { giveGatePass, readGatePass } from "./link-gate";
 import { type FoundShare, gateOf, isGone, kindOf, originalAllowed, readableKey } from "./public-link";
 import { roomItems } from "./rooms-service";
 import { renderMarkdown } from "./safe-markdown";
+import { goneLink, type LiveLink, liveLink } from "./share-lookup";
 import { shareTokenPattern } from "./shares-service";
 import { gatePage, messagePage, roomPage, viewerPage } from "./viewer-page";
 
@@ -45,8 +50,6 @@ const pdfjsDirs: Record<string, string> = {
 
 export const DEFAULT_FLUSH_MS = 5000;
 export const IDLE_MS = 30_000;
-/** The most one flush may claim: a reader flushes every few seconds. */
-export const MAX_ACTIVE_MS_PER_FLUSH = 30 * 60_000;
 const MAX_MARKDOWN_BYTES = 2 * 1024 * 1024;
 
 function pageHeaders(res: Response, nonce: string) {
@@ -74,70 +77,6 @@ function pageHeaders(res: Response, nonce: string) {
   res.type("html");
 }
 
-/** The client's address as a salted, truncated hash that changes every day: enough to spot abuse, not to identify. */
-function ipHash(secret: string, ip: string | undefined): string {
-  return dailyHash(secret, `viewer-ip:${ip ?? ""}`);
-}
-
-/** The browser (address and user agent) the same way: one client, whatever visitor ids it sends. */
-function clientHash(secret: string, req: Request): string {
-  return dailyHash(secret, `viewer-client:${req.ip ?? ""}:${req.get("user-agent") ?? ""}`);
-}
-
-/**
- * A visitor without a visitor id (storage blocked, a script of their own): their address and user
- * agent as a salted hash, kept (unlike the daily hashes) so a return visit counts as the same
- * visitor. The `c:` prefix never collides with a browser's id (URL-safe characters only).
- */
-export function clientVisitorKey(
-  secret: string,
-  ip: string | undefined,
-  userAgent: string | undefined,
-): string {
-  const hash = createHmac("sha256", secret)
-    .update(`viewer-visitor:${ip ?? ""}:${userAgent ?? ""}`)
-    .digest("base64url");
-  return `c:${hash.slice(0, 22)}`;
-}
-
-function dailyHash(secret: string, what: string): string {
-  const day = new Date().toISOString().slice(0, 10);
-  return createHmac("sha256", secret).update(`${day}:${what}`).digest("hex").slice(0, 16);
-}
-
-const beaconSchema = z
-  .object({
-    id: z.uuid().optional(),
-    type: z.enum(["open", "page", "download"]),
-    page: z.number().int().min(1).max(100_000).optional(),
-    activeMs: z
-      .number()
-      .int("must be whole milliseconds")
-      .min(0, "must not be negative")
-      .max(MAX_ACTIVE_MS_PER_FLUSH, `must be at most ${MAX_ACTIVE_MS_PER_FLUSH} per flush`)
-      .optional(),
-    /** Absent: the visitor is known by their hashed address and user agent. */
-    visitorId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 URL-safe characters")
-      .optional(),
-  })
-  .refine((e) => e.type !== "page" || (e.page !== undefined && e.activeMs !== undefined), {
-    message: "a page event needs page and activeMs",
-    path: ["page"],
-  });
-const beaconBodySchema = z.union([beaconSchema, z.array(beaconSchema).min(1).max(20)]);
-type Beacon = z.infer<typeof beaconSchema>;
-
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (issue?.code === "invalid_union") {
-    const inner = issue.errors.flat()[0];
-    if (inner) return `${inner.path.join(".") || "body"}: ${inner.message}`;
-  }
-  return issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "body: invalid";
-}
-
 /** A request to show a response as a document (the address bar, a frame, an embed), as browsers say it. */
 function opensAsPage(req: Request): boolean {
   const dest = req.get("sec-fetch-dest");
@@ -158,6 +97,31 @@ function sendStatic(res: Response, file: string, maxAge: number) {
 /** What the :token parameter found (set by the router's param handler). */
 const linkOf = (res: Response) => res.locals.link as FoundLink;
 
+/** How a viewer route answers: the beacon JSON, the link's page and its gate a page, the rest (files) text. */
+function answerFormat(req: Request): "json" | "page" | "text" {
+  if (req.path.startsWith("/api/")) return "json";
+  return /^\/s\/[^/]+(\/unlock)?$/.test(req.path) ? "page" : "text";
+}
+
+/**
+ * The viewer's AppErrors, in the form the request expects: JSON for the beacon, a page in the
+ * reader's language (404, 410, 429) for the link's page and gate, plain text for files.
+ */
+function viewerErrors(err: unknown, req: Request, res: Response, next: NextFunction) {
+  if (!(err instanceof AppError) || res.headersSent) return next(err);
+  const format = answerFormat(req);
+  if (format === "json") return sendAppError(res, err);
+  const status = statusOf(err);
+  if (format === "page" && (status === 404 || status === 410 || status === 429)) {
+    const nonce = randomBytes(16).toString("base64");
+    pageHeaders(res, nonce);
+    return void replyStatus(res, err).send(
+      messagePage(pickLanguage(req.get("accept-language")), nonce, status),
+    );
+  }
+  replyStatus(res, err).type("text").send(err.message);
+}
+
 /**
  * The public viewer: GET /s/:token (page), /s/:token/file (bytes), /s/_/* (its
  * scripts), and the beacon POST /api/v/:token/events.
@@ -176,18 +140,14 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
         res.locals.link = found;
         return next();
       }
-      res.setHeader("Retry-After", String(found.retryAfterSeconds));
-      if (req.path.startsWith("/api/")) {
-        return void res
-          .status(429)
-          .json({ error: "Too many unknown links from your address; try again in a minute" });
-      }
-      if (req.path === `/s/${token}` || req.path === `/s/${token}/unlock`) {
-        const nonce = randomBytes(16).toString("base64");
-        pageHeaders(res, nonce);
-        return void res.status(429).send(messagePage(pickLanguage(req.get("accept-language")), nonce, 429));
-      }
-      res.status(429).type("text").send("Too many requests; try again in a minute");
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        answerFormat(req) === "json"
+          ? "Too many unknown links from your address; try again in a minute"
+          : "Too many requests; try again in a minute",
+        undefined,
+        { "Retry-After": String(found.retryAfterSeconds) },
+      );
     } catch (err) {
       next(err);
     }
@@ -207,6 +167,9 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
     sendStatic(res, file, 86_400);
   });
 
+  const notFound = () => new AppError("NOT_FOUND", "Not found");
+  const notPassed = () => new AppError("FORBIDDEN", "Open the link first");
+
   /** Where a visitor who must pass the gate is sent, or null when they may read. */
   const gateCheck = (req: Request, found: FoundShare) => {
     const gate = gateOf(found);
@@ -219,9 +182,9 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       const nonce = randomBytes(16).toString("base64");
       pageHeaders(res, nonce);
       const token = String(req.params.token);
-      const found = linkOf(res).share;
-      if (!found) return void (await sendRoom(req, res, token, lang, nonce));
-      if (isGone(found)) return void res.status(410).send(messagePage(lang, nonce, 410));
+      const live = liveLink(linkOf(res));
+      if (!live.share) return void (await sendRoom(req, res, { token, lang, nonce }, live));
+      const found = live.share;
       const gate = gateCheck(req, found);
       if (!gate.passed) {
         return void res.status(200).send(
@@ -274,13 +237,15 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
   });
 
   /** A deal room's page: its note and the live assets it holds. */
-  async function sendRoom(req: Request, res: Response, token: string, lang: ViewerLang, nonce: string) {
-    const found = linkOf(res).room;
-    if (!found) return void res.status(404).send(messagePage(lang, nonce, 404));
+  async function sendRoom(
+    req: Request,
+    res: Response,
+    { token, lang, nonce }: { token: string; lang: ViewerLang; nonce: string },
+    live: LiveLink & { share: null },
+  ) {
+    const found = live.room;
     const { room } = found;
-    if (shareState(room) !== "active") return void res.status(410).send(messagePage(lang, nonce, 410));
-    const gate = { id: room.id, requireEmail: room.requireEmail, passcodeHash: room.passcodeHash };
-    if (!readGatePass(req, deps.config.sessionSecret, gate).passed) {
+    if (!readGatePass(req, deps.config.sessionSecret, live.gate).passed) {
       return void res.status(200).send(
         gatePage({
           lang,
@@ -317,22 +282,10 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
         const nonce = randomBytes(16).toString("base64");
         pageHeaders(res, nonce);
         const token = String(req.params.token);
-        const { share, room } = linkOf(res);
-        if (!share && !room) return void res.status(404).send(messagePage(lang, nonce, 404));
-        if ((share && isGone(share)) || (room && shareState(room.room) !== "active")) {
-          return void res.status(410).send(messagePage(lang, nonce, 410));
-        }
-        const gate = share
-          ? gateOf(share)
-          : {
-              id: room?.room.id ?? "",
-              requireEmail: room?.room.requireEmail ?? false,
-              passcodeHash: room?.room.passcodeHash ?? null,
-            };
-        const title = share ? share.asset.title : (room?.room.name ?? "");
-        const sharedBy = share ? share.sharedBy : (room?.sharedBy ?? null);
+        const { gate, title, sharedBy } = liveLink(linkOf(res));
         const body = (req.body ?? {}) as Record<string, unknown>;
         const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
+        // not an error reply: the gate's form again, with what was wrong, is the gate's own flow
         const again = (status: number, error: "email" | "passcode" | "busy") =>
           res.status(status).send(
             gatePage({
@@ -378,15 +331,12 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
     try {
       const found = linkOf(res).share;
       const key = found?.version.thumbnailKey;
-      if (!found || !key || isGone(found) || !gateCheck(req, found).passed) {
-        return void res.status(404).type("text").send("Not found");
-      }
+      if (!found || !key || isGone(found) || !gateCheck(req, found).passed) throw notFound();
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.setHeader("Cache-Control", "private, max-age=300");
       res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
       res.type("image/webp");
-      if (!(await sendStoredFile(req, res, deps.storage, key)))
-        res.status(404).type("text").send("Not found");
+      if (!(await sendStoredFile(req, res, deps.storage, key))) throw notFound();
     } catch (err) {
       next(err);
     }
@@ -400,13 +350,12 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       res.setHeader("Cache-Control", "private, no-store");
       const found = linkOf(res).share;
       const key = found?.version.fileKey;
-      if (!found || !key || found.asset.source === "link")
-        return void res.status(404).type("text").send("Not found");
-      if (isGone(found)) return void res.status(410).type("text").send("This link is no longer available");
-      if (!gateCheck(req, found).passed) return void res.status(403).type("text").send("Open the link first");
+      if (!found || !key || found.asset.source === "link") throw notFound();
+      if (isGone(found)) throw goneLink();
+      if (!gateCheck(req, found).passed) throw notPassed();
       const download = req.query.download === "1";
       if (download && !found.share.allowDownload) {
-        return void res.status(403).type("text").send("This link does not allow downloads");
+        throw new AppError("FORBIDDEN", "This link does not allow downloads");
       }
       // a no-download link's file is for the viewer's script and tags; opened as a page of its own
       // (the browser's PDF viewer, with its Save button) it is the viewer that opens instead
@@ -416,7 +365,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       const kind = kindOf(found);
       const original = download && originalAllowed(found);
       const servedKey = original ? key : readableKey(found, kind);
-      if (!servedKey) return void res.status(404).type("text").send("Not found");
+      if (!servedKey) throw notFound();
       // nothing served here may run as a page of ours, and no other site may embed it
       res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
       res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
@@ -433,9 +382,7 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       }
       // the viewer's own reading stays on our origin (its pdf.js may only fetch from it); a download may go to the bucket
       const presign = download && presignsDownloads(deps.config);
-      if (!(await sendStoredFile(req, res, deps.storage, servedKey, { presign }))) {
-        res.status(404).type("text").send("Not found");
-      }
+      if (!(await sendStoredFile(req, res, deps.storage, servedKey, { presign }))) throw notFound();
     } catch (err) {
       next(err);
     }
@@ -448,119 +395,46 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
       try {
         res.setHeader("Cache-Control", "no-store");
         const token = String(req.params.token);
-        if (!shareTokenPattern.test(token)) return void res.status(404).json({ error: "No such link" });
-        let json: unknown;
-        try {
-          json = JSON.parse(typeof req.body === "string" ? req.body : "");
-        } catch {
-          return void res.status(400).json({ error: "body: not valid JSON" });
-        }
-        const parsed = beaconBodySchema.safeParse(json);
-        if (!parsed.success) return void res.status(400).json({ error: issueText(parsed.error) });
-        const beacons: Beacon[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-        const sentId = beacons[0]?.visitorId;
-        if (beacons.some((b) => b.visitorId !== sentId)) {
-          return void res.status(400).json({ error: "visitorId: one visitor per request" });
-        }
-        const visitorId =
-          sentId ?? clientVisitorKey(deps.config.sessionSecret, req.ip, req.get("user-agent"));
-        const client = clientHash(deps.config.sessionSecret, req);
+        if (!shareTokenPattern.test(token)) throw new AppError("NOT_FOUND", "No such link");
+        const beacons = parseBeacons(req.body);
+        const { sessionSecret } = deps.config;
+        const userAgent = req.get("user-agent");
+        const visitorId = beacons[0]?.visitorId ?? clientVisitorKey(sessionSecret, req.ip, userAgent);
+        const client = clientHash(sessionSecret, req.ip, userAgent);
         const admitted = await admitBeacon(limits, token, client);
         if (!admitted.ok) {
-          res.setHeader("Retry-After", String(admitted.retryAfterSeconds));
-          return void res.status(429).json({ error: "Too many events for this link; slow down" });
+          throw new AppError("TOO_MANY_REQUESTS", "Too many events for this link; slow down", undefined, {
+            "Retry-After": String(admitted.retryAfterSeconds),
+          });
         }
         // crawlers and link scanners are answered like anyone, and not counted
-        if (isBot(req.get("user-agent"))) return void res.status(204).end();
+        if (isBot(userAgent)) return void res.status(204).end();
         // a colleague (or the sender) previewing the link while signed in is not a prospect
         const session = readSessionCookie(req);
         const colleague = session ? await userForSession(db, session) : null;
-        const found = linkOf(res).share;
-        if (!found) return void (await roomBeacon(req, res, beacons, colleague !== null));
-        if (isGone(found)) return void res.status(410).json({ error: "This link is no longer available" });
-        const pass = gateCheck(req, found);
-        if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
-        // a text, an image, a video or a link reads as one page
-        const pageCount = found.version.pageCount ?? 1;
-        if (beacons.some((b) => b.page !== undefined && b.page > pageCount))
-          return void res.status(400).json({ error: `page: the document has ${pageCount} page(s)` });
-        if (beacons.some((b) => b.type === "download") && !found.share.allowDownload) {
-          return void res.status(400).json({ error: "type: this link does not allow downloads" });
+        const live = liveLink(linkOf(res));
+        const pass = readGatePass(req, sessionSecret, live.gate);
+        if (!pass.passed) throw notPassed();
+        const mailing = deps.config.smtp !== undefined;
+        if (!live.share) {
+          checkRoomBeacons(beacons);
+          if (!colleague) await roomOpened(db, { mailing }, live.room, pass.email);
+          return void res.status(204).end();
         }
+        checkShareBeacons(live.share, beacons);
         if (colleague) return void res.status(204).end();
-
-        const { share } = found;
-        const hash = ipHash(deps.config.sessionSecret, req.ip);
-        const now = new Date();
-        await db.transaction(async (tx) => {
-          const visitor = await findVisitor(tx, {
-            shareId: share.id,
+        await ingestShareBeacons(
+          db,
+          { metrics: deps.metrics, mailing },
+          {
+            found: live.share,
+            beacons,
             visitorId,
             clientHash: client,
-            at: now,
-          });
-          // a visit cannot have been read for longer than it has lasted: claims past that are cut
-          let allowance = activeAllowance(visitor.visit, now);
-          const rows: NewEvent[] = beacons.map((b) => {
-            const activeMs = Math.min(b.activeMs ?? 0, allowance);
-            if (b.type === "page") allowance -= activeMs;
-            return {
-              id: b.id ?? randomUUID(),
-              type:
-                b.type === "open"
-                  ? "prospect_opened"
-                  : b.type === "page"
-                    ? "prospect_page"
-                    : "asset_downloaded",
-              userId: null,
-              assetId: share.assetId,
-              dealId: share.dealId,
-              shareId: share.id,
-              surface: "viewer",
-              at: now,
-              props: {
-                visitorId: visitor.visitorId,
-                ipHash: hash,
-                versionId: found.version.id,
-                ...(pass.email ? { email: pass.email } : {}),
-                ...(b.type === "page" ? { page: b.page, activeMs } : {}),
-              },
-            };
-          });
-          const inserted = await ingestEventsIn(tx, rows);
-          if (inserted.length === 0) return; // a retried batch
-          deps.metrics.eventsIngested.inc({ source: "viewer" }, inserted.length);
-          const pages = new Map<number, number>();
-          for (const e of inserted) {
-            const ms = Number(e.props.activeMs);
-            if (e.type !== "prospect_page" || ms <= 0) continue;
-            const page = Number(e.props.page);
-            pages.set(page, (pages.get(page) ?? 0) + ms);
-          }
-          await recordVisit(tx, {
-            shareId: share.id,
-            visitor,
-            clientHash: client,
+            ipHash: ipHash(sessionSecret, req.ip),
             email: pass.email,
-            at: now,
-            pages,
-          });
-          if (share.createdBy && inserted.some((e) => e.type === "prospect_opened")) {
-            await notifyShareOpened(tx, deps.config.smtp !== undefined, share.createdBy, {
-              shareId: share.id,
-              linkName: share.name,
-              roomId: share.roomId,
-              roomName: found.room?.name ?? null,
-              assetId: share.assetId,
-              assetTitle: found.asset.title,
-              dealId: share.dealId,
-              dealName: found.dealName,
-              recipientEmail: share.recipientEmail,
-              visitorEmail: pass.email,
-              openedAt: now.toISOString(),
-            });
-          }
-        });
+          },
+        );
         res.status(204).end();
       } catch (err) {
         next(err);
@@ -568,36 +442,6 @@ export function viewerRoutes(deps: AppDeps, opts: { limits?: BeaconLimits; links
     },
   );
 
-  /** A deal room's own beacon: only its opening, which tells its maker; its assets count on their own links. */
-  async function roomBeacon(req: Request, res: Response, beacons: Beacon[], colleague: boolean) {
-    const found = linkOf(res).room;
-    if (!found) return void res.status(404).json({ error: "No such link" });
-    const { room } = found;
-    if (shareState(room) !== "active")
-      return void res.status(410).json({ error: "This link is no longer available" });
-    const gate = { id: room.id, requireEmail: room.requireEmail, passcodeHash: room.passcodeHash };
-    const pass = readGatePass(req, deps.config.sessionSecret, gate);
-    if (!pass.passed) return void res.status(403).json({ error: "Open the link first" });
-    if (beacons.some((b) => b.type !== "open"))
-      return void res.status(400).json({ error: "type: a room only opens" });
-    if (colleague || !room.createdBy) return void res.status(204).end();
-    const dealName = room.dealId
-      ? ((await db.select({ name: deals.name }).from(deals).where(eq(deals.id, room.dealId)))[0]?.name ??
-        null)
-      : null;
-    await db.transaction((tx) =>
-      notifyRoomOpened(tx, deps.config.smtp !== undefined, room.createdBy as string, {
-        roomId: room.id,
-        roomName: room.name,
-        dealId: room.dealId,
-        dealName,
-        recipientEmail: room.recipientEmail,
-        visitorEmail: pass.email,
-        openedAt: new Date().toISOString(),
-      }),
-    );
-    res.status(204).end();
-  }
-
+  router.use(viewerErrors);
   return router;
 }

@@ -1,7 +1,7 @@
 import type { Role } from "@pitchside/shared";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { AppError, type ErrorDetail } from "../errors";
+import { AppError, type ErrorDetail, trpcErrorOf } from "../errors";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
@@ -37,15 +37,11 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /** Turns the domain's AppError into the matching tRPC error, for every procedure. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
+  if (!result.ok && result.error.cause instanceof AppError) throw trpcErrorOf(result.error.cause);
   return result;
 });
 

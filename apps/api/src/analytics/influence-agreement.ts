@@ -10,7 +10,7 @@ import {
 import { expect } from "vitest";
 import type { Db } from "../db/client";
 import { assetDealTouches, assets, deals } from "../db/schema";
-import type { InfluenceInput, InfluenceItem, InfluenceResult } from "./influence-service";
+import type { InfluenceItem, InfluenceRequest, InfluenceResult } from "./influence-service";
 
 /**
  * Holds contentInfluence (through `influence`, over one calendar `year`) to
@@ -22,7 +22,7 @@ import type { InfluenceInput, InfluenceItem, InfluenceResult } from "./influence
 export async function expectSharedAgreement(
   db: Db,
   rates: Record<string, number>,
-  influence: (input: InfluenceInput) => Promise<InfluenceResult>,
+  influence: (input: InfluenceRequest) => Promise<InfluenceResult>,
   year = 2026,
 ) {
   const from = Date.parse(`${year}-01-01T00:00:00Z`);

@@ -21,7 +21,11 @@ import {
   contentInfluence,
   type Database,
   dealTimeline,
-  type InfluenceInput,
+  engagementInputSchema,
+  gapsInputSchema,
+  type InfluenceRequest,
+  influenceInputSchema,
+  linkEngagementInputSchema,
   linkEngagementReport,
   openNamedDatabase,
   openPglite,
@@ -30,6 +34,7 @@ import {
   repAdoption,
   rowsOf,
   saveCurrencySettings,
+  usageInputSchema,
   usageOverTime,
 } from "@pitchside/api/testing";
 import { attributionModels } from "@pitchside/shared";
@@ -267,8 +272,8 @@ async function bench(target: string, size: Size) {
       from: new Date(ANCHOR.getTime() - 365 * DAY_MS).toISOString(),
       to: ANCHOR.toISOString(),
     };
-    const cases: [string, InfluenceInput][] = [
-      ...attributionModels.map((model): [string, InfluenceInput] => [
+    const cases: [string, InfluenceRequest][] = [
+      ...attributionModels.map((model): [string, InfluenceRequest] => [
         `asset, ${model}`,
         { ...period, model },
       ]),
@@ -281,7 +286,7 @@ async function bench(target: string, size: Size) {
     const { db } = database;
     const influence = cases.map(([label, input]): [string, () => Promise<number>] => [
       `contentInfluence ${label}`,
-      async () => (await contentInfluence(database.db, input)).items.length,
+      async () => (await contentInfluence(database.db, influenceInputSchema.parse(input))).items.length,
     ]);
     const [sample] = rowsOf<{ asset: string; deal: string; rep: string }>(
       await database.db.execute(sql`select t.asset_id as asset, t.deal_id as deal, d.owner_id as rep
@@ -294,27 +299,41 @@ async function bench(target: string, size: Size) {
       ...influence,
       [
         "usage, week by asset",
-        async () => (await usageOverTime(db, { ...period, by: "asset" })).points.length,
+        async () =>
+          (await usageOverTime(db, usageInputSchema.parse({ ...period, by: "asset" }))).points.length,
       ],
       [
         "usage, day by rep",
-        async () => (await usageOverTime(db, { ...period, bucket: "day", by: "rep" })).points.length,
+        async () =>
+          (await usageOverTime(db, usageInputSchema.parse({ ...period, bucket: "day", by: "rep" }))).points
+            .length,
       ],
       [
         "usage, week by surface",
-        async () => (await usageOverTime(db, { ...period, by: "surface" })).points.length,
+        async () =>
+          (await usageOverTime(db, usageInputSchema.parse({ ...period, by: "surface" }))).points.length,
       ],
       ["adoption", async () => (await repAdoption(db, period)).weeks.length],
-      ["engagement", async () => (await prospectEngagement(db, period)).items.length],
-      ["engagement by link", async () => (await linkEngagementReport(db, period)).items.length],
-      ["gaps", async () => (await contentGaps(db, period)).unusedAssets.length],
+      [
+        "engagement",
+        async () => (await prospectEngagement(db, engagementInputSchema.parse(period))).items.length,
+      ],
+      [
+        "engagement by link",
+        async () => (await linkEngagementReport(db, linkEngagementInputSchema.parse(period))).items.length,
+      ],
+      ["gaps", async () => (await contentGaps(db, gapsInputSchema.parse(period))).unusedAssets.length],
       ["asset drill-down", async () => (await assetDeals(db, sample.asset, period)).deals.length],
       ["deal timeline", async () => (await dealTimeline(db, sample.deal)).entries.length],
       [
         "myUsage, week by asset",
         async () =>
-          (await usageOverTime(db, { ...period, by: "asset", filters: { repIds: [sample.rep] } })).points
-            .length,
+          (
+            await usageOverTime(
+              db,
+              usageInputSchema.parse({ ...period, by: "asset", filters: { repIds: [sample.rep] } }),
+            )
+          ).points.length,
       ],
     ];
     for (const [label, report] of reports) {

@@ -22,7 +22,9 @@ import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import {
   type Database,
+  engagementInputSchema,
   ingestEvents,
+  linkEngagementInputSchema,
   linkEngagementReport,
   type NewEvent,
   openTestDatabase,
@@ -149,12 +151,21 @@ async function main() {
       to: ANCHOR.toISOString(),
     };
     const reports: [string, () => Promise<number>][] = [
-      ["engagement per asset", async () => (await prospectEngagement(database.db, period)).items.length],
+      [
+        "engagement per asset",
+        async () => (await prospectEngagement(database.db, engagementInputSchema.parse(period))).items.length,
+      ],
       [
         "engagement per asset, limit 500",
-        async () => (await prospectEngagement(database.db, { ...period, limit: 500 })).items.length,
+        async () =>
+          (await prospectEngagement(database.db, engagementInputSchema.parse({ ...period, limit: 500 })))
+            .items.length,
       ],
-      ["engagement per link", async () => (await linkEngagementReport(database.db, period)).items.length],
+      [
+        "engagement per link",
+        async () =>
+          (await linkEngagementReport(database.db, linkEngagementInputSchema.parse(period))).items.length,
+      ],
     ];
     for (const [label, report] of reports) {
       let rows = 0;

@@ -7,7 +7,13 @@
  * Prints each statement's plan and its execution time, then the sum.
  */
 
-import { type Db, fieldSignals, openNamedDatabase, rowsOf } from "@pitchside/api/testing";
+import {
+  type Db,
+  fieldSignals,
+  fieldSignalsInputSchema,
+  openNamedDatabase,
+  rowsOf,
+} from "@pitchside/api/testing";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 
@@ -56,8 +62,9 @@ const explaining = new Proxy(database.db, {
 
 try {
   const period = { from: new Date(ANCHOR.getTime() - 365 * DAY_MS).toISOString(), to: ANCHOR.toISOString() };
-  await fieldSignals(database.db, { ...period, groupBy, ...(kind ? { kind } : {}) }, ANCHOR); // warm
-  await fieldSignals(explaining, { ...period, groupBy, ...(kind ? { kind } : {}) }, ANCHOR);
+  const input = fieldSignalsInputSchema.parse({ ...period, groupBy, ...(kind ? { kind } : {}) });
+  await fieldSignals(database.db, input, ANCHOR); // warm
+  await fieldSignals(explaining, input, ANCHOR);
   console.log(`\nby ${groupBy} ${kind ?? "all"}: statements' execution time ${total.toFixed(1)} ms in all`);
 } finally {
   await database.close();

@@ -22,6 +22,7 @@ import {
   type Database,
   demoTaxonomy,
   fieldSignals,
+  fieldSignalsInputSchema,
   openNamedDatabase,
   openPglite,
   openTestDatabase,
@@ -147,7 +148,11 @@ async function bench(target: string, deals: number) {
     for (const groupBy of ["week", "stage", "industry", "team"] as const) {
       for (const kind of [undefined, "competitor", "objection"] as const) {
         const report = () =>
-          fieldSignals(database.db, { ...period, groupBy, ...(kind ? { kind } : {}) }, ANCHOR);
+          fieldSignals(
+            database.db,
+            fieldSignalsInputSchema.parse({ ...period, groupBy, ...(kind ? { kind } : {}) }),
+            ANCHOR,
+          );
         const first = await report(); // warm the cache and the plan
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) {

@@ -3,12 +3,21 @@
 export { repAdoption } from "../src/analytics/adoption-service";
 export { saveCurrencySettings } from "../src/analytics/currency-settings";
 export { assetDeals, dealTimeline } from "../src/analytics/drilldown-service";
-export { linkEngagementReport, prospectEngagement } from "../src/analytics/engagement-service";
-export { fieldSignals } from "../src/analytics/field-signals-service";
-export { contentGaps } from "../src/analytics/gaps-service";
-export { contentInfluence, type InfluenceInput } from "../src/analytics/influence-service";
+export {
+  engagementInputSchema,
+  linkEngagementInputSchema,
+  linkEngagementReport,
+  prospectEngagement,
+} from "../src/analytics/engagement-service";
+export { fieldSignals, fieldSignalsInputSchema } from "../src/analytics/field-signals-service";
+export { contentGaps, gapsInputSchema } from "../src/analytics/gaps-service";
+export {
+  contentInfluence,
+  type InfluenceRequest,
+  influenceInputSchema,
+} from "../src/analytics/influence-service";
 export { rowsOf } from "../src/analytics/sql-rows";
-export { usageOverTime } from "../src/analytics/usage-service";
+export { usageInputSchema, usageOverTime } from "../src/analytics/usage-service";
 export { createApp } from "../src/app";
 export { setStatus } from "../src/assets/assets-service";
 export { createMarkdownAsset } from "../src/assets/markdown-assets";

@@ -8,7 +8,7 @@ import {
   convertAmount,
 } from "@pitchside/shared";
 import { expect } from "vitest";
-import type { InfluenceInput, InfluenceItem, InfluenceResult } from "../src/analytics/influence-service";
+import type { InfluenceItem, InfluenceRequest, InfluenceResult } from "../src/analytics/influence-service";
 import type { Db } from "../src/db/client";
 import { assetDealTouches, assets, deals } from "../src/db/schema";
 
@@ -22,7 +22,7 @@ import { assetDealTouches, assets, deals } from "../src/db/schema";
 export async function expectSharedAgreement(
   db: Db,
   rates: Record<string, number>,
-  influence: (input: InfluenceInput) => Promise<InfluenceResult>,
+  influence: (input: InfluenceRequest) => Promise<InfluenceResult>,
   year = 2026,
 ) {
   const from = Date.parse(`${year}-01-01T00:00:00Z`);

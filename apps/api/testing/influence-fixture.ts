@@ -1,6 +1,6 @@
 /** The influence book on a test server of its own, for the API tests (the portal's browser test seeds the book itself). */
 
-import type { InfluenceInput } from "../src/analytics/influence-service";
+import type { InfluenceRequest } from "../src/analytics/influence-service";
 import { makeUser } from "./factories";
 import { seedInfluenceBook } from "./influence-book";
 import { loginToken, startTestServer } from "./server";
@@ -24,7 +24,7 @@ export async function openInfluenceBook() {
   await server
     .client({ token: admin })
     .analytics.settings.update.mutate({ reportingCurrency: "USD", rates: bookRates });
-  const influence = (input: InfluenceInput) =>
+  const influence = (input: InfluenceRequest) =>
     server
       .client({ token: marketer })
       .analytics.contentInfluence.query({ from: "2026-01-01", to: "2026-12-31", ...input });

@@ -2,22 +2,16 @@ import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client";
 import { auditLog, teams, users } from "../db/schema";
+import type { AuditListInput } from "./audit-inputs";
 
 const actor = alias(users, "actor");
 const targetUser = alias(users, "target_user");
-
-export interface AuditFilter {
-  /** Only entries about these kinds of thing (`user`, `team`, `asset`, …). */
-  entities?: string[] | undefined;
-  limit: number;
-  offset: number;
-}
 
 /**
  * The audit log, newest first, with who did it and what it was done to by name where that still
  * exists (a deleted team's name is in its entry's details).
  */
-export async function listAudit(db: Db, f: AuditFilter) {
+export async function listAudit(db: Db, f: AuditListInput) {
   const where: SQL | undefined = f.entities?.length ? inArray(auditLog.entity, f.entities) : undefined;
   const [rows, [count]] = await Promise.all([
     db

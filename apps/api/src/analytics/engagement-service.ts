@@ -8,12 +8,12 @@ export const engagementInputSchema = periodSchema.extend({
   assetIds: z.array(z.uuid()).max(500).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
-export type EngagementInput = z.input<typeof engagementInputSchema>;
+export type EngagementInput = z.infer<typeof engagementInputSchema>;
 
 export const linkEngagementInputSchema = engagementInputSchema.extend({
   shareIds: z.array(z.uuid()).max(500).optional(),
 });
-export type LinkEngagementInput = z.input<typeof linkEngagementInputSchema>;
+export type LinkEngagementInput = z.infer<typeof linkEngagementInputSchema>;
 
 /** What prospects did with a document (an asset, or one share link of it) in the period. */
 export interface EngagementFigures {
@@ -165,8 +165,7 @@ const periodOut = (period: Period) => ({ from: period.from.toISOString(), to: pe
  * What prospects did with shared links, per asset: read from the prospect_engagement rollup
  * (kept by a trigger on events), never the raw events.
  */
-export async function prospectEngagement(db: Db, raw: EngagementInput, now = new Date()) {
-  const input = engagementInputSchema.parse(raw);
+export async function prospectEngagement(db: Db, input: EngagementInput, now = new Date()) {
   const period = resolvePeriod(input, now);
   const figures = await engagementFigures(db, "asset", input, period);
   const titles = await titlesOf(
@@ -188,8 +187,7 @@ async function titlesOf(db: Db, ids: string[]) {
 }
 
 /** The same per share link: which link (to whom, on which deal, by whom) was read, and how. */
-export async function linkEngagementReport(db: Db, raw: LinkEngagementInput, now = new Date()) {
-  const input = linkEngagementInputSchema.parse(raw);
+export async function linkEngagementReport(db: Db, input: LinkEngagementInput, now = new Date()) {
   const period = resolvePeriod(input, now);
   const figures = await engagementFigures(db, "link", input, period);
   const ids = figures.map((f) => f.g);

@@ -19,8 +19,8 @@ export const fieldSignalsInputSchema = periodSchema.extend({
   kind: z.enum(signalKinds).optional(),
   groupBy: z.enum(["week", "stage", "industry", "team"]).default("week"),
 });
-export type FieldSignalsInput = z.input<typeof fieldSignalsInputSchema>;
-type GroupBy = z.infer<typeof fieldSignalsInputSchema>["groupBy"];
+export type FieldSignalsInput = z.infer<typeof fieldSignalsInputSchema>;
+type GroupBy = FieldSignalsInput["groupBy"];
 
 export interface FieldSignalRow {
   kind: SignalKind;
@@ -218,8 +218,11 @@ const rate = (won: number, lost: number) => (won + lost > 0 ? won / (won + lost)
  * those where it did not, and the library's coverage of it. Reads `suggestion_signals`, which holds only
  * taxonomy keys (see suggest/suggestion-signals.ts).
  */
-export async function fieldSignals(db: Db, raw: FieldSignalsInput, now = new Date()): Promise<FieldSignals> {
-  const input = fieldSignalsInputSchema.parse(raw);
+export async function fieldSignals(
+  db: Db,
+  input: FieldSignalsInput,
+  now = new Date(),
+): Promise<FieldSignals> {
   const period = resolvePeriod(input, now);
   const length = period.to.getTime() - period.from.getTime();
   const previous = { from: new Date(period.from.getTime() - length), to: period.from };

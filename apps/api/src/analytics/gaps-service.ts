@@ -16,7 +16,7 @@ export const gapsInputSchema = periodSchema.extend({
   weakScore: z.number().min(0).max(100).default(2),
   limit: z.number().int().min(1).max(500).default(50),
 });
-export type GapsInput = z.input<typeof gapsInputSchema>;
+export type GapsInput = z.infer<typeof gapsInputSchema>;
 
 export interface ContentGaps {
   period: { from: string; to: string };
@@ -37,8 +37,7 @@ export interface ContentGaps {
   weakSuggestions: { stage: string | null; persona: string | null; weak: number; total: number }[];
 }
 
-export async function contentGaps(db: Db, raw: GapsInput, now = new Date()): Promise<ContentGaps> {
-  const input = gapsInputSchema.parse(raw);
+export async function contentGaps(db: Db, input: GapsInput, now = new Date()): Promise<ContentGaps> {
   const period = resolvePeriod(input, now);
   const { from, to } = instants(period);
   const soon = new Date(now.getTime() + input.expiringWithinDays * DAY_MS).toISOString();

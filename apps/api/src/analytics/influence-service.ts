@@ -37,7 +37,9 @@ export const influenceInputSchema = periodSchema.extend({
   groupBy: z.enum(influenceGroups).default("asset"),
   filters: influenceFiltersSchema.default({}),
 });
-export type InfluenceInput = z.input<typeof influenceInputSchema>;
+export type InfluenceInput = z.infer<typeof influenceInputSchema>;
+/** What a caller sends, before the schema's defaults. */
+export type InfluenceRequest = z.input<typeof influenceInputSchema>;
 
 /** An asset's (or a group's) figures, as computeInfluence defines them, with what names it. */
 export interface InfluenceItem extends Omit<AssetInfluence, "assetId"> {
@@ -313,10 +315,9 @@ interface GroupRow {
  */
 export async function contentInfluence(
   db: Db,
-  raw: InfluenceInput,
+  input: InfluenceInput,
   now = new Date(),
 ): Promise<InfluenceResult> {
-  const input = influenceInputSchema.parse(raw);
   const period = resolvePeriod(input, now);
   const { filters, groupBy } = input;
   const currency = await getCurrencySettings(db);

@@ -5,7 +5,7 @@ import { seededRandom } from "../../testing/seeded-random";
 import { openTestDatabase } from "../../testing/server";
 import type { Database } from "../db/client";
 import { deals, suggestionSignals, teams, users } from "../db/schema";
-import { fieldSignals } from "./field-signals-service";
+import { fieldSignals, fieldSignalsInputSchema } from "./field-signals-service";
 import { rowsOf } from "./sql-rows";
 
 /**
@@ -180,7 +180,11 @@ async function expectReportAgrees() {
     const raw = await rawFigures(period.from, period.to);
     const report = await fieldSignals(
       db(),
-      { from: period.from.toISOString(), to: period.to.toISOString(), groupBy: "team" },
+      fieldSignalsInputSchema.parse({
+        from: period.from.toISOString(),
+        to: period.to.toISOString(),
+        groupBy: "team",
+      }),
       NOW,
     );
     for (const row of report.rows) {

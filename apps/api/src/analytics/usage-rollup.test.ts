@@ -2,16 +2,19 @@ import { randomUUID } from "node:crypto";
 import { surfaces } from "@pitchside/shared";
 import { eq, inArray, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { seededRandom } from "../../testing/seeded-random";
 import { openTestDatabase } from "../../testing/server";
 import type { Database } from "../db/client";
 import { assets, assetVersions, deals, events, shareLinks, teams, users } from "../db/schema";
 import { type EventType, eventTypes, ingestEvents, type NewEvent } from "../tracking/events-service";
 import { REP_USE_TYPES, repAdoption } from "./adoption-service";
-import { contentGaps } from "./gaps-service";
+import { contentGaps, gapsInputSchema } from "./gaps-service";
 import { instants, type PeriodInput, resolvePeriod } from "./report-period";
 import { rowsOf } from "./sql-rows";
-import { type UsageInput, usageGroups, usageOverTime } from "./usage-service";
+import { usageGroups, usageInputSchema, usageOverTime } from "./usage-service";
+
+type UsageRequest = z.input<typeof usageInputSchema>;
 
 /**
  * usage_daily against the raw events: the reports that read it (usage, adoption, the gaps report's
@@ -125,7 +128,7 @@ const counted = {
 const countOf = (types: string[]) =>
   sql`count(*) filter (where e.type = any(${sql.param(types)}::text[]))::int`;
 
-async function rawUsage(input: UsageInput & { bucket: "day" | "week"; by: (typeof usageGroups)[number] }) {
+async function rawUsage(input: UsageRequest & { bucket: "day" | "week"; by: (typeof usageGroups)[number] }) {
   const { from, to } = instants(resolvePeriod(input, NOW));
   const key = {
     none: [sql`null::text`, sql`null::text`],
@@ -267,7 +270,7 @@ async function expectRawAgreement() {
         const raw = await rawUsage(input);
         // the default top (10) holds every key of this book; a top of 2 leaves some keys to "other"
         for (const limit of by === "none" || by === "surface" ? [undefined] : [undefined, 2]) {
-          const kept = await usageOverTime(db(), { ...input, limit }, NOW);
+          const kept = await usageOverTime(db(), usageInputSchema.parse({ ...input, limit }), NOW);
           expect(kept, JSON.stringify({ ...input, limit })).toEqual(expectedUsage(raw, by, limit ?? 10));
           others += kept.others.length;
         }
@@ -278,12 +281,12 @@ async function expectRawAgreement() {
     const team = book.teams[0] as string;
     for (const filters of [{ repIds: [rep] }, { teamIds: [team] }]) {
       const input = { ...period, bucket: "week" as const, by: "asset" as const, filters, limit: 3 };
-      const kept = await usageOverTime(db(), input, NOW);
+      const kept = await usageOverTime(db(), usageInputSchema.parse(input), NOW);
       expect(kept).toEqual(expectedUsage(await rawUsage(input), "asset", 3));
     }
     const adoption = await repAdoption(db(), period, NOW);
     expect({ weeks: adoption.weeks, activeReps: adoption.activeReps }).toEqual(await rawAdoption(period));
-    const gaps = await contentGaps(db(), period, NOW);
+    const gaps = await contentGaps(db(), gapsInputSchema.parse(period), NOW);
     expect(gaps.unusedAssets.map((a) => a.assetId)).toEqual(await rawUnused(period));
   }
   // the comparisons compared something
@@ -354,12 +357,10 @@ describe("usage_daily", () => {
       { surface: "gmail", rep_acted: true, viewed: 0, inserted: 1, opened: 0 },
       { surface: "viewer", rep_acted: false, viewed: 0, inserted: 0, opened: 2 },
     ]);
-    const usage = await usageOverTime(db(), {
-      from: "2026-02-02",
-      to: "2026-02-02",
-      by: "rep",
-      bucket: "day",
-    });
+    const usage = await usageOverTime(
+      db(),
+      usageInputSchema.parse({ from: "2026-02-02", to: "2026-02-02", by: "rep", bucket: "day" }),
+    );
     expect(usage.points).toEqual([
       {
         bucket: "2026-02-02",
@@ -372,7 +373,10 @@ describe("usage_daily", () => {
       },
     ]);
     // 09:00 to 23:00: the part day is counted from the events
-    const part = await usageOverTime(db(), { from: "2026-02-02T09:00:00Z", to: "2026-02-02T23:00:00Z" });
+    const part = await usageOverTime(
+      db(),
+      usageInputSchema.parse({ from: "2026-02-02T09:00:00Z", to: "2026-02-02T23:00:00Z" }),
+    );
     expect(part.totals).toEqual([{ key: null, label: null, views: 1, shares: 0, inserts: 1, opens: 2 }]);
   });
 

@@ -27,7 +27,7 @@ export const usageInputSchema = periodSchema.extend({
     })
     .default({}),
 });
-export type UsageInput = z.input<typeof usageInputSchema>;
+export type UsageInput = z.infer<typeof usageInputSchema>;
 
 export interface UsageCounts {
   views: number;
@@ -126,8 +126,7 @@ interface BucketRow extends UsageCounts {
  * Views, shares, inserts and prospect opens per day or week. A prospect's open
  * belongs to the rep who made the share link.
  */
-export async function usageOverTime(db: Db, raw: UsageInput, now = new Date()): Promise<UsageResult> {
-  const input = usageInputSchema.parse(raw);
+export async function usageOverTime(db: Db, input: UsageInput, now = new Date()): Promise<UsageResult> {
   const period = resolvePeriod(input, now);
   const { key, label, labelJoin } = groupSql(input.by);
   const ranked = rankedGroups.includes(input.by);

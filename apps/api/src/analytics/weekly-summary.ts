@@ -14,8 +14,8 @@ import { users, weeklySummaries } from "../db/schema";
 import { AppError } from "../errors";
 import { enqueueJobOnce } from "../jobs/queue";
 import type { JobHandler } from "../jobs/runner";
-import { type ContentGaps, contentGaps } from "./gaps-service";
-import { contentInfluence } from "./influence-service";
+import { type ContentGaps, contentGaps, gapsInputSchema } from "./gaps-service";
+import { contentInfluence, influenceInputSchema } from "./influence-service";
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -26,6 +26,7 @@ const LIST_LIMIT = 20;
 
 export const isoWeekSchema = z.string().regex(isoWeekPattern, "an ISO week such as 2026-W49");
 export const weeklySummaryInputSchema = z.object({ week: isoWeekSchema.optional() });
+export type WeeklySummaryInput = z.infer<typeof weeklySummaryInputSchema>;
 
 /** The week's half-open range [Monday 00:00 UTC, next Monday). */
 export function weekRange(week: string): { from: Date; to: Date } {
@@ -90,9 +91,22 @@ async function computeSummary(db: Db, week: string, now: Date): Promise<StoredSu
   const end = new Date(Math.min(range.to.getTime(), now.getTime()));
   const iso = (d: Date) => d.toISOString();
   const gapsOf = (from: Date, to: Date) =>
-    contentGaps(db, { from: iso(from), to: iso(to), expiringWithinDays: 0, limit: 500 }, end);
+    contentGaps(
+      db,
+      gapsInputSchema.parse({ from: iso(from), to: iso(to), expiringWithinDays: 0, limit: 500 }),
+      end,
+    );
   const [influence, gaps, before, unused, previous] = await Promise.all([
-    contentInfluence(db, { from: iso(range.from), to: iso(range.to), model: "any", groupBy: "asset" }, end),
+    contentInfluence(
+      db,
+      influenceInputSchema.parse({
+        from: iso(range.from),
+        to: iso(range.to),
+        model: "any",
+        groupBy: "asset",
+      }),
+      end,
+    ),
     gapsOf(range.from, range.to),
     gapsOf(new Date(range.from.getTime() - WEEK_MS), range.from),
     gapsOf(new Date(range.to.getTime() - UNUSED_DAYS * DAY_MS), range.to),
@@ -160,7 +174,7 @@ async function computeSummary(db: Db, week: string, now: Date): Promise<StoredSu
  */
 export async function weeklySummary(
   db: Db,
-  input: { week?: string },
+  input: WeeklySummaryInput,
   now = new Date(),
 ): Promise<WeeklySummary> {
   const week = input.week ?? lastCompleteWeek(now);

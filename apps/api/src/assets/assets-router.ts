@@ -1,12 +1,8 @@
-import {
-  assetMetaPatchSchema,
-  assetMetaSchema,
-  assetStatusSchema,
-  assetTypeSchema,
-} from "@pitchside/shared/schemas";
+import { assetMetaPatchSchema, assetMetaSchema, assetStatusSchema } from "@pitchside/shared/schemas";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
 import { toAssetDto } from "./asset-dto";
+import { assetListInputSchema } from "./asset-inputs";
 import {
   approveVersion,
   createAsset,
@@ -25,19 +21,7 @@ const curator = roleProcedure("marketer", "admin");
 
 export const assetsRouter = router({
   list: authedProcedure
-    .input(
-      z
-        .object({
-          status: z.array(assetStatusSchema).max(4).optional(),
-          type: z.array(assetTypeSchema).max(8).optional(),
-          externalId: z.string().max(200).optional(),
-          q: z.string().max(200).optional(),
-          processing: z.enum(["pending", "failed"]).optional(),
-          limit: z.number().int().min(1).max(200).default(50),
-          offset: z.number().int().min(0).default(0),
-        })
-        .default({ limit: 50, offset: 0 }),
-    )
+    .input(assetListInputSchema)
     .query(({ ctx, input }) => listAssets(ctx.db, ctx.user, input)),
 
   get: authedProcedure

@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { enqueueJob } from "../jobs/queue";
 import { toAssetDto, toVersionDto } from "./asset-dto";
+import type { AssetListInput } from "./asset-inputs";
 import { notifyEndedLinks } from "./ended-links";
 import { languageVersionsOf, requireLanguageFreeInFamily } from "./language-families";
 import { mayDownloadOriginal } from "./original-access";
@@ -347,17 +348,7 @@ export async function getAssetByExternalId(db: Db, user: SessionUser, externalId
   return row ? getAsset(db, user, row.id) : null;
 }
 
-export interface ListFilters {
-  status?: AssetStatus[];
-  type?: string[];
-  externalId?: string;
-  q?: string;
-  processing?: "pending" | "failed";
-  limit: number;
-  offset: number;
-}
-
-export async function listAssets(db: Db, user: SessionUser, f: ListFilters) {
+export async function listAssets(db: Db, user: SessionUser, f: AssetListInput) {
   // an upload whose details were never saved is not in the library yet
   const conditions: SQL[] = [visibleAssetsWhere(user), eq(assets.unsaved, false)];
   if (f.status?.length) conditions.push(inArray(assets.status, f.status));

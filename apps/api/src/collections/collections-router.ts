@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
+import { collectionSaveInputSchema } from "./collection-inputs";
 import {
   deleteCollection,
   getCollection,
@@ -16,14 +17,7 @@ export const collectionsRouter = router({
     .input(z.object({ id: z.uuid() }))
     .query(({ ctx, input }) => getCollection(ctx.db, ctx.user, input.id)),
   save: curator
-    .input(
-      z.object({
-        id: z.uuid().optional(),
-        name: z.string().trim().min(1).max(200),
-        description: z.string().trim().max(2000).default(""),
-        teams: z.array(z.uuid()).max(50).default([]),
-      }),
-    )
+    .input(collectionSaveInputSchema)
     .mutation(({ ctx, input }) => saveCollection(ctx.db, ctx.user, input)),
   setItems: curator
     .input(z.object({ id: z.uuid(), assetIds: z.array(z.uuid()).max(500) }))

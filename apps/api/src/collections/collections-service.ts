@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { assets, assetVersions, collectionItems, collections } from "../db/schema";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
+import type { CollectionSaveInput } from "./collection-inputs";
 
 /** A collection limited to teams is seen by those teams (and by curators). */
 function visibleCollectionsWhere(user: SessionUser) {
@@ -57,11 +58,7 @@ export async function getCollection(db: Db, user: SessionUser, id: string) {
   };
 }
 
-export async function saveCollection(
-  db: Db,
-  actor: SessionUser,
-  input: { id?: string; name: string; description: string; teams: string[] },
-) {
+export async function saveCollection(db: Db, actor: SessionUser, input: CollectionSaveInput) {
   const values = {
     name: input.name,
     description: input.description,

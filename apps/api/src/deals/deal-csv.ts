@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { TransactionRollbackError } from "drizzle-orm";
+import { z } from "zod";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import type { SessionUser } from "../identity/users-service";
@@ -25,6 +26,20 @@ export const dealCsvFields = [
   "ignore",
 ] as const;
 export type DealCsvField = (typeof dealCsvFields)[number];
+
+/** A mapping names CSV columns; no export has more. */
+export const MAX_MAPPED_COLUMNS = 200;
+
+/** deals.importCsv: the file's text, which column holds which field, and whether to roll back. */
+export const dealCsvImportInputSchema = z.object({
+  csv: z.string().min(1, "the file is empty").max(20_000_000, "larger than 20 MB; split the file"),
+  mapping: z
+    .record(z.string().max(200), z.enum(dealCsvFields))
+    .refine((m) => Object.keys(m).length <= MAX_MAPPED_COLUMNS, `at most ${MAX_MAPPED_COLUMNS} columns`)
+    .optional(),
+  dryRun: z.boolean().default(false),
+});
+export type DealCsvImportInput = z.infer<typeof dealCsvImportInputSchema>;
 
 export const MAX_CSV_ROWS = 50_000;
 
@@ -344,7 +359,7 @@ function mergeRows(rows: ParsedRow[], errors: CsvRowError[], columnOf: (f: strin
 export async function importDealsCsv(
   db: Db,
   actor: SessionUser,
-  input: { csv: string; mapping?: Record<string, DealCsvField>; dryRun: boolean },
+  input: DealCsvImportInput,
 ): Promise<DealImportResult> {
   const { rows, total, columns, errors } = parseDealsCsv(input.csv, input.mapping);
   const result = { ...emptyResult(input.dryRun, columns), rows: total };

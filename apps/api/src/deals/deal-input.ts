@@ -93,6 +93,54 @@ export const dealRecordSchema = z.object({
 });
 export type DealRecord = z.infer<typeof dealRecordSchema>;
 
+const stageSchema = z.string().min(1).max(100).transform(normalizeStage);
+
+/** deals.create: a deal as a rep or an admin enters it while no CRM is connected. */
+export const dealFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  accountName: z.string().trim().max(300).default(""),
+  accountDomain: domainSchema.nullable().default(null),
+  industry: z.string().trim().max(100).nullable().default(null),
+  stage: stageSchema,
+  status: z.enum(dealStatuses).optional(),
+  amount: amountSchema.nullable().default(null),
+  currency: currencySchema.default("USD"),
+  closedAt: closedAtSchema.nullable().default(null),
+  contacts: z.array(contactSchema).max(200).default([]),
+  ownerId: z.uuid().optional(),
+});
+export type DealFields = z.infer<typeof dealFieldsSchema>;
+
+/** deals.update: the fields that change. */
+export const dealPatchSchema = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
+  accountName: z.string().trim().max(300).optional(),
+  accountDomain: domainSchema.nullable().optional(),
+  industry: z.string().trim().max(100).nullable().optional(),
+  stage: stageSchema.optional(),
+  status: z.enum(dealStatuses).optional(),
+  amount: amountSchema.nullable().optional(),
+  currency: currencySchema.optional(),
+  closedAt: closedAtSchema.nullable().optional(),
+  contacts: z.array(contactSchema).max(200).optional(),
+  ownerId: z.uuid().optional(),
+});
+export type DealPatch = z.infer<typeof dealPatchSchema>;
+
+/** deals.list: filters and page. */
+export const dealListInputSchema = z
+  .object({
+    externalId: z.string().max(200).optional(),
+    owner: z.union([z.literal("me"), z.uuid()]).optional(),
+    status: z.array(z.enum(dealStatuses)).max(3).optional(),
+    stage: z.array(stageSchema).max(50).optional(),
+    q: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .default({ limit: 50, offset: 0 });
+export type DealListInput = z.infer<typeof dealListInputSchema>;
+
 /** A status follows from a closing stage when none is given. */
 export function statusFor(stage: string, status: DealStatus | undefined): DealStatus {
   if (status) return status;

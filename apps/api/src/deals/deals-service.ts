@@ -1,4 +1,3 @@
-import type { DealStatus } from "@pitchside/shared";
 import { emailDomain, isPersonalDomain, sortDealMatches } from "@pitchside/shared";
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { seesEverything, visibleAssetsWhere } from "../assets/visibility";
@@ -10,24 +9,19 @@ import { assetDealTouches, assets, dealContacts, dealStageHistory, deals, users 
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
 import { toContactDto, toDealDto, toStageChangeDto } from "./deal-dto";
-import { type DealContactInput, statusFor } from "./deal-input";
+import {
+  type DealContactInput,
+  type DealFields,
+  type DealListInput,
+  type DealPatch,
+  statusFor,
+} from "./deal-input";
 import { knownStages } from "./deal-sync";
 import { visibleDealsWhere } from "./deal-visibility";
 
-export interface DealListFilters {
-  externalId?: string;
-  /** A user id, or "me". */
-  owner?: string;
-  status?: DealStatus[];
-  stage?: string[];
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listDeals(db: Db, user: SessionUser, f: DealListFilters) {
+export async function listDeals(db: Db, user: SessionUser, f: DealListInput) {
   const conditions: SQL[] = [visibleDealsWhere(user)];
   if (f.externalId) conditions.push(eq(deals.externalId, f.externalId));
   if (f.owner) conditions.push(eq(deals.ownerId, f.owner === "me" ? user.id : f.owner));
@@ -102,20 +96,6 @@ export async function getDeal(db: Db, user: SessionUser, id: string) {
   };
 }
 
-export interface DealFields {
-  name: string;
-  accountName: string;
-  accountDomain: string | null;
-  industry: string | null;
-  stage: string;
-  status?: DealStatus | undefined;
-  amount: string | null;
-  currency: string;
-  closedAt: Date | null;
-  contacts: DealContactInput[];
-  ownerId?: string | undefined;
-}
-
 /** With a CRM connected the CRM owns deals; hand edits would be overwritten by its next sync. */
 function requireNoCrm(config: Config) {
   if (config.crmWebhookSecret) {
@@ -175,13 +155,7 @@ export async function createDeal(db: Db, config: Config, actor: SessionUser, inp
   });
 }
 
-export async function updateDeal(
-  db: Db,
-  config: Config,
-  actor: SessionUser,
-  id: string,
-  patch: Partial<DealFields>,
-) {
+export async function updateDeal(db: Db, config: Config, actor: SessionUser, id: string, patch: DealPatch) {
   requireNoCrm(config);
   const { deal: current } = await loadVisible(db, actor, id);
   if (!seesEverything(actor) && current.ownerId !== actor.id) {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset } from "../../testing/deal-factories";
 import { startTestServer, type TestServer } from "../../testing/server";
 import { getCurrencySettings } from "../analytics/currency-settings";
-import { prospectEngagement } from "../analytics/engagement-service";
-import { fieldSignals } from "../analytics/field-signals-service";
-import { contentInfluence } from "../analytics/influence-service";
+import { engagementInputSchema, prospectEngagement } from "../analytics/engagement-service";
+import { fieldSignals, fieldSignalsInputSchema } from "../analytics/field-signals-service";
+import { contentInfluence, influenceInputSchema } from "../analytics/influence-service";
 import { rowsOf } from "../analytics/sql-rows";
 import { assetDealTouches, assets, deals, events, searches, users } from "../db/schema";
 import { seedDemoActivity } from "./demo-activity";
@@ -60,13 +60,13 @@ describe("seedDemoActivity", () => {
     }
 
     // the influence report adds up the yen deals too (the demo has a JPY rate)
-    const influence = await contentInfluence(db, { model: "linear" }, now);
+    const influence = await contentInfluence(db, influenceInputSchema.parse({ model: "linear" }), now);
     expect(influence.touched.won).toBeGreaterThan(0);
     expect(influence.touched.wonRevenue).toBeGreaterThan(0);
     expect(await getCurrencySettings(db)).toEqual({ reportingCurrency: "USD", rates: { USD: 1, JPY: 150 } });
 
     // every prospect event carries its visitor: engagement counts visitors next to opens
-    const engagement = await prospectEngagement(db, {}, now);
+    const engagement = await prospectEngagement(db, engagementInputSchema.parse({}), now);
     const opens = engagement.items.reduce((n, i) => n + i.opens, 0);
     const visitors = engagement.items.reduce((n, i) => n + i.uniqueVisitors, 0);
     expect(opens).toBeGreaterThan(0);
@@ -84,7 +84,7 @@ describe("seedDemoActivity", () => {
     expect(rowsOf<{ n: number }>(pageRows)[0]?.n).toBe(0);
 
     // reps' requests named competitors and objections on the deals: Field signals has rows, and no text
-    const signals = await fieldSignals(db, {}, now);
+    const signals = await fieldSignals(db, fieldSignalsInputSchema.parse({}), now);
     expect(signals.rows.some((r) => r.kind === "competitor")).toBe(true);
     expect(signals.rows.some((r) => r.kind === "objection")).toBe(true);
 

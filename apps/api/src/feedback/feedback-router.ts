@@ -1,6 +1,6 @@
-import { clientSurfaces } from "@pitchside/shared";
 import { z } from "zod";
 import { authedProcedure, router } from "../trpc/init";
+import { suggestionMarkInputSchema } from "./feedback-inputs";
 import {
   commentOnAsset,
   deleteComment,
@@ -24,15 +24,7 @@ export const feedbackRouter = router({
 
   /** "Helped" / "not helpful" on a suggestion; `helped: null` takes the mark back. */
   markSuggestion: authedProcedure
-    .input(
-      z.object({
-        assetId: z.uuid(),
-        helped: z.boolean().nullable(),
-        dealId: z.uuid().optional(),
-        requestId: z.uuid().optional(),
-        surface: z.enum(clientSurfaces),
-      }),
-    )
+    .input(suggestionMarkInputSchema)
     .mutation(({ ctx, input }) => markSuggestion(ctx.db, ctx.user, input)),
 
   deleteComment: authedProcedure

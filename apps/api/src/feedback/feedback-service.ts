@@ -1,4 +1,3 @@
-import type { ClientSurface } from "@pitchside/shared";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { visibleAssetsWhere } from "../assets/visibility";
 import type { Db } from "../db/client";
@@ -6,6 +5,7 @@ import { assets, deals, feedback, suggestionMarks, users } from "../db/schema";
 import { visibleDealsWhere } from "../deals/deal-visibility";
 import { AppError } from "../errors";
 import type { SessionUser } from "../identity/users-service";
+import type { SuggestionMarkInput } from "./feedback-inputs";
 
 /** Feedback on an asset the caller cannot see answers like a missing asset. */
 async function assertVisible(db: Db, user: SessionUser, assetId: string) {
@@ -42,15 +42,6 @@ export async function commentOnAsset(db: Db, user: SessionUser, assetId: string,
     .returning({ id: feedback.id, createdAt: feedback.createdAt });
   if (!row) throw new Error("insert returned no row");
   return { id: row.id, createdAt: row.createdAt.toISOString() };
-}
-
-export interface SuggestionMarkInput {
-  assetId: string;
-  /** null takes the caller's mark back. */
-  helped: boolean | null;
-  dealId?: string | undefined;
-  requestId?: string | undefined;
-  surface: ClientSurface;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc/init";
+import { myRequestsInputSchema, requestCreateInputSchema, requestQueueInputSchema } from "./request-inputs";
 import {
   answerRequest,
   assignRequest,
@@ -8,30 +9,23 @@ import {
   listAssignees,
   listMyRequests,
   listQueue,
-  requestStatuses,
 } from "./requests-service";
 
 /** Marketers answer requests; admins may too. */
 const marketing = roleProcedure("marketer", "admin");
-const statusFilter = z.array(z.enum(requestStatuses)).max(4).optional();
 
 export const requestsRouter = router({
   /** Anyone signed in may ask for missing content (reps mostly). */
   create: authedProcedure
-    .input(
-      z.object({
-        title: z.string().trim().min(1, "Say what content you need").max(300),
-        details: z.string().trim().max(5000).default(""),
-      }),
-    )
+    .input(requestCreateInputSchema)
     .mutation(({ ctx, input }) => createRequest(ctx.db, ctx.user, input)),
 
   mine: authedProcedure
-    .input(z.object({ status: statusFilter }).default({}))
+    .input(myRequestsInputSchema)
     .query(({ ctx, input }) => listMyRequests(ctx.db, ctx.user, input.status)),
 
   queue: marketing
-    .input(z.object({ status: statusFilter, assignee: z.enum(["me", "nobody"]).optional() }).default({}))
+    .input(requestQueueInputSchema)
     .query(({ ctx, input }) => listQueue(ctx.db, input, ctx.user)),
 
   assignees: marketing.query(({ ctx }) => listAssignees(ctx.db)),

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { assets, auditLog, contentRequests, notifications, users } from "../db/schema";
 import { AppError } from "../errors";
 import { publicUserColumns, type SessionUser } from "../identity/users-service";
+import type { RequestCreateInput, RequestQueueInput } from "./request-inputs";
 
 export const requestStatuses = ["open", "in_progress", "answered", "declined"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
@@ -76,7 +77,7 @@ async function loadOne(db: Db, id: string): Promise<ContentRequestDto> {
 export async function createRequest(
   db: Db,
   user: SessionUser,
-  input: { title: string; details: string },
+  input: RequestCreateInput,
 ): Promise<ContentRequestDto> {
   const [row] = await db
     .insert(contentRequests)
@@ -99,11 +100,7 @@ export function listMyRequests(db: Db, user: SessionUser, status?: RequestStatus
 }
 
 /** Everyone's requests for marketers: the queue, optionally by status or assignee. */
-export function listQueue(
-  db: Db,
-  filter: { status?: RequestStatus[] | undefined; assignee?: "me" | "nobody" | undefined },
-  user: SessionUser,
-) {
+export function listQueue(db: Db, filter: RequestQueueInput, user: SessionUser) {
   const conditions: SQL[] = [];
   if (filter.status?.length) conditions.push(inArray(contentRequests.status, filter.status));
   if (filter.assignee === "me") conditions.push(eq(contentRequests.assigneeId, user.id));

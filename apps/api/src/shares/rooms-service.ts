@@ -10,22 +10,19 @@ import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
 import { linkEngagement } from "../tracking/link-visits";
 import {
+  MAX_ROOM_ASSETS,
+  type RoomCreateInput,
+  type RoomListInput,
+  type RoomUpdateInput,
+} from "./share-inputs";
+import {
   futureDate,
   insertShareLink,
-  type LinkControls,
   newShareToken,
   requireVisibleDeal,
   shareableAsset,
   shareUrl,
 } from "./shares-service";
-
-export const MAX_ROOM_ASSETS = 30;
-
-export interface NewRoom extends LinkControls {
-  assetIds: string[];
-  /** A short personal note shown above the assets. */
-  note?: string | undefined;
-}
 
 type Room = typeof dealRooms.$inferSelect;
 
@@ -62,7 +59,7 @@ async function addItems(tx: Db, user: SessionUser, room: Room, assetIds: string[
  * deal, with a short note. Each asset is tracked on a link of its own, so
  * opens and page time count as touches on the deal exactly like single links.
  */
-export async function createRoom(db: Db, publicUrl: string, user: SessionUser, input: NewRoom) {
+export async function createRoom(db: Db, publicUrl: string, user: SessionUser, input: RoomCreateInput) {
   const ids = [...new Set(input.assetIds)];
   if (ids.length === 0) throw new AppError("BAD_REQUEST", "assetIds: choose at least one asset");
   if (ids.length > MAX_ROOM_ASSETS)
@@ -197,12 +194,7 @@ async function describeRooms(
   });
 }
 
-export async function listRooms(
-  db: Db,
-  publicUrl: string,
-  user: SessionUser,
-  f: { mine?: boolean | undefined; dealId?: string | undefined; limit: number; offset: number },
-) {
+export async function listRooms(db: Db, publicUrl: string, user: SessionUser, f: RoomListInput) {
   const conditions: SQL[] = [];
   if (f.mine || !seesEverything(user)) conditions.push(eq(dealRooms.createdBy, user.id));
   if (f.dealId) conditions.push(eq(dealRooms.dealId, f.dealId));
@@ -239,22 +231,8 @@ async function names(db: Db, room: Room) {
   return { dealName: deal?.name ?? null, createdByName: creator?.name ?? null };
 }
 
-export interface RoomPatch {
-  id: string;
-  name?: string | undefined;
-  note?: string | undefined;
-  /** null clears the expiry. */
-  expiresAt?: string | null | undefined;
-  allowDownload?: boolean | undefined;
-  requireEmail?: boolean | undefined;
-  /** A new passcode; null removes it. */
-  passcode?: string | null | undefined;
-  addAssetIds?: string[] | undefined;
-  removeAssetIds?: string[] | undefined;
-}
-
 /** Changes a room after sending: its note and rules, and which assets it holds. */
-export async function updateRoom(db: Db, user: SessionUser, patch: RoomPatch) {
+export async function updateRoom(db: Db, user: SessionUser, patch: RoomUpdateInput) {
   const room = await loadOwnRoom(db, user, patch.id);
   if (room.revokedAt) throw new AppError("BAD_REQUEST", "This deal room was revoked; make a new one");
   const add = [...new Set(patch.addAssetIds ?? [])];

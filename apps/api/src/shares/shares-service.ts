@@ -13,40 +13,13 @@ import { hashPassword } from "../identity/passwords";
 import type { SessionUser } from "../identity/users-service";
 import { ingestEventsIn } from "../tracking/events-service";
 import { linkEngagement } from "../tracking/link-visits";
+import type { ShareCreateInput, ShareListInput } from "./share-inputs";
 
 /** 144 random bits, base64url: 24 characters, nothing to guess. */
 export const newShareToken = () => randomBytes(18).toString("base64url");
 export const shareTokenPattern = /^[A-Za-z0-9_-]{22,64}$/;
 
 export const shareUrl = (publicUrl: string, token: string) => `${publicUrl}/s/${token}`;
-
-/** The controls a link (or a deal room) carries. */
-export interface LinkControls {
-  dealId?: string | undefined;
-  recipientEmail?: string | undefined;
-  expiresAt?: string | undefined;
-  allowDownload?: boolean | undefined;
-  name?: string | undefined;
-  /** Ask for an email before showing anything (not verified). */
-  requireEmail?: boolean | undefined;
-  /** Ask for this passcode before showing anything; only its hash is kept. */
-  passcode?: string | undefined;
-}
-
-export interface NewShare extends LinkControls {
-  assetId: string;
-  /** Pin the link to this version (a marketer may pin an older one); a rep's pin is the live version. */
-  versionId?: string | undefined;
-  /** Pin to the live version as it is now, instead of following the asset's newer versions. */
-  pinVersion?: boolean | undefined;
-  surface?: ClientSurface | undefined;
-  /**
-   * The caller records the use itself, right after (the extension's `link_inserted` or
-   * `link_copied` naming this link), so making the link records no `shared` event: one action,
-   * one event.
-   */
-  trackedByCaller?: boolean | undefined;
-}
 
 /** A deal the caller can see, or NOT_FOUND naming the field. */
 export async function requireVisibleDeal(db: Db, user: SessionUser, dealId: string | undefined) {
@@ -108,7 +81,7 @@ export async function insertShareLink(
     passcodeHash: string | null;
     expiresAt: Date | null;
     surface: ClientSurface;
-    /** False when the caller records the use itself (see NewShare.trackedByCaller). */
+    /** False when the caller records the use itself (see ShareCreateInput.trackedByCaller). */
     recordShared?: boolean;
   },
 ) {
@@ -154,7 +127,7 @@ export async function insertShareLink(
  * unexpired) and for buyers, optionally for a deal they can see. It shows the
  * asset's live version as it changes, unless pinned.
  */
-export async function createShare(db: Db, publicUrl: string, user: SessionUser, input: NewShare) {
+export async function createShare(db: Db, publicUrl: string, user: SessionUser, input: ShareCreateInput) {
   const asset = await shareableAsset(db, user, input.assetId);
   const pinned = input.pinVersion === true || input.versionId !== undefined;
   const versionId = input.versionId ?? asset.currentVersionId;
@@ -205,20 +178,11 @@ export async function createShare(db: Db, publicUrl: string, user: SessionUser, 
 
 export { shareState };
 
-export interface ShareListFilters {
-  assetId?: string | undefined;
-  dealId?: string | undefined;
-  /** Only the caller's own links (what a rep always gets). */
-  mine?: boolean | undefined;
-  limit: number;
-  offset: number;
-}
-
 /**
  * Single links (not a deal room's) by asset, deal or creator, with what
  * prospects did with them. Reps see only their own.
  */
-export async function listShares(db: Db, publicUrl: string, user: SessionUser, f: ShareListFilters) {
+export async function listShares(db: Db, publicUrl: string, user: SessionUser, f: ShareListInput) {
   // one's own links stay listed after their asset stops being live, so "My links" can say why they ended
   const own = f.mine === true || !seesEverything(user);
   const conditions: SQL[] = [

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { notifications } from "../db/schema";
 import type { SessionUser } from "../identity/users-service";
 import { enqueueJob } from "../jobs/queue";
+import type { MarkReadInput, NotificationListInput } from "./notification-inputs";
 
 export interface ShareOpenedPayload {
   shareId: string;
@@ -97,11 +98,7 @@ export async function unreadCount(db: Db, user: SessionUser): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function listNotifications(
-  db: Db,
-  user: SessionUser,
-  opts: { unreadOnly: boolean; limit: number; before?: string | undefined },
-) {
+export async function listNotifications(db: Db, user: SessionUser, opts: NotificationListInput) {
   const rows = await db
     .select()
     .from(notifications)
@@ -127,11 +124,7 @@ export async function listNotifications(
 }
 
 /** Marks the given notifications (or all) of the caller read; returns the unread count left. */
-export async function markRead(
-  db: Db,
-  user: SessionUser,
-  input: { ids?: string[] | undefined; all?: boolean | undefined },
-) {
+export async function markRead(db: Db, user: SessionUser, input: MarkReadInput) {
   if (input.all || (input.ids && input.ids.length > 0)) {
     await db
       .update(notifications)

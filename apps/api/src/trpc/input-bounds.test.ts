@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { appRouter } from "../app-router";
-import { MAX_MAPPED_COLUMNS } from "../deals/deals-router";
+import { MAX_MAPPED_COLUMNS } from "../deals/deal-csv";
 
 interface ProcedureDef {
   inputs: z.ZodType[];

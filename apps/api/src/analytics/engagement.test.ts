@@ -3,11 +3,11 @@ import { eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeUser } from "../../testing/factories";
+import { codeOf } from "../../testing/refusal";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, shareLinks } from "../db/schema";
 import { ingestEvents, type NewEvent } from "../tracking/events-service";
 import { rowsOf } from "./sql-rows";
-import { codeOf } from "./trpc-error-code";
 
 const DAY_MS = 86_400_000;
 let server: TestServer;

@@ -2,12 +2,12 @@ import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDeal } from "../../testing/deal-factories";
 import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
+import { codeOf } from "../../testing/refusal";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, deals, suggestionSignals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import type { FieldSignalRow, FieldSignals } from "./field-signals-service";
-import { codeOf } from "./trpc-error-code";
 
 const DAY_MS = 86_400_000;
 let server: TestServer;

@@ -1,10 +1,10 @@
 import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookRates, openInfluenceBook } from "../../testing/influence-fixture";
+import { codeOf } from "../../testing/refusal";
 import type { TestServer } from "../../testing/server";
 import { expectSharedAgreement } from "./influence-agreement";
 import type { InfluenceItem } from "./influence-service";
-import { codeOf } from "./trpc-error-code";
 
 let server: TestServer;
 let book: Book["book"];

@@ -4,11 +4,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeUser } from "../../testing/factories";
+import { codeOf } from "../../testing/refusal";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { assets, jobs, searches, weeklySummaries } from "../db/schema";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { ingestEvents } from "../tracking/events-service";
-import { codeOf } from "./trpc-error-code";
 import { dueWeek, scheduleWeeklySummary, weeklySummary, weekRange } from "./weekly-summary";
 
 /**

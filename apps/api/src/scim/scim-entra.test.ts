@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../testing/factories";
-import { meStatus, newScimToken, scimClient } from "../../testing/scim-client";
+import { meStatus, openScimServer, type scimClient } from "../../testing/scim-client";
 import { loginCookie, loginToken, type TestServer } from "../../testing/server";
-import { openTestWorkspace } from "../../testing/test-workspace";
 
 // The requests of Microsoft Entra ID's "Tutorial: Develop and plan provisioning for a SCIM endpoint",
 // bodies and filters as its provisioning service sends them.
@@ -15,9 +14,7 @@ const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
 // booting migrates a fresh database: on a busy shared machine that can take over the default minute
 beforeAll(async () => {
-  let tokens: { admin: string };
-  ({ server, tokens } = await openTestWorkspace({ users: { admin: { role: "admin" } } }));
-  scim = scimClient(server, await newScimToken(server, tokens.admin));
+  ({ server, scim } = await openScimServer());
 }, 240_000);
 afterAll(() => server?.close());
 

@@ -50,6 +50,7 @@ export {
   startServerWith,
   type TestServer,
 } from "./app-server";
+export { chromiumPath, testChromiumArgs } from "./chromium";
 export { type ClusterNode, clusterClient, clusterToken, startCluster } from "./cluster-harness";
 export { BROWSER_UA, makeAsset, makeDeal, postCrm } from "./deal-factories";
 export { makeLinkAsset, makeUser, uploadFile } from "./factories";

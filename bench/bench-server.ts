@@ -1,31 +1,19 @@
 /** The real API on its own Meilisearch and a throwaway data directory, with the demo taxonomy, for a benchmark. */
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import {
   demoTaxonomy,
   makeUser,
-  spawnMeili,
-  startServerWith,
+  startServerOnOwnMeili,
   type TestServer,
   upsertTerms,
 } from "@pitchside/api/testing";
 
 export async function startBenchServer(name: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), `pitchside-bench-${name}-`));
-  const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(dir, "meili") });
-  const server = await startServerWith(meili, { LOG_LEVEL: "silent" });
+  const started = await startServerOnOwnMeili(`bench-${name}`, { LOG_LEVEL: "silent" });
+  const { server } = started;
   await upsertTerms(server.deps.database.db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
-  return {
-    server,
-    close: async () => {
-      await server.close();
-      await meili.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return started;
 }
 
 /** A new user of `role`, as the API sees them, and the bearer token the extension would hold for them. */

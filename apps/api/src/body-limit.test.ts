@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset } from "../testing/deal-factories";
 import { makeUser } from "../testing/factories";
 import { rawPost } from "../testing/raw-post";
-import { loginToken, startTestServer, type TestServer } from "../testing/server";
+import { loginToken, type TestServer } from "../testing/server";
+import { openTestWorkspace } from "../testing/test-workspace";
 import { KB, MB } from "./body-limit";
 
 let server: TestServer;
@@ -10,12 +11,13 @@ let rep: string;
 let marketer: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ CRM_WEBHOOK_SECRET: "a-webhook-secret-of-enough-length" });
-  const { db } = server.deps.database;
-  const r = await makeUser(db, { role: "rep" });
-  const m = await makeUser(db, { role: "marketer" });
-  rep = await loginToken(server, r.email, r.password);
-  marketer = await loginToken(server, m.email, m.password);
+  ({
+    server,
+    tokens: { rep, marketer },
+  } = await openTestWorkspace({
+    env: { CRM_WEBHOOK_SECRET: "a-webhook-secret-of-enough-length" },
+    users: { rep: { role: "rep" }, marketer: { role: "marketer" } },
+  }));
 });
 afterAll(() => server?.close());
 

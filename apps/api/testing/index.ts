@@ -59,12 +59,16 @@ export {
   startServerWith,
   type TestServer,
 } from "./app-server";
+export { chromiumPath, testChromiumArgs } from "./chromium";
 export { type ClusterNode, clusterClient, clusterToken, startCluster } from "./cluster-harness";
 export { BROWSER_UA, makeAsset, makeDeal, postCrm } from "./deal-factories";
 export { makeLinkAsset, makeUser, uploadFile } from "./factories";
 export { seedInfluenceBook } from "./influence-book";
+export { startServerOnOwnMeili } from "./own-meili-server";
 export { rawPost } from "./raw-post";
 export { deleteRedisKeys } from "./redis-keys";
+export { codeOf, refusal } from "./refusal";
 export { startS3Server } from "./s3-server";
 export { startTestServer } from "./server";
 export { makeDocx, makePdf, makePptx } from "./test-files";
+export { type MadeUser, openTestWorkspace, type TestWorkspace, type WorkspaceUser } from "./test-workspace";

@@ -11,3 +11,14 @@ export async function refusal(call: Promise<unknown>): Promise<{ code: string; r
   }
   throw new Error("the call succeeded");
 }
+
+/** A call's tRPC error code, or "OK" when it succeeds. */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (err) {
+    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
+    throw err;
+  }
+}

@@ -1,4 +1,5 @@
 import type { TestServer } from "./app-server";
+import { openTestWorkspace } from "./test-workspace";
 
 /** A SCIM answer: status, content type and the parsed body (read field by field in the tests). */
 export interface ScimAnswer {
@@ -46,4 +47,10 @@ export async function meStatus(
     },
   });
   return res.status;
+}
+
+/** A test file's server (see openTestWorkspace) with SCIM provisioning turned on by an admin, and a client holding its token. */
+export async function openScimServer(): Promise<{ server: TestServer; scim: ReturnType<typeof scimClient> }> {
+  const { server, tokens } = await openTestWorkspace({ users: { admin: { role: "admin" } } });
+  return { server, scim: scimClient(server, await newScimToken(server, tokens.admin)) };
 }

@@ -1,14 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startTestServer, type TestServer } from "@pitchside/api/testing";
+import { chromiumPath, startTestServer, type TestServer, testChromiumArgs } from "@pitchside/api/testing";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { buildExtensionFor } from "./build-extension";
 import { FIXTURE_HOSTS, type FixtureServer, startFixtureServer } from "./fixture-server";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
 
-export const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const executablePath = chromiumPath;
 // under CI a missing browser must fail the run, not skip it
 export const skipBrowser = !existsSync(executablePath) && process.env.CI !== "true";
 /** A test's name, saying why it is skipped when it is. */
@@ -63,12 +63,7 @@ export async function startExtensionHarness(
       locale: opts.locale ?? "en-US",
       args: [
         "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        ...testChromiumArgs,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
         `--host-resolver-rules=${rules.join(", ")}`,

@@ -2,15 +2,7 @@
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import {
-  demoTaxonomy,
-  events,
-  loginToken,
-  makeDeal,
-  makeLinkAsset,
-  makeUser,
-  upsertTerms,
-} from "@pitchside/api/testing";
+import { events, loginToken, makeLinkAsset } from "@pitchside/api/testing";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -20,8 +12,8 @@ import {
   skipBrowser,
   startExtensionHarness,
 } from "./extension-harness";
+import { CONTACT, seedGlobexDeal } from "./seed-globex";
 
-const CONTACT = "dana.scully@globex-industries.test";
 const CARD_TITLE = "Beating Acme on total cost";
 /** Outlook's message body in the fixtures. */
 const BODY = '[id^="editorParent"] > [role="textbox"]';
@@ -45,30 +37,13 @@ const seeded = { rep: { email: "", password: "" }, cardId: "", dealId: "" };
 beforeAll(async () => {
   if (skipBrowser) return;
   harness = await startExtensionHarness(async (started) => {
-    const { db } = started.deps.database;
-    await upsertTerms(db, started.deps.bus, null, demoTaxonomy);
-    await started.deps.searchIndex.syncSynonyms();
-    const marketer = await makeUser(db, { role: "marketer" });
-    const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
-    seeded.rep = { email: rep.email, password: rep.password };
-    seeded.cardId = await makeLinkAsset(db, marketer, {
-      title: CARD_TITLE,
-      summary: "For buyers comparing us with Acme on price and rollout time.",
-      type: "one_pager",
-      competitors: ["acme"],
-    });
+    const { db, marketer, rep, cardId, dealId } = await seedGlobexDeal(started);
+    Object.assign(seeded, { rep: { email: rep.email, password: rep.password }, cardId, dealId });
     await makeLinkAsset(db, marketer, {
       title: "Security overview",
       type: "whitepaper",
       objections: ["security"],
     });
-    const deal = await makeDeal(db, {
-      name: "Globex Industries rollout",
-      ownerId: rep.id,
-      stage: "proposal",
-      contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
-    });
-    seeded.dealId = deal.id;
   });
   await harness.signIn(seeded.rep.email, seeded.rep.password);
 }, 300_000);

@@ -1,18 +1,11 @@
 /// <reference lib="dom" />
-import {
-  demoTaxonomy,
-  loginToken,
-  makeDeal,
-  makeLinkAsset,
-  makeUser,
-  upsertTerms,
-} from "@pitchside/api/testing";
+import { loginToken, makeLinkAsset } from "@pitchside/api/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserTitle, type ExtensionHarness, skipBrowser, startExtensionHarness } from "./extension-harness";
 import type { RecordedRequest } from "./recording-proxy";
+import { CONTACT, seedGlobexDeal } from "./seed-globex";
 
-const CONTACT = "dana.scully@globex-industries.test";
 const SUBJECT = "Quarterly kickoff for Project Bluefinch";
 // Initech twice: keywords are the eight most frequent, and the fixture's draft already has its own
 const GMAIL_TYPED =
@@ -32,11 +25,7 @@ const seeded = { email: "", password: "", initechGuideId: "" };
 beforeAll(async () => {
   if (skipBrowser) return;
   harness = await startExtensionHarness(async (server) => {
-    const { db } = server.deps.database;
-    await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
-    await server.deps.searchIndex.syncSynonyms();
-    const marketer = await makeUser(db, { role: "marketer" });
-    const rep = await makeUser(db, { role: "rep", name: "Riley Rep" });
+    const { db, marketer, rep } = await seedGlobexDeal(server);
     Object.assign(seeded, { email: rep.email, password: rep.password });
     seeded.initechGuideId = await makeLinkAsset(db, marketer, {
       title: "Moving off Initech in six weeks",
@@ -45,20 +34,9 @@ beforeAll(async () => {
       competitors: ["initech"],
     });
     await makeLinkAsset(db, marketer, {
-      title: "Beating Acme on total cost",
-      type: "one_pager",
-      competitors: ["acme"],
-    });
-    await makeLinkAsset(db, marketer, {
       title: "Security overview for IT",
       type: "whitepaper",
       personas: ["it"],
-    });
-    await makeDeal(db, {
-      name: "Globex Industries rollout",
-      ownerId: rep.id,
-      stage: "proposal",
-      contacts: [{ email: CONTACT, name: "Dana Scully", title: "CFO" }],
     });
   });
   ({ context } = harness);

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnMeili, startServerWith, type TestServer } from "@pitchside/api/testing";
+import { chromiumPath, startServerOnOwnMeili, testChromiumArgs } from "@pitchside/api/testing";
 import react from "@vitejs/plugin-react";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 
-export const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const executablePath = chromiumPath;
 // under CI a missing browser must fail the run, not skip it
 export const skipBrowser = !existsSync(executablePath) && process.env.CI !== "true";
 export const browserTitle = (name: string) =>
@@ -35,30 +34,14 @@ export async function ensurePortalBuilt(): Promise<void> {
 export async function startPortalServer() {
   await ensurePortalBuilt();
   mkdirSync(artifactsDir, { recursive: true });
-  const meiliDir = mkdtempSync(path.join(tmpdir(), "pitchside-portal-browser-meili-"));
-  const meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: meiliDir });
-  const server: TestServer = await startServerWith(meili);
-  return {
-    server,
-    stop: async () => {
-      await server.close();
-      await meili.stop();
-      rmSync(meiliDir, { recursive: true, force: true });
-    },
-  };
+  const { server, close } = await startServerOnOwnMeili("portal-browser");
+  return { server, stop: close };
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: testChromiumArgs,
   });
 }
 

@@ -2,8 +2,8 @@ import { attributionModels } from "@pitchside/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectSharedAgreement } from "../../testing/influence-agreement";
 import { bookRates, openInfluenceBook } from "../../testing/influence-fixture";
+import { codeOf } from "../../testing/refusal";
 import type { TestServer } from "../../testing/server";
-import { codeOf } from "../../testing/trpc-error-code";
 import type { InfluenceItem } from "./influence-service";
 
 let server: TestServer;

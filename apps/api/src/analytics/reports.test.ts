@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
-import { makeTeam, makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
-import { codeOf } from "../../testing/trpc-error-code";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { type MadeUser, openTestWorkspace } from "../../testing/test-workspace";
 import { assets, searches } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
@@ -32,17 +32,23 @@ const monday = (ms: number) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  let users: Record<"rep1" | "rep2", MadeUser>;
+  let tokens: { rep1: string; rep2: string; marketer: string };
+  ({ server, users, tokens } = await openTestWorkspace({
+    teams: ["Reports team"],
+    users: {
+      rep1: { role: "rep", team: "Reports team", name: "Reporter One" },
+      rep2: { role: "rep", name: "Reporter Two" },
+      marketer: { role: "marketer" },
+    },
+  }));
   const { db } = server.deps.database;
   const { storage } = server.deps;
   await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
-  const team = await makeTeam(db, "Reports team");
-  const r1 = await makeUser(db, { role: "rep", teamId: team.id, name: "Reporter One" });
-  const r2 = await makeUser(db, { role: "rep", name: "Reporter Two" });
-  const m = await makeUser(db, { role: "marketer" });
-  rep1 = { id: r1.id, token: await loginToken(server, r1.email, r1.password) };
-  rep2 = { id: r2.id, token: await loginToken(server, r2.email, r2.password) };
-  marketer = await loginToken(server, m.email, m.password);
+  const { rep1: r1, rep2: r2 } = users;
+  rep1 = { id: r1.id, token: tokens.rep1 };
+  rep2 = { id: r2.id, token: tokens.rep2 };
+  marketer = tokens.marketer;
 
   const pdf = { data: "%PDF-1.4 test", kind: "pdf" as const, fileName: "x.pdf", pageCount: 3 };
   X = (await makeAsset(db, storage, { title: "Report asset X", file: pdf })).assetId;

@@ -1,8 +1,9 @@
-import { TRPCClientError } from "@trpc/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTeam, makeUser, uploadFile } from "../../testing/factories";
+import { makeUser, uploadFile } from "../../testing/factories";
+import { codeOf } from "../../testing/refusal";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { assetVersions, auditLog, searches } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
@@ -15,32 +16,23 @@ let admin: string;
 let teamB: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
+  ({
+    server,
+    teams: { "Team B": teamB },
+    tokens: { marketer, rep, otherTeamRep, admin },
+  } = await openTestWorkspace({
+    teams: ["Team A", "Team B"],
+    users: {
+      marketer: { role: "marketer" },
+      rep: { role: "rep", team: "Team A" },
+      otherTeamRep: { role: "rep", team: "Team B" },
+      admin: { role: "admin" },
+    },
+  }));
+  await upsertTerms(server.deps.database.db, server.deps.bus, null, demoTaxonomy);
   await server.deps.searchIndex.syncSynonyms();
-  const teamA = (await makeTeam(db, "Team A")).id;
-  teamB = (await makeTeam(db, "Team B")).id;
-  const m = await makeUser(db, { role: "marketer" });
-  const r = await makeUser(db, { role: "rep", teamId: teamA });
-  const o = await makeUser(db, { role: "rep", teamId: teamB });
-  const a = await makeUser(db, { role: "admin" });
-  marketer = await loginToken(server, m.email, m.password);
-  rep = await loginToken(server, r.email, r.password);
-  otherTeamRep = await loginToken(server, o.email, o.password);
-  admin = await loginToken(server, a.email, a.password);
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 async function publishedMarkdown(title: string, body: string, meta: Record<string, unknown> = {}) {
   const up = await uploadFile(

@@ -9,6 +9,7 @@ import { makeUser, uploadFile } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
 import { ffmpeg, hasJapaneseFont, libreOffice } from "../../testing/system-tools";
 import { makeCompoundFile, makeDocx, makePptx } from "../../testing/test-files";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { versionPages } from "../db/schema";
 import { readSmallFile } from "../files/storage";
 import { JobRunner } from "../jobs/runner";
@@ -23,15 +24,13 @@ let marketer: string;
 let rep: string;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    SOFFICE_PATH: lo.skip ? "off" : lo.path,
-    FFMPEG_PATH: ffmpeg.skip ? "off" : ffmpeg.path,
-  });
-  const { db } = server.deps.database;
-  const m = await makeUser(db, { role: "marketer" });
-  const r = await makeUser(db, { role: "rep" });
-  marketer = await loginToken(server, m.email, m.password);
-  rep = await loginToken(server, r.email, r.password);
+  ({
+    server,
+    tokens: { marketer, rep },
+  } = await openTestWorkspace({
+    env: { SOFFICE_PATH: lo.skip ? "off" : lo.path, FFMPEG_PATH: ffmpeg.skip ? "off" : ffmpeg.path },
+    users: { marketer: { role: "marketer" }, rep: { role: "rep" } },
+  }));
 });
 afterAll(async () => {
   await server?.close();

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import type { TestServer } from "../../testing/server";
 import { makeDocx } from "../../testing/test-files";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { assets } from "../db/schema";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 import { removeAbandonedUploads } from "./unsaved-uploads";
@@ -12,12 +12,11 @@ let marketer: string;
 let rep: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  ({
+    server,
+    tokens: { marketer, rep },
+  } = await openTestWorkspace({ users: { marketer: { role: "marketer" }, rep: { role: "rep" } } }));
   const { db } = server.deps.database;
-  const m = await makeUser(db, { role: "marketer" });
-  const r = await makeUser(db, { role: "rep" });
-  marketer = await loginToken(server, m.email, m.password);
-  rep = await loginToken(server, r.email, r.password);
   const term = (
     kind: "stage" | "persona" | "competitor" | "objection",
     key: string,

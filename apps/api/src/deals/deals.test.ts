@@ -1,8 +1,8 @@
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset, makeDeal } from "../../testing/deal-factories";
-import { makeTeam, makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
 
@@ -17,34 +17,23 @@ let admin: string;
 let marketer: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
-  const teamA = (await makeTeam(db, "Deals A")).id;
-  const teamB = (await makeTeam(db, "Deals B")).id;
-  const r = await makeUser(db, { role: "rep", teamId: teamA });
-  const t = await makeUser(db, { role: "rep", teamId: teamA });
-  const o = await makeUser(db, { role: "rep", teamId: teamB });
-  const a = await makeUser(db, { role: "admin" });
-  const m = await makeUser(db, { role: "marketer" });
-  [repId, teammateId, otherRepId] = [r.id, t.id, o.id];
-  rep = await loginToken(server, r.email, r.password);
-  teammate = await loginToken(server, t.email, t.password);
-  otherRep = await loginToken(server, o.email, o.password);
-  admin = await loginToken(server, a.email, a.password);
-  marketer = await loginToken(server, m.email, m.password);
+  ({
+    server,
+    ids: { rep: repId, teammate: teammateId, otherRep: otherRepId },
+    tokens: { rep, teammate, otherRep, admin, marketer },
+  } = await openTestWorkspace({
+    teams: ["Deals A", "Deals B"],
+    users: {
+      rep: { role: "rep", team: "Deals A" },
+      teammate: { role: "rep", team: "Deals A" },
+      otherRep: { role: "rep", team: "Deals B" },
+      admin: { role: "admin" },
+      marketer: { role: "marketer" },
+    },
+  }));
+  await upsertTerms(server.deps.database.db, server.deps.bus, null, demoTaxonomy);
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 describe("create and update (no CRM connected)", () => {
   it("lets a rep create a deal they own, with contacts and history, and edit it", async () => {

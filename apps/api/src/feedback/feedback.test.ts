@@ -1,8 +1,9 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset } from "../../testing/deal-factories";
-import { makeTeam, makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 
 let server: TestServer;
 let rep: string;
@@ -12,38 +13,29 @@ let admin: string;
 let published: string;
 let draft: string;
 let teamOnly: string;
+let teamA: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  ({
+    server,
+    teams: { "Feedback A": teamA },
+    tokens: { rep, otherRep, outsider, admin },
+  } = await openTestWorkspace({
+    teams: ["Feedback A", "Feedback B"],
+    users: {
+      rep: { role: "rep", team: "Feedback A", name: "Rita Rep" },
+      otherRep: { role: "rep", team: "Feedback A", name: "Oscar Other" },
+      outsider: { role: "rep", team: "Feedback B" },
+      admin: { role: "admin" },
+    },
+  }));
   const { db } = server.deps.database;
   const { storage } = server.deps;
-  const teamA = (await makeTeam(db, "Feedback A")).id;
-  const teamB = (await makeTeam(db, "Feedback B")).id;
-  const [r, o, x, a] = await Promise.all([
-    makeUser(db, { role: "rep", teamId: teamA, name: "Rita Rep" }),
-    makeUser(db, { role: "rep", teamId: teamA, name: "Oscar Other" }),
-    makeUser(db, { role: "rep", teamId: teamB }),
-    makeUser(db, { role: "admin" }),
-  ]);
-  rep = await loginToken(server, r.email, r.password);
-  otherRep = await loginToken(server, o.email, o.password);
-  outsider = await loginToken(server, x.email, x.password);
-  admin = await loginToken(server, a.email, a.password);
   published = (await makeAsset(db, storage, { title: "Rated" })).assetId;
   draft = (await makeAsset(db, storage, { title: "Draft", status: "draft" })).assetId;
   teamOnly = (await makeAsset(db, storage, { title: "Team A only", teamIds: [teamA] })).assetId;
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 describe("ratings", () => {
   it("keeps one rating per user per asset, changeable, averaged over users", async () => {

@@ -1,15 +1,17 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../testing/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { loginCookie, loginToken, type TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 
 let server: TestServer;
 let adminToken: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await makeUser(server.deps.database.db, { role: "admin" });
-  adminToken = await loginToken(server, admin.email, admin.password);
+  ({
+    server,
+    tokens: { admin: adminToken },
+  } = await openTestWorkspace({ users: { admin: { role: "admin" } } }));
 });
 afterAll(() => server?.close());
 

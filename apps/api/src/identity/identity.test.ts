@@ -1,28 +1,22 @@
-import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTeam, makeUser } from "../../testing/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/refusal";
+import { loginCookie, loginToken, type TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 
 let server: TestServer;
 let admin: Awaited<ReturnType<typeof makeUser>>;
 let rep: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  admin = await makeUser(server.deps.database.db, { role: "admin" });
-  rep = await makeUser(server.deps.database.db, { role: "rep" });
+  ({
+    server,
+    users: { admin, rep },
+  } = await openTestWorkspace({
+    users: { admin: { role: "admin", login: "none" }, rep: { role: "rep", login: "none" } },
+  }));
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 describe("health", () => {
   it("reports the database and search as ok", async () => {

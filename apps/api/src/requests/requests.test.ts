@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeLinkAsset, makeTeam, makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
-import { codeOf } from "../../testing/trpc-error-code";
+import { makeLinkAsset } from "../../testing/factories";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { type MadeUser, openTestWorkspace } from "../../testing/test-workspace";
 
 let server: TestServer;
 let rep: string;
@@ -13,21 +14,26 @@ let repId: string;
 let publicAsset: string;
 let otherTeamAsset: string;
 let draftAsset: string;
+let teamB: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  let m: MadeUser;
+  ({
+    server,
+    users: { marketer: m },
+    teams: { "Requests B": teamB },
+    ids: { rep: repId, marketer: marketerId },
+    tokens: { rep, otherRep, marketer, admin },
+  } = await openTestWorkspace({
+    teams: ["Requests A", "Requests B"],
+    users: {
+      rep: { role: "rep", team: "Requests A", name: "Riley Rep" },
+      otherRep: { role: "rep", team: "Requests B" },
+      marketer: { role: "marketer", name: "Mia Marketer" },
+      admin: { role: "admin" },
+    },
+  }));
   const { db } = server.deps.database;
-  const teamA = (await makeTeam(db, "Requests A")).id;
-  const teamB = (await makeTeam(db, "Requests B")).id;
-  const r = await makeUser(db, { role: "rep", teamId: teamA, name: "Riley Rep" });
-  const o = await makeUser(db, { role: "rep", teamId: teamB });
-  const m = await makeUser(db, { role: "marketer", name: "Mia Marketer" });
-  const a = await makeUser(db, { role: "admin" });
-  [repId, marketerId] = [r.id, m.id];
-  rep = await loginToken(server, r.email, r.password);
-  otherRep = await loginToken(server, o.email, o.password);
-  marketer = await loginToken(server, m.email, m.password);
-  admin = await loginToken(server, a.email, a.password);
   publicAsset = await makeLinkAsset(db, m, { title: "Pricing objection guide" });
   otherTeamAsset = await makeLinkAsset(db, m, { title: "Team B only", teams: [teamB] });
   draftAsset = await makeLinkAsset(db, m, { title: "Not ready", status: "draft" });

@@ -1,10 +1,10 @@
-import { TRPCClientError } from "@trpc/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../../testing/factories";
 import { rawPost } from "../../testing/raw-post";
+import { codeOf } from "../../testing/refusal";
 import { newScimToken, scimClient } from "../../testing/scim-client";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { auditLog } from "../db/schema";
 
 let server: TestServer;
@@ -15,25 +15,13 @@ const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 // booting migrates a fresh database: on a busy shared machine that can take over the default minute
 beforeAll(async () => {
-  server = await startTestServer();
-  const db = server.deps.database.db;
-  const admin = await makeUser(db, { role: "admin" });
-  const rep = await makeUser(db, { role: "rep" });
-  adminToken = await loginToken(server, admin.email, admin.password);
-  repToken = await loginToken(server, rep.email, rep.password);
+  ({
+    server,
+    tokens: { admin: adminToken, rep: repToken },
+  } = await openTestWorkspace({ users: { admin: { role: "admin" }, rep: { role: "rep" } } }));
   token = await newScimToken(server, adminToken);
 }, 240_000);
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 describe("the SCIM bearer token", () => {
   it("is required: none, a wrong one or a user's extension token get a SCIM 401", async () => {

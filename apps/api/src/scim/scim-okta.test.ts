@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../testing/factories";
-import { meStatus, newScimToken, type ScimAnswer, scimClient } from "../../testing/scim-client";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { meStatus, openScimServer, type ScimAnswer, type scimClient } from "../../testing/scim-client";
+import { loginCookie, loginToken, type TestServer } from "../../testing/server";
 import { auditLog, users } from "../db/schema";
 
 // The requests of Okta's "SCIM 2.0 protocol reference", bodies and filters as Okta sends them.
@@ -14,12 +14,7 @@ const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
 // booting migrates a fresh database: on a busy shared machine that can take over the default minute
 beforeAll(async () => {
-  server = await startTestServer();
-  const admin = await makeUser(server.deps.database.db, { role: "admin" });
-  scim = scimClient(
-    server,
-    await newScimToken(server, await loginToken(server, admin.email, admin.password)),
-  );
+  ({ server, scim } = await openScimServer());
 }, 240_000);
 afterAll(() => server?.close());
 

@@ -5,7 +5,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeUser, uploadFile } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { loginToken, type TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { linkVisits, shareLinks } from "../db/schema";
 import { summarizeFinishedVisits, VISIT_OVER_AFTER_MS } from "../tracking/link-visits";
 
@@ -44,18 +45,18 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const port = (smtp.server.address() as { port: number }).port;
-  server = await startTestServer({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
-    MAIL_FROM: "Pitchside <alerts@example.test>",
-  });
-  const { db } = server.deps.database;
-  const r = await makeUser(db, { role: "rep", name: "Ren Rep", email: "ren@example.test" });
-  const m = await makeUser(db, { role: "marketer" });
-  const m2 = await makeUser(db, { role: "marketer" });
-  repId = r.id;
-  rep = await loginToken(server, r.email, r.password);
-  marketer = await loginToken(server, m.email, m.password);
-  marketer2 = await loginToken(server, m2.email, m2.password);
+  ({
+    server,
+    ids: { rep: repId },
+    tokens: { rep, marketer, marketer2 },
+  } = await openTestWorkspace({
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Pitchside <alerts@example.test>" },
+    users: {
+      rep: { role: "rep", name: "Ren Rep", email: "ren@example.test" },
+      marketer: { role: "marketer" },
+      marketer2: { role: "marketer" },
+    },
+  }));
   pdf = await makePdf("Page");
 });
 afterAll(async () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { TRPCClientError } from "@trpc/client";
 import { and, eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
-import { makeTeam, makeUser } from "../../testing/factories";
-import { loginCookie, loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { assetDealTouches, auditLog, events, notifications, shareLinks } from "../db/schema";
 import { VISIT_GRACE_MS } from "../tracking/link-visits";
 
@@ -30,31 +30,24 @@ async function makePdf(pages: number): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ PUBLIC_URL });
-  const { db } = server.deps.database;
-  const teamA = (await makeTeam(db, "Share A")).id;
-  teamB = (await makeTeam(db, "Share B")).id;
-  const r = await makeUser(db, { role: "rep", teamId: teamA, name: "Ana Rep" });
-  const o = await makeUser(db, { role: "rep", teamId: teamB });
-  const m = await makeUser(db, { role: "marketer" });
-  repId = r.id;
-  rep = await loginToken(server, r.email, r.password);
-  repCookie = await loginCookie(server, r.email, r.password);
-  otherRep = await loginToken(server, o.email, o.password);
-  marketer = await loginToken(server, m.email, m.password);
+  ({
+    server,
+    teams: { "Share B": teamB },
+    ids: { rep: repId },
+    tokens: { rep, otherRep, marketer },
+    cookies: { rep: repCookie },
+  } = await openTestWorkspace({
+    env: { PUBLIC_URL },
+    teams: ["Share A", "Share B"],
+    users: {
+      rep: { role: "rep", team: "Share A", name: "Ana Rep", login: "both" },
+      otherRep: { role: "rep", team: "Share B" },
+      marketer: { role: "marketer" },
+    },
+  }));
   pdf = await makePdf(3);
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 const pdfAsset = (over: Parameters<typeof makeAsset>[2] = {}) =>
   makeAsset(server.deps.database.db, server.deps.storage, {

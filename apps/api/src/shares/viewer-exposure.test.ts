@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_UA, makeAsset } from "../../testing/deal-factories";
-import { makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import type { TestServer } from "../../testing/server";
 import { makePdf, makePptx, makeWebp } from "../../testing/test-files";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { assets, shareLinks } from "../db/schema";
 import { viewerRoutes } from "./viewer-route";
 
@@ -20,12 +20,10 @@ let rendition: Buffer;
 let pptx: Buffer;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  const r = await makeUser(db, { role: "rep" });
-  const m = await makeUser(db, { role: "marketer" });
-  rep = await loginToken(server, r.email, r.password);
-  marketer = await loginToken(server, m.email, m.password);
+  ({
+    server,
+    tokens: { rep, marketer },
+  } = await openTestWorkspace({ users: { rep: { role: "rep" }, marketer: { role: "marketer" } } }));
   pdf = await makePdf({ pages: ["Case study 1", "Case study 2"] });
   rendition = await makePdf({ pages: ["Pricing 1", "Pricing 2"] });
   pptx = await makePptx([

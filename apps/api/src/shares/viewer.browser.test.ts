@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, testChromiumArgs } from "../../testing/chromium";
 import { BROWSER_UA, makeAsset, makeDeal } from "../../testing/deal-factories";
 import { makeUser, uploadFile } from "../../testing/factories";
 import { loginToken, startTestServer, type TestServer } from "../../testing/server";
@@ -11,7 +12,7 @@ import { libreOffice } from "../../testing/system-tools";
 import { makePptx } from "../../testing/test-files";
 import { assetDealTouches, events } from "../db/schema";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = chromiumPath;
 const hasBrowser = existsSync(executablePath);
 // under CI a missing browser must fail the run, not skip it
 const skip = !hasBrowser && process.env.CI !== "true";
@@ -45,14 +46,7 @@ beforeAll(async () => {
   server = await startTestServer(libreOffice.skip ? {} : { SOFFICE_PATH: libreOffice.path });
   browser = await chromium.launch({
     executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: testChromiumArgs,
   });
 });
 afterAll(async () => {

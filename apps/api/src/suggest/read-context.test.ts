@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { dealContacts, deals } from "../db/schema";
 import { demoTaxonomy } from "../demo/demo-taxonomy";
 import { upsertTerms } from "../taxonomy/taxonomy-service";
@@ -12,14 +12,13 @@ let dealId: string;
 let repId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  ({
+    server,
+    ids: { rep: repId },
+    tokens: { rep: repToken, other: otherToken },
+  } = await openTestWorkspace({ users: { rep: { role: "rep" }, other: { role: "rep" } } }));
   const { db } = server.deps.database;
   await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
-  const rep = await makeUser(db, { role: "rep" });
-  const other = await makeUser(db, { role: "rep" });
-  repId = rep.id;
-  repToken = await loginToken(server, rep.email, rep.password);
-  otherToken = await loginToken(server, other.email, other.password);
   const [deal] = await db
     .insert(deals)
     .values({
@@ -27,7 +26,7 @@ beforeAll(async () => {
       accountName: "Initech",
       accountDomain: "initech.example",
       stage: "proposal",
-      ownerId: rep.id,
+      ownerId: repId,
     })
     .returning();
   if (!deal) throw new Error("no deal");

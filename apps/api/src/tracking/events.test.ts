@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { TRPCClientError } from "@trpc/client";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAsset, makeDeal } from "../../testing/deal-factories";
-import { makeUser } from "../../testing/factories";
-import { loginToken, startTestServer, type TestServer } from "../../testing/server";
+import { codeOf } from "../../testing/refusal";
+import type { TestServer } from "../../testing/server";
+import { openTestWorkspace } from "../../testing/test-workspace";
 import { trackRecords } from "../assets/track-records";
 import { assetDealTouches, events } from "../db/schema";
 import { isBot } from "./bots";
@@ -17,26 +17,13 @@ let otherRep: string;
 let otherRepId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  const { db } = server.deps.database;
-  const r = await makeUser(db, { role: "rep" });
-  const o = await makeUser(db, { role: "rep" });
-  repId = r.id;
-  otherRepId = o.id;
-  rep = await loginToken(server, r.email, r.password);
-  otherRep = await loginToken(server, o.email, o.password);
+  ({
+    server,
+    ids: { rep: repId, otherRep: otherRepId },
+    tokens: { rep, otherRep },
+  } = await openTestWorkspace({ users: { rep: { role: "rep" }, otherRep: { role: "rep" } } }));
 });
 afterAll(() => server?.close());
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCClientError) return (err.data as { code: string }).code;
-    throw err;
-  }
-};
 
 const HOUR = 3_600_000;
 /** A time `hours` ago, as a client sends it. */

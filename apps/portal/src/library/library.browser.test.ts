@@ -10,8 +10,7 @@ import {
   findJapaneseFont,
   loginToken,
   makeUser,
-  spawnMeili,
-  startServerWith,
+  startServerOnOwnMeili,
   type TestServer,
   upsertTerms,
 } from "@pitchside/api/testing";
@@ -37,7 +36,7 @@ const JA_QUERY = "価格交渉";
 const PDF_TITLE = "Northwind: onboarding in half the time";
 
 let server: TestServer;
-let meili: Awaited<ReturnType<typeof spawnMeili>>;
+let stopServer: (() => Promise<void>) | undefined;
 let workDir: string;
 let browser: Browser | undefined;
 let japaneseFont: Uint8Array | null = null;
@@ -76,8 +75,9 @@ beforeAll(async () => {
   if (skip) return;
   workDir = mkdtempSync(path.join(tmpdir(), "pitchside-library-browser-"));
   await snapshotPortal(path.join(workDir, "portal"));
-  meili = await spawnMeili({ binary: process.env.MEILI_BINARY, dataDir: path.join(workDir, "meili") });
-  server = await startServerWith(meili, { PORTAL_DIR: path.join(workDir, "portal") });
+  ({ server, close: stopServer } = await startServerOnOwnMeili("library-browser-api", {
+    PORTAL_DIR: path.join(workDir, "portal"),
+  }));
   const { db } = server.deps.database;
   await upsertTerms(db, server.deps.bus, null, demoTaxonomy);
   const marketer = await makeUser(db, { role: "marketer", name: "Mika Marketer" });
@@ -90,8 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await meili?.stop();
+  await stopServer?.();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -17,7 +17,7 @@ import { type RunningMeili, spawnMeili } from "../src/search/meili-process";
 import { dropNamedDatabase, openNamedDatabase } from "./app-server";
 import { startS3Server } from "./s3-server";
 
-const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Where the processes keep files: the one place a cluster's storage is chosen. */
 export interface ClusterStorage {
